@@ -1,0 +1,41 @@
+/// `handbook render`: one Markdown document to an HTML fragment, through the same parser and
+/// renderer as the site. Rules defined in the document are linked within it (`#CONF-1`).
+public enum FragmentRenderer {
+    public static func render(markdown: String, file: String, allowRawHTML: Bool) -> (html: String, diagnostics: [Diagnostic]) {
+        let document = MarkdownDocument(markdown: markdown, file: file, allowRawHTML: allowRawHTML)
+        let outline = document.outline()
+        let anchors = PageAnchors.compute(for: outline, withTips: false)
+        var diagnostics: [Diagnostic] = []
+        var instructions = RenderInstructions()
+        var rules: [String: String] = [:]
+        for heading in outline.headings {
+            if let rule = heading.rule, rules[rule.identifier] == nil {
+                rules[rule.identifier] = rule.title
+                instructions.headings[heading.ordinal] = HeadingMarkup.rule(
+                    level: heading.level, rule: rule, permalink: "#" + rule.identifier)
+            } else {
+                instructions.headings[heading.ordinal] = HeadingMarkup.plain(
+                    level: heading.level, id: anchors.headings[heading.ordinal])
+            }
+        }
+        for link in outline.links where link.url.hasPrefix("rule:") {
+            let identifier = String(link.url.dropFirst(5))
+            guard let title = rules[identifier] else {
+                let close = Suggestion.closest(to: identifier, in: rules.keys)
+                diagnostics.append(.error(
+                    "rule.unknown", at: link.location, "no rule in this document has the identifier '\(identifier)'",
+                    suggestion: close.map { "did you mean \($0)?" } ?? "define it with a heading such as `## \(identifier) Title`"))
+                continue
+            }
+            instructions.links[link.ordinal] = .init(
+                url: "#" + identifier, title: "\(identifier) \(title)", textWhenEmpty: identifier)
+        }
+        for token in outline.identifierTokens {
+            guard let title = rules[token.identifier] else { continue }
+            instructions.identifierLinks[token.textNode, default: []].append(
+                .init(range: token.range, url: "#" + token.identifier, title: title))
+        }
+        let html = document.render(instructions).blocks.joined()
+        return (html, diagnostics)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// The build pipeline: load, parse, resolve, render, write. Each step is a function of its
+/// own; the build stops before rendering when anything so far is an error, and writes into a
+/// staging folder that replaces the output only when every file is written.
+public enum HandbookBuilder {
+    public static func build(_ options: BuildOptions) async -> BuildReport {
+        let output = OutputFolder(path: options.output)
+        if let problem = output.ownershipProblem() {
+            return BuildReport(diagnostics: [problem], pagesWritten: 0)
+        }
+        var (checked, diagnostics) = await check(options)
+        guard let handbook = checked.handbook, let templates = checked.templates, !diagnostics.hasErrors else {
+            return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
+        }
+        do {
+            let pages = try await write(handbook, templates: templates, assets: options.templates + "/assets", to: output)
+            return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: pages)
+        } catch {
+            diagnostics.append(.error(
+                "output.write", at: SourceLocation(file: DisplayPath.of(output.path)),
+                "could not write the site: \(error.localizedDescription)",
+                suggestion: "check the free space and that you may write to the folder; the previous site is unchanged"))
+            return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
+        }
+    }
+
+    /// Everything short of writing: the resolved handbook, the templates, and every diagnostic.
+    public struct Checked: Sendable {
+        var handbook: ResolvedHandbook?
+        var templates: TemplateSet?
+    }
+
+    public static func check(_ options: BuildOptions) async -> (Checked, [Diagnostic]) {
+        let templatesTask = Task { TemplateSet.load(folder: options.templates) }
+
+        // Load
+        var (inventory, diagnostics) = ContentInventory.scan(contentFolder: options.content)
+        var config: HandbookConfig?
+        if FileManager.default.fileExists(atPath: inventory.configPath) {
+            switch SourceFileReader.read(path: inventory.configPath) {
+            case .success(let file):
+                let (parsed, problems) = HandbookConfig.parse(file)
+                config = parsed
+                diagnostics += problems
+            case .failure(let problem):
+                diagnostics.append(problem)
+            }
+        }
+
+        // Parse
+        let allowRawHTML = config?.allowRawHTML ?? false
+        let (chapters, chapterProblems) = await parse(inventory.chapters, kind: .chapter, allowRawHTML: allowRawHTML)
+        let (tipLists, tipProblems) = await parse(inventory.tipLists, kind: .tipList, allowRawHTML: allowRawHTML)
+        diagnostics += chapterProblems + tipProblems
+
+        // Resolve
+        var handbook: ResolvedHandbook?
+        if let config {
+            let (resolved, problems) = Resolver.resolve(
+                config: config, chapters: chapters, tipLists: tipLists, media: inventory.media)
+            handbook = resolved
+            diagnostics += problems
+        }
+
+        let (templates, templateProblems) = await templatesTask.value
+        diagnostics += templateProblems
+        if options.strict {
+            diagnostics = diagnostics.map { $0.severity == .warning ? $0.promotedToError() : $0 }
+        }
+        return (Checked(handbook: handbook, templates: templates), diagnostics.sortedForDisplay())
+    }
+
+    /// Parses pages in parallel, keeping their order.
+    private static func parse(
+        _ files: [ContentInventory.PageFile], kind: ParsedPage.Kind, allowRawHTML: Bool
+    ) async -> ([ParsedPage], [Diagnostic]) {
+        await withTaskGroup(of: (Int, ParsedPage?, [Diagnostic]).self) { group in
+            for (index, file) in files.enumerated() {
+                group.addTask {
+                    let (page, diagnostics) = PageParser.parse(file, kind: kind, allowRawHTML: allowRawHTML)
+                    return (index, page, diagnostics)
+                }
+            }
+            var pages = [ParsedPage?](repeating: nil, count: files.count)
+            var diagnostics: [Diagnostic] = []
+            for await (index, page, problems) in group {
+                pages[index] = page
+                diagnostics += problems
+            }
+            return (pages.compactMap { $0 }, diagnostics)
+        }
+    }
+
+    /// Renders and writes the whole site into a staging folder, then swaps it into place.
+    private static func write(
+        _ handbook: ResolvedHandbook, templates: TemplateSet, assets: String, to output: OutputFolder
+    ) async throws -> Int {
+        let staging = try output.makeStaging()
+        do {
+            let pages = try await SiteRenderer(handbook: handbook, templates: templates).renderPages(into: staging)
+            try staging.write(HandbookIndex(handbook).encoded(), to: "handbook.json")
+            try staging.write(HandbookSchema.json, to: "handbook.schema.json")
+            for file in handbook.media {
+                try staging.copy(from: file.path, to: "media/" + file.relativePath)
+            }
+            try copyAssets(from: assets, into: staging)
+            try staging.write(
+                "This folder is written by `handbook build` and replaced as a whole on every build.\n",
+                to: SitePaths.marker)
+            try output.replace(with: staging)
+            return pages
+        } catch {
+            staging.remove()
+            throw error
+        }
+    }
+
+    private static func copyAssets(from folder: String, into staging: StagingFolder) throws {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if (relative as NSString).lastPathComponent.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue {
+                files.append(relative)
+            }
+        }
+        for relative in files.sorted() {
+            try staging.copy(from: folder + "/" + relative, to: "assets/" + relative)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// One problem found while building, reported like a compiler does.
+public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Codable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    /// A stable, machine-readable code such as `rule.unknown` or `link.broken`.
+    public var code: String
+    public var location: SourceLocation
+    public var message: String
+    /// What the author can do about it, when there is something specific to say.
+    public var suggestion: String?
+
+    public init(
+        _ severity: Severity, _ code: String, at location: SourceLocation,
+        _ message: String, suggestion: String? = nil
+    ) {
+        self.severity = severity
+        self.code = code
+        self.location = location
+        self.message = message
+        self.suggestion = suggestion
+    }
+
+    public static func error(
+        _ code: String, at location: SourceLocation, _ message: String, suggestion: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, code, at: location, message, suggestion: suggestion)
+    }
+
+    public static func warning(
+        _ code: String, at location: SourceLocation, _ message: String, suggestion: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.warning, code, at: location, message, suggestion: suggestion)
+    }
+
+    /// `path:line:column: error: message (suggestion)`
+    public var description: String {
+        var text = "\(location.description): \(severity.rawValue): \(message)"
+        if let suggestion { text += "; \(suggestion)" }
+        return text
+    }
+
+    /// The same diagnostic as an error, for `--strict`.
+    func promotedToError() -> Diagnostic {
+        var copy = self
+        copy.severity = .error
+        return copy
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Stable order for output: by file, line, column, then message.
+    public func sortedForDisplay() -> [Diagnostic] {
+        sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// The files of a handbook's content folder, found and named but not yet read.
+struct ContentInventory: Sendable {
+    struct PageFile: Sendable {
+        var path: String
+        /// The file name, as links between pages name it (`02-boundaries.md`).
+        var fileName: String
+        /// The output name (`boundaries`).
+        var slug: String
+    }
+
+    struct MediaFile: Sendable {
+        var path: String
+        /// The path below `media/`, with `/` separators.
+        var relativePath: String
+    }
+
+    var root: String
+    var configPath: String
+    var chapters: [PageFile] = []
+    var tipLists: [PageFile] = []
+    var media: [MediaFile] = []
+
+    static func scan(contentFolder: String) -> (ContentInventory, [Diagnostic]) {
+        let root = URL(fileURLWithPath: contentFolder).standardizedFileURL.path
+        var inventory = ContentInventory(root: root, configPath: root + "/handbook.yml")
+        var diagnostics: [Diagnostic] = []
+        let fileManager = FileManager.default
+
+        var isFolder: ObjCBool = false
+        guard fileManager.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
+            diagnostics.append(.error(
+                "content.missing", at: SourceLocation(file: DisplayPath.of(root)),
+                "there is no content folder here",
+                suggestion: "create it with handbook.yml and chapters/, or pass --content"))
+            return (inventory, diagnostics)
+        }
+        if !fileManager.fileExists(atPath: inventory.configPath) {
+            diagnostics.append(.error(
+                "config.missing", at: SourceLocation(file: DisplayPath.of(inventory.configPath)),
+                "the handbook has no handbook.yml", suggestion: "create it with at least a line `title: ...`"))
+        }
+
+        var chapterNumbers: [Int: String] = [:]
+        for name in markdownNames(in: root + "/chapters", diagnostics: &diagnostics) {
+            let path = root + "/chapters/" + name
+            guard let (number, slug) = chapterName(name) else {
+                diagnostics.append(.error(
+                    "chapter.name", at: SourceLocation(file: DisplayPath.of(path)),
+                    "a chapter's file name must be a number, a hyphen and a slug of lower-case letters, digits and hyphens",
+                    suggestion: "rename it, for example to 01-\(suggestedSlug(name)).md"))
+                continue
+            }
+            if let other = chapterNumbers[number] {
+                diagnostics.append(.error(
+                    "chapter.order", at: SourceLocation(file: DisplayPath.of(path)),
+                    "this chapter has the same number as \(other), so their order is unclear",
+                    suggestion: "give each chapter its own number"))
+            }
+            chapterNumbers[number] = name
+            inventory.chapters.append(.init(path: path, fileName: name, slug: slug))
+        }
+        inventory.chapters.sort { (chapterName($0.fileName)!.0, $0.fileName) < (chapterName($1.fileName)!.0, $1.fileName) }
+        var slugs: [String: String] = [:]
+        for chapter in inventory.chapters {
+            if let other = slugs[chapter.slug] {
+                diagnostics.append(.error(
+                    "chapter.duplicate", at: SourceLocation(file: DisplayPath.of(chapter.path)),
+                    "this chapter's slug '\(chapter.slug)' is also used by \(other); both would be chapters/\(chapter.slug).html",
+                    suggestion: "rename one of them"))
+            }
+            slugs[chapter.slug] = chapter.fileName
+        }
+        if inventory.chapters.isEmpty && diagnostics.isEmpty {
+            diagnostics.append(.error(
+                "content.noChapters", at: SourceLocation(file: DisplayPath.of(root + "/chapters")),
+                "the handbook has no chapters", suggestion: "add a file such as chapters/01-introduction.md"))
+        }
+
+        for name in markdownNames(in: root + "/tips", diagnostics: &diagnostics) {
+            let path = root + "/tips/" + name
+            let slug = String(name.dropLast(3))
+            guard isSlug(slug) else {
+                diagnostics.append(.error(
+                    "tips.name", at: SourceLocation(file: DisplayPath.of(path)),
+                    "a tip list's file name must be lower-case letters, digits and hyphens",
+                    suggestion: "rename it, for example to \(suggestedSlug(name)).md"))
+                continue
+            }
+            inventory.tipLists.append(.init(path: path, fileName: name, slug: slug))
+        }
+        inventory.media = mediaFiles(in: root, diagnostics: &diagnostics)
+        return (inventory, diagnostics)
+    }
+
+    /// The `.md` files of a folder, sorted; other visible files are reported as ignored.
+    private static func markdownNames(in folder: String, diagnostics: inout [Diagnostic]) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var result: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            if name.hasSuffix(".md") {
+                result.append(name)
+            } else {
+                diagnostics.append(.warning(
+                    "content.ignored", at: SourceLocation(file: DisplayPath.of(folder + "/" + name)),
+                    "this file is ignored: only .md files are read here",
+                    suggestion: "rename it to .md, or move it to media/ if it is an image or download"))
+            }
+        }
+        return result
+    }
+
+    private static func mediaFiles(in root: String, diagnostics: inout [Diagnostic]) -> [MediaFile] {
+        let folder = root + "/media"
+        let fileManager = FileManager.default
+        guard let enumerator = fileManager.enumerator(atPath: folder) else { return [] }
+        var files: [MediaFile] = []
+        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            let path = folder + "/" + relative
+            var isFolder: ObjCBool = false
+            guard fileManager.fileExists(atPath: path, isDirectory: &isFolder) else {
+                diagnostics.append(.error(
+                    "media.unreadable", at: SourceLocation(file: DisplayPath.of(path)),
+                    "this media file cannot be read (a broken link?)", suggestion: "replace or remove it"))
+                continue
+            }
+            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            guard real.hasPrefix(realRoot) else {
+                diagnostics.append(.error(
+                    "media.outside", at: SourceLocation(file: DisplayPath.of(path)),
+                    "this is a link to a file outside the content folder, which is not published",
+                    suggestion: "copy the file into media/ instead of linking to it"))
+                if isFolder.boolValue { enumerator.skipDescendants() }
+                continue
+            }
+            if !isFolder.boolValue {
+                files.append(.init(path: path, relativePath: relative))
+            }
+        }
+        return files.sorted { $0.relativePath < $1.relativePath }
+    }
+
+    static func chapterName(_ name: String) -> (Int, String)? {
+        guard name.hasSuffix(".md") else { return nil }
+        let stem = name.dropLast(3)
+        let digits = stem.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, let number = Int(digits), stem.dropFirst(digits.count).first == "-" else { return nil }
+        let slug = String(stem.dropFirst(digits.count + 1))
+        return isSlug(slug) ? (number, slug) : nil
+    }
+
+    static func isSlug(_ text: String) -> Bool {
+        !text.isEmpty && !text.hasPrefix("-") && !text.hasSuffix("-")
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    private static func suggestedSlug(_ name: String) -> String {
+        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        let slug = HeadingSlugger.baseSlug(stem.replacingOccurrences(of: "_", with: " "))
+            .unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let text = String(String.UnicodeScalarView(slug)).trimmingCharacters(in: CharacterSet(charactersIn: "-0123456789"))
+        return text.isEmpty ? "chapter" : text
+    }
+}

@@ -1,0 +1,79 @@
+/// The handbook's settings, from `Content/handbook.yml`.
+public struct HandbookConfig: Sendable, Equatable {
+    public var title: String
+    public var subtitle: String?
+    public var organisation: String?
+    public var edition: String?
+    /// A BCP 47 tag such as `en` or `en-GB`.
+    public var language: String
+    public var description: String?
+    /// Trusted content only: keep raw HTML found in the Markdown.
+    public var allowRawHTML: Bool
+
+    public init(
+        title: String, subtitle: String? = nil, organisation: String? = nil, edition: String? = nil,
+        language: String = "en", description: String? = nil, allowRawHTML: Bool = false
+    ) {
+        self.title = title
+        self.subtitle = subtitle
+        self.organisation = organisation
+        self.edition = edition
+        self.language = language
+        self.description = description
+        self.allowRawHTML = allowRawHTML
+    }
+
+    static let keys = ["title", "subtitle", "organisation", "edition", "language", "description", "allow-raw-html"]
+
+    static func parse(_ file: SourceFile) -> (HandbookConfig?, [Diagnostic]) {
+        var (mapping, diagnostics) = YAMLMapping.parse(
+            file.text, file: file.displayPath, firstLine: 1, allowedKeys: keys, required: ["title"])
+        guard let title = mapping["title"], !title.isEmpty else { return (nil, diagnostics) }
+
+        var config = HandbookConfig(title: title)
+        config.subtitle = mapping["subtitle"].nonEmpty
+        config.organisation = mapping["organisation"].nonEmpty
+        config.edition = mapping["edition"].nonEmpty
+        config.description = mapping["description"].nonEmpty
+        if let entry = mapping.entries["language"] {
+            if LanguageTag.isWellFormed(entry.value) {
+                config.language = entry.value
+            } else {
+                diagnostics.append(.error(
+                    "config.language", at: entry.location, "'\(entry.value)' is not a BCP 47 language tag",
+                    suggestion: "use a tag such as en, en-GB or fr-CA"))
+            }
+        }
+        if let entry = mapping.entries["allow-raw-html"] {
+            switch entry.value {
+            case "true": config.allowRawHTML = true
+            case "false": config.allowRawHTML = false
+            default:
+                diagnostics.append(.error(
+                    "config.type", at: entry.location, "'allow-raw-html' must be true or false"))
+            }
+        }
+        mapping.entries.removeAll()
+        return (config, diagnostics)
+    }
+}
+
+enum LanguageTag {
+    /// A well-formed tag: a 2-3 letter language, then subtags of 1-8 letters or digits.
+    static func isWellFormed(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let language = parts.first, (2...3).contains(language.count),
+            language.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+}
+
+extension Optional where Wrapped == String {
+    var nonEmpty: String? {
+        guard let self, !self.isEmpty else { return nil }
+        return self
+    }
+}

@@ -1,0 +1,59 @@
+/// The front matter of a chapter or tip list.
+struct PageFrontMatter: Sendable, Equatable {
+    var title: String
+    var summary: String?
+    /// YYYY-MM-DD
+    var updated: String?
+
+    static let keys = ["title", "summary", "updated"]
+
+    /// Reads the front matter of `file`, returning the body (with the file's line numbering).
+    static func read(_ file: SourceFile) -> (PageFrontMatter?, body: String, [Diagnostic]) {
+        let split: FrontMatterSplit
+        do {
+            split = try FrontMatter.split(file.text)
+        } catch {
+            return (nil, "", [.error(
+                "frontMatter.unterminated", at: file.location(),
+                "the front matter that starts here has no closing `---` line",
+                suggestion: "add a line with `---` after the last key")])
+        }
+        guard let yaml = split.yaml else {
+            return (nil, split.body, [.error(
+                "frontMatter.missing", at: file.location(),
+                "missing front matter",
+                suggestion: "start the file with `---`, a line `title: ...`, and `---`")])
+        }
+        var (mapping, diagnostics) = YAMLMapping.parse(
+            yaml, file: file.displayPath, firstLine: split.yamlFirstLine, allowedKeys: keys, required: ["title"])
+        if mapping.entries.isEmpty && diagnostics.isEmpty {
+            diagnostics.append(.error(
+                "config.missingKey", at: file.location(), "missing required key 'title'",
+                suggestion: "add a line `title: ...` to the front matter"))
+        }
+        if let updated = mapping.entries["updated"], !CalendarDate.isValid(updated.value) {
+            diagnostics.append(.error(
+                "frontMatter.date", at: updated.location, "'\(updated.value)' is not a date in the form YYYY-MM-DD",
+                suggestion: "write the date as, for example, 2026-11-21"))
+        }
+        guard let title = mapping["title"], !title.isEmpty else { return (nil, split.body, diagnostics) }
+        let matter = PageFrontMatter(
+            title: title, summary: mapping["summary"].nonEmpty,
+            updated: CalendarDate.isValid(mapping["updated"] ?? "") ? mapping["updated"] : nil)
+        return (matter, split.body, diagnostics)
+    }
+}
+
+enum CalendarDate {
+    /// True for a real date written YYYY-MM-DD.
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), day >= 1
+        else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A text file of the handbook, read and checked to be UTF-8.
+struct SourceFile: Sendable {
+    /// Where the file is on disk.
+    let path: String
+    /// The path shown in diagnostics.
+    let displayPath: String
+    let text: String
+
+    func location(line: Int = 1, column: Int = 1) -> SourceLocation {
+        SourceLocation(file: displayPath, line: line, column: column)
+    }
+}
+
+enum SourceFileReader {
+    /// Reads a file as UTF-8 text (dropping a byte-order mark), or says why it cannot.
+    static func read(path: String) -> Result<SourceFile, Diagnostic> {
+        let display = DisplayPath.of(path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.error(
+                "file.unreadable", at: SourceLocation(file: display),
+                "cannot read this file", suggestion: "check that it exists and that you may read it"))
+        }
+        return decode(data, path: path, displayPath: display)
+    }
+
+    static func decode(_ data: Data, path: String, displayPath: String) -> Result<SourceFile, Diagnostic> {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return .success(SourceFile(path: path, displayPath: displayPath, text: text))
+        }
+        let (line, column) = firstInvalidUTF8Position(in: bytes)
+        return .failure(.error(
+            "file.encoding", at: SourceLocation(file: displayPath, line: line, column: column),
+            "this file is not valid UTF-8",
+            suggestion: "save it as UTF-8 in your editor (the first bad byte is here)"))
+    }
+
+    /// Line and byte column of the first byte that is not part of valid UTF-8.
+    private static func firstInvalidUTF8Position(in bytes: Data.SubSequence) -> (Int, Int) {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var line = 1
+        var column = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1 && scalar.first == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else {
+                    column += scalar.count
+                }
+            case .error:
+                return (line, column)
+            case .emptyInput:
+                return (line, column)
+            }
+        }
+    }
+}
+
+/// Paths as the user should see them: relative to the working directory when inside it.
+enum DisplayPath {
+    static func of(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        if absolute.hasPrefix(prefix) { return String(absolute.dropFirst(prefix.count)) }
+        return absolute
+    }
+}

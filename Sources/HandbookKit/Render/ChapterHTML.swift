@@ -1,0 +1,48 @@
+/// Assembles a chapter's rendered blocks into its page body, each rule in a block of its own,
+/// and cuts out each rule's text for its permalink page.
+enum ChapterHTML {
+    static func body(_ blocks: [String], outline: DocumentOutline, rules: [Rule]) -> String {
+        let ruleStarts = Dictionary(uniqueKeysWithValues: rules.map { ($0.blocks.lowerBound, $0) })
+        var html = ""
+        var open: [Int] = []  // levels of open rule blocks
+        for (index, block) in blocks.enumerated() {
+            if index < outline.blocks.count, case .heading(let level, _) = outline.blocks[index].kind {
+                while let last = open.last, last >= level {
+                    html += "</section>\n"
+                    open.removeLast()
+                }
+                if let rule = ruleStarts[index] {
+                    html += "<section class=\"rule\" aria-labelledby=\"\(HTML.escape(rule.identifier))\">\n"
+                    open.append(rule.level)
+                }
+            }
+            html += block
+        }
+        html += String(repeating: "</section>\n", count: open.count)
+        return html
+    }
+
+    /// The rule's text without its heading.
+    static func ruleText(_ rule: Rule, blocks: [String]) -> String {
+        let range = (rule.blocks.lowerBound + 1)..<min(rule.blocks.upperBound, blocks.count)
+        return range.isEmpty ? "" : blocks[range].joined()
+    }
+
+    /// "On this page": the chapter's headings of level 2 and 3, rules with their identifiers.
+    static func contents(outline: DocumentOutline, anchors: PageAnchors) -> [[String: Any]] {
+        outline.headings.compactMap { heading -> [String: Any]? in
+            guard heading.block != nil, heading.level == 2 || heading.level == 3 else { return nil }
+            var item: [String: Any] = [
+                "id": anchors.headings[heading.ordinal], "level": heading.level,
+                "nested": heading.level == 3,
+            ]
+            if let rule = heading.rule {
+                item["ruleId"] = rule.identifier
+                item["text"] = rule.title
+            } else {
+                item["text"] = heading.text
+            }
+            return item
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// `handbook.json`: the machine-readable index of the handbook. Its shape is described by
+/// `handbook.schema.json`; every URL in it is relative to the site root.
+struct HandbookIndex: Codable, Sendable, Equatable {
+    static let schemaVersion = 1
+
+    struct Chapter: Codable, Sendable, Equatable {
+        var slug: String
+        var title: String
+        var summary: String?
+        var updated: String?
+        var url: String
+        var rules: [String]
+    }
+
+    struct Rule: Codable, Sendable, Equatable {
+        var id: String
+        var title: String
+        var chapter: String
+        var url: String
+        var permalink: String
+        var text: String
+        var references: [String]
+        var citedBy: [Citation]
+    }
+
+    struct Citation: Codable, Sendable, Equatable {
+        var kind: String
+        var id: String
+        var anchor: String?
+        var url: String
+    }
+
+    struct TipList: Codable, Sendable, Equatable {
+        var slug: String
+        var title: String
+        var summary: String?
+        var url: String
+        var tips: [Tip]
+    }
+
+    struct Tip: Codable, Sendable, Equatable {
+        var anchor: String
+        var text: String
+        var rules: [String]
+    }
+
+    var schemaVersion: Int
+    var title: String
+    var subtitle: String?
+    var organisation: String?
+    var edition: String?
+    var language: String
+    var chapters: [Chapter]
+    var rules: [Rule]
+    var tipLists: [TipList]
+
+    init(_ handbook: ResolvedHandbook) {
+        schemaVersion = Self.schemaVersion
+        title = handbook.config.title
+        subtitle = handbook.config.subtitle
+        organisation = handbook.config.organisation
+        edition = handbook.config.edition
+        language = handbook.config.language
+        chapters = handbook.chapters.map { chapter in
+            Chapter(
+                slug: chapter.page.slug, title: chapter.page.frontMatter.title,
+                summary: chapter.page.frontMatter.summary, updated: chapter.page.frontMatter.updated,
+                url: chapter.page.outputPath,
+                rules: chapter.page.outline.headings.compactMap { $0.block != nil ? $0.rule?.identifier : nil }
+                    .filter { handbook.ruleIndex[$0] != nil })
+        }
+        rules = handbook.rules.map { rule in
+            let chapter = handbook.chapters[rule.chapter].page
+            return Rule(
+                id: rule.identifier, title: rule.title, chapter: chapter.slug,
+                url: "\(chapter.outputPath)#\(rule.identifier)", permalink: SitePaths.rulePage(rule.identifier),
+                text: rule.plainText, references: rule.references,
+                citedBy: rule.citedBy.map { Citation(kind: $0.kind.rawValue, id: $0.id, anchor: $0.anchor, url: $0.url) })
+        }
+        tipLists = handbook.tipLists.map { list in
+            TipList(
+                slug: list.page.slug, title: list.page.frontMatter.title, summary: list.page.frontMatter.summary,
+                url: list.page.outputPath,
+                tips: list.page.outline.listItems.indices.map { index in
+                    Tip(anchor: list.anchors.tips[index], text: list.page.outline.listItems[index].plainText,
+                        rules: list.tipRules[index])
+                })
+        }
+    }
+
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}
+
+/// Where pages go in the output, from the site root.
+enum SitePaths {
+    static func rulePage(_ identifier: String) -> String { "rules/\(identifier).html" }
+    static let rulesIndex = "rules/index.html"
+    static let home = "index.html"
+    static let marker = ".handbook-output"
+}

@@ -1,0 +1,73 @@
+/// The values templates see. Every page gets `site`, `root`, `page` and `nav`; each page
+/// kind adds its own (documented in README.md). Built from Sendable values inside the task
+/// that renders the page, as Mustache contexts are dictionaries of `Any`.
+struct PageContext {
+    let handbook: ResolvedHandbook
+
+    /// The handbook's settings, shared by every page.
+    var site: [String: Any] {
+        var site: [String: Any] = ["title": handbook.config.title, "language": handbook.config.language]
+        site["subtitle"] = handbook.config.subtitle
+        site["organisation"] = handbook.config.organisation
+        site["edition"] = handbook.config.edition
+        site["description"] = handbook.config.description
+        return site
+    }
+
+    /// The common part of a page's context; `root` leads from the page to the site root.
+    func base(kind: String, title: String, description: String?, root: String, currentPath: String) -> [String: Any] {
+        var page: [String: Any] = ["kind": kind, "title": title, "path": currentPath]
+        page[kind] = true
+        page["description"] = description ?? handbook.config.description
+        return [
+            "site": site,
+            "root": root,
+            "page": page,
+            "nav": navigation(root: root, currentPath: currentPath),
+        ]
+    }
+
+    private func navigation(root: String, currentPath: String) -> [String: Any] {
+        let chapters: [[String: Any]] = handbook.chapters.enumerated().map { index, chapter in
+            link(title: chapter.page.frontMatter.title, path: chapter.page.outputPath, root: root, currentPath: currentPath)
+                .merging(["number": index + 1]) { $1 }
+        }
+        let tipLists: [[String: Any]] = handbook.tipLists.map { list in
+            link(title: list.page.frontMatter.title, path: list.page.outputPath, root: root, currentPath: currentPath)
+        }
+        return [
+            "chapters": chapters,
+            "tipLists": tipLists,
+            "hasTipLists": !tipLists.isEmpty,
+            "home": link(title: handbook.config.title, path: SitePaths.home, root: root, currentPath: currentPath),
+            "rules": link(title: "All rules", path: SitePaths.rulesIndex, root: root, currentPath: currentPath),
+        ]
+    }
+
+    private func link(title: String, path: String, root: String, currentPath: String) -> [String: Any] {
+        var link: [String: Any] = ["title": title, "url": root + LinkTarget.encodePath(path)]
+        if path == currentPath { link["current"] = true }
+        return link
+    }
+
+    func chapterSummary(_ index: Int, root: String) -> [String: Any] {
+        let chapter = handbook.chapters[index].page
+        var item: [String: Any] = [
+            "number": index + 1, "title": chapter.frontMatter.title,
+            "url": root + LinkTarget.encodePath(chapter.outputPath),
+            "ruleCount": handbook.rulesByChapter[index].count,
+        ]
+        item["summary"] = chapter.frontMatter.summary
+        item["updated"] = chapter.frontMatter.updated
+        return item
+    }
+
+    func ruleLink(_ identifier: String, root: String) -> [String: Any]? {
+        guard let rule = handbook.rule(identifier) else { return nil }
+        return [
+            "id": rule.identifier, "title": rule.title,
+            "url": root + LinkTarget.encodePath(SitePaths.rulePage(rule.identifier)),
+            "contextURL": root + LinkTarget.encodePath(handbook.chapters[rule.chapter].page.outputPath) + "#" + rule.identifier,
+        ]
+    }
+}

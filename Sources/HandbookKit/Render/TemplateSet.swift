@@ -1,0 +1,135 @@
+import Foundation
+import Mustache
+
+/// The compiled Mustache templates of a template folder, checked before any page is rendered:
+/// swift-mustache renders a missing partial as nothing, so missing ones are reported here.
+struct TemplateSet: Sendable {
+    /// The templates every build needs, one per page kind.
+    static let pageTemplates = ["index", "chapter", "rules-index", "rule", "tip-list"]
+
+    let folder: String
+    private let library: MustacheLibrary
+
+    static func load(folder: String) -> (TemplateSet?, [Diagnostic]) {
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
+        var diagnostics: [Diagnostic] = []
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
+            return (nil, [.error(
+                "template.folderMissing", at: SourceLocation(file: DisplayPath.of(root)),
+                "there is no template folder here", suggestion: "pass --templates with the folder of your templates")])
+        }
+
+        var sources: [(name: String, file: SourceFile)] = []
+        for relative in templatePaths(in: root) {
+            switch SourceFileReader.read(path: root + "/" + relative) {
+            case .success(let file): sources.append((String(relative.dropLast(".mustache".count)), file))
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, file) in sources {
+            do {
+                templates[name] = try MustacheTemplate(string: file.text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(
+                    "template.syntax", at: file.location(line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                    "this template does not parse: \(describe(error.error))",
+                    suggestion: "check that every {{#section}} has its {{/section}} and every tag is closed"))
+            } catch {
+                diagnostics.append(.error("template.syntax", at: file.location(), "this template does not parse: \(error)"))
+            }
+        }
+
+        for (name, file) in sources {
+            for reference in PartialReferences.find(in: file.text) where templates[reference.name] == nil && sources.allSatisfy({ $0.name != reference.name }) {
+                let close = Suggestion.closest(to: reference.name, in: sources.map(\.name))
+                diagnostics.append(.error(
+                    "template.missingPartial", at: file.location(line: reference.line, column: reference.column),
+                    "template '\(name)' uses '\(reference.name)', but there is no \(reference.name).mustache",
+                    suggestion: close.map { "did you mean '\($0)'?" } ?? "add the file or fix the name"))
+            }
+        }
+        for required in pageTemplates where sources.allSatisfy({ $0.name != required }) {
+            diagnostics.append(.error(
+                "template.missing", at: SourceLocation(file: DisplayPath.of(root + "/" + required + ".mustache")),
+                "the template folder has no \(required).mustache, which every build needs",
+                suggestion: "copy it from the default Templates/ folder"))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (TemplateSet(folder: root, library: MustacheLibrary(templates: templates)), diagnostics)
+    }
+
+    func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// The `.mustache` files below `root`, as paths relative to it, skipping `assets/`.
+    private static func templatePaths(in root: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        var paths: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative == "assets" || relative.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            if relative.hasSuffix(".mustache") { paths.append(relative) }
+        }
+        return paths.sorted()
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "a set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform is applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "a tag that is not allowed appears inside an inheritance section"
+        case .textInsideInheritSection: return "text appears directly inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "a pragma is malformed"
+        case .unrecognisedConfigVariable: return "a pragma is not recognised"
+        }
+    }
+}
+
+/// Partial (`{{> name}}`) and parent (`{{< name}}`) tags in a template's text, with positions.
+enum PartialReferences {
+    struct Reference: Equatable {
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    static func find(in text: String) -> [Reference] {
+        var references: [Reference] = []
+        let bytes = Array(text.utf8)
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            } else if bytes[index] == UInt8(ascii: "{"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+                bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "<")
+            {
+                var end = index + 3
+                while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "}") && bytes[end + 1] == UInt8(ascii: "}")) {
+                    end += 1
+                }
+                let name = String(decoding: bytes[(index + 3)..<min(end, bytes.count)], as: UTF8.self)
+                    .trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty, !name.hasPrefix("*") {
+                    references.append(Reference(name: name, line: line, column: index - lineStart + 1))
+                }
+                index = end
+                continue
+            }
+            index += 1
+        }
+        return references
+    }
+}

@@ -1,0 +1,283 @@
+/// A page with everything the renderer needs: its anchors and the changes to its links.
+struct ResolvedPage: Sendable {
+    var page: ParsedPage
+    var anchors: PageAnchors
+    var instructions: RenderInstructions
+    /// For tip lists: the rules each tip refers to, in order, without repeats.
+    var tipRules: [[String]]
+}
+
+/// The whole handbook, resolved: every rule known, every link checked.
+struct ResolvedHandbook: Sendable {
+    var config: HandbookConfig
+    var chapters: [ResolvedPage]
+    var tipLists: [ResolvedPage]
+    var rules: [Rule]
+    var ruleIndex: [String: Int]
+    /// Indices into `rules`, by chapter, in document order.
+    var rulesByChapter: [[Int]]
+    var media: [ContentInventory.MediaFile]
+
+    func rule(_ identifier: String) -> Rule? {
+        ruleIndex[identifier].map { rules[$0] }
+    }
+}
+
+/// Finds the rules, checks and rewrites every link and rule reference, and records who cites
+/// whom. Pages are rendered at depth one (chapters/, tips/, rules/), so every link written
+/// into a page starts with `../`.
+struct Resolver {
+    private(set) var diagnostics: [Diagnostic] = []
+    private var rules: [Rule] = []
+    private var ruleIndex: [String: Int] = [:]
+    private var prefixes: Set<Substring> = []
+    private var anchorsByContentPath: [String: (page: ParsedPage, anchors: Set<String>)] = [:]
+    private var mediaPaths: Set<String> = []
+    private var chapterSlugs: [String] = []
+    /// Rule indices by chapter, in document order.
+    private var rulesByChapter: [[Int]] = []
+
+    static func resolve(
+        config: HandbookConfig, chapters: [ParsedPage], tipLists: [ParsedPage],
+        media: [ContentInventory.MediaFile]
+    ) -> (ResolvedHandbook, [Diagnostic]) {
+        var resolver = Resolver()
+        let chapterAnchors = chapters.map { PageAnchors.compute(for: $0.outline, withTips: false) }
+        let tipAnchors = tipLists.map { PageAnchors.compute(for: $0.outline, withTips: true) }
+        for (page, anchors) in Array(zip(chapters, chapterAnchors)) + Array(zip(tipLists, tipAnchors)) {
+            resolver.anchorsByContentPath[page.contentPath] = (page, anchors.all)
+        }
+        resolver.mediaPaths = Set(media.map { "media/" + $0.relativePath })
+        resolver.chapterSlugs = chapters.map(\.slug)
+        resolver.rulesByChapter = Array(repeating: [], count: chapters.count)
+        for (index, chapter) in chapters.enumerated() {
+            resolver.collectRules(of: chapter, chapterIndex: index)
+        }
+        for tipList in tipLists {
+            resolver.reportRuleHeadings(in: tipList)
+        }
+
+        let resolvedChapters = zip(chapters, chapterAnchors).enumerated().map { index, pair in
+            resolver.resolve(page: pair.0, anchors: pair.1, chapterIndex: index)
+        }
+        let resolvedTips = zip(tipLists, tipAnchors).map { page, anchors in
+            resolver.resolve(page: page, anchors: anchors, chapterIndex: nil)
+        }
+        let handbook = ResolvedHandbook(
+            config: config, chapters: resolvedChapters, tipLists: resolvedTips, rules: resolver.rules,
+            ruleIndex: resolver.ruleIndex, rulesByChapter: resolver.rulesByChapter, media: media)
+        return (handbook, resolver.diagnostics)
+    }
+
+    // MARK: Rules
+
+    private mutating func collectRules(of chapter: ParsedPage, chapterIndex: Int) {
+        let outline = chapter.outline
+        var open: [(identifier: String, level: Int)] = []
+        for heading in outline.headings {
+            guard let block = heading.block else { continue }
+            open.removeAll { $0.level >= heading.level }
+            guard let ruleHeading = heading.rule else { continue }
+            let end = outline.blocks.indices.dropFirst(block + 1).first { index in
+                if case .heading(let level, _) = outline.blocks[index].kind { return level <= heading.level }
+                return false
+            } ?? outline.blocks.count
+            let identifier = ruleHeading.identifier
+            if let existing = ruleIndex[identifier] {
+                diagnostics.append(.error(
+                    "rule.duplicate", at: heading.location,
+                    "\(identifier) is defined twice: here and at \(rules[existing].location.description)",
+                    suggestion: "give one of them another identifier"))
+                continue
+            }
+            if ruleHeading.title.isEmpty {
+                diagnostics.append(.error(
+                    "rule.untitled", at: heading.location, "rule \(identifier) has no title",
+                    suggestion: "write a short title after the identifier, as `## \(identifier) Do this`"))
+            }
+            let text = outline.blocks[(block + 1)..<end].map(\.plainText).filter { !$0.isEmpty }
+                .joined(separator: "\n\n")
+            ruleIndex[identifier] = rules.count
+            rulesByChapter[chapterIndex].append(rules.count)
+            rules.append(Rule(
+                identifier: identifier, title: ruleHeading.title, chapter: chapterIndex,
+                heading: heading.ordinal, level: heading.level, blocks: block..<end,
+                location: heading.location, parent: open.last?.identifier, plainText: text))
+            prefixes.insert(RuleIdentifier.prefix(of: identifier))
+            open.append((identifier, heading.level))
+        }
+    }
+
+    private mutating func reportRuleHeadings(in tipList: ParsedPage) {
+        for heading in tipList.outline.headings {
+            guard let rule = heading.rule else { continue }
+            diagnostics.append(.error(
+                "rule.inTipList", at: heading.location,
+                "rules are defined in chapters, but \(rule.identifier) is defined in a tip list",
+                suggestion: "move the rule to a chapter and refer to it here as \(rule.identifier)"))
+        }
+    }
+
+    // MARK: Pages
+
+    private mutating func resolve(page: ParsedPage, anchors: PageAnchors, chapterIndex: Int?) -> ResolvedPage {
+        let outline = page.outline
+        var instructions = RenderInstructions()
+        var tipRules = [[String]](repeating: [], count: anchors.tips.count)
+        let sourceFolder = page.kind == .chapter ? "chapters" : "tips"
+        let ownAnchors = Set(anchors.headings).union(anchors.tips)
+
+        // Headings: every one gets an id; rule headings show their identifier.
+        for heading in outline.headings {
+            let id = anchors.headings[heading.ordinal]
+            if let rule = heading.rule, page.kind == .chapter, ruleIndex[rule.identifier].map({ rules[$0].heading == heading.ordinal && rules[$0].chapter == chapterIndex }) ?? false {
+                instructions.headings[heading.ordinal] = HeadingMarkup.rule(
+                    level: heading.level, rule: rule, permalink: "../rules/\(LinkTarget.encodePath(rule.identifier)).html")
+            } else {
+                instructions.headings[heading.ordinal] = HeadingMarkup.plain(level: heading.level, id: id)
+            }
+        }
+
+        func cite(_ identifier: String, block: Int, tip: Int?) {
+            guard let target = ruleIndex[identifier] else { return }
+            let citation: Citation
+            if page.kind == .tipList {
+                if let tip {
+                    if !tipRules[tip].contains(identifier) { tipRules[tip].append(identifier) }
+                    let anchor = anchors.tips[tip]
+                    citation = Citation(
+                        kind: .tip, id: page.slug, anchor: anchor, url: "\(page.outputPath)#\(anchor)",
+                        label: outline.listItems[tip].lead ?? outline.listItems[tip].plainText)
+                } else {
+                    citation = Citation(
+                        kind: .tip, id: page.slug, url: page.outputPath, label: page.frontMatter.title)
+                }
+            } else if let source = innermostRule(containing: block, chapter: chapterIndex) {
+                guard rules[source].identifier != identifier else { return }
+                if !rules[source].references.contains(identifier) { rules[source].references.append(identifier) }
+                citation = Citation(
+                    kind: .rule, id: rules[source].identifier, url: "\(page.outputPath)#\(rules[source].identifier)",
+                    label: "\(rules[source].identifier) \(rules[source].title)")
+            } else {
+                citation = Citation(kind: .chapter, id: page.slug, url: page.outputPath, label: page.frontMatter.title)
+            }
+            if !rules[target].citedBy.contains(citation) { rules[target].citedBy.append(citation) }
+        }
+
+        // Links and images.
+        for link in outline.links {
+            switch LinkTarget.classify(link.url, sourceFolder: sourceFolder) {
+            case .rule(let identifier):
+                guard let rule = rule(identifier) else {
+                    reportUnknownRule(identifier, at: link.location)
+                    continue
+                }
+                instructions.links[link.ordinal] = .init(
+                    url: "../" + ruleURL(rule), title: "\(rule.identifier) \(rule.title)", textWhenEmpty: rule.identifier)
+                cite(identifier, block: link.block, tip: link.tip)
+            case .external:
+                if link.isImage {
+                    diagnostics.append(.error(
+                        "image.external", at: link.location,
+                        "this image is on another site; readers' browsers would fetch it from there",
+                        suggestion: "save the image in media/ and link to it as ../media/NAME"))
+                }
+            case .samePage(let anchor):
+                if !anchor.isEmpty && !ownAnchors.contains(anchor) {
+                    reportBrokenAnchor(anchor, in: page.contentPath, candidates: ownAnchors, at: link.location)
+                }
+            case .rootRelative:
+                diagnostics.append(.error(
+                    "link.absolute", at: link.location,
+                    "'\(link.url)' starts with /, which breaks when the handbook is opened from the disk or a sub-folder",
+                    suggestion: "write the link relative to this file, as the source tree has it"))
+            case .outsideContent:
+                diagnostics.append(.error(
+                    "link.broken", at: link.location, "'\(link.url)' points outside the content folder",
+                    suggestion: "link to chapters, tip lists or files in media/"))
+            case .content(let path, let anchor):
+                if let rewrite = resolveContentLink(path: path, anchor: anchor, link: link) {
+                    instructions.links[link.ordinal] = rewrite
+                }
+            }
+        }
+
+        // Bare identifiers in prose.
+        for token in outline.identifierTokens {
+            if let rule = rule(token.identifier) {
+                instructions.identifierLinks[token.textNode, default: []].append(.init(
+                    range: token.range, url: "../" + ruleURL(rule), title: rule.title))
+                cite(token.identifier, block: token.block, tip: token.tip)
+            } else if prefixes.contains(RuleIdentifier.prefix(of: token.identifier)) {
+                let close = Suggestion.closest(to: token.identifier, in: ruleIndex.keys)
+                diagnostics.append(.warning(
+                    "rule.undefinedReference", at: token.location,
+                    "\(token.identifier) looks like a rule identifier, but no rule has it",
+                    suggestion: (close.map { "did you mean \($0)? " } ?? "")
+                        + "If it is not a rule, write it as code: `\(token.identifier)`"))
+            }
+        }
+        return ResolvedPage(page: page, anchors: anchors, instructions: instructions, tipRules: tipRules)
+    }
+
+    private mutating func resolveContentLink(
+        path: String, anchor: String?, link: DocumentOutline.Link
+    ) -> RenderInstructions.LinkRewrite? {
+        if let target = anchorsByContentPath[path] {
+            if let anchor, !anchor.isEmpty, !target.anchors.contains(anchor) {
+                reportBrokenAnchor(anchor, in: path, candidates: target.anchors, at: link.location)
+                return nil
+            }
+            let fragment = anchor.map { $0.isEmpty ? "" : "#" + LinkTarget.encodeFragment($0) } ?? ""
+            return .init(url: "../" + target.page.outputPath + fragment)
+        }
+        if mediaPaths.contains(path) {
+            let fragment = anchor.map { "#" + LinkTarget.encodeFragment($0) } ?? ""
+            return .init(url: "../" + LinkTarget.encodePath(path) + fragment)
+        }
+        let known = anchorsByContentPath.keys.map { $0 } + mediaPaths
+        let close = Suggestion.closest(to: path, in: known)
+        let what = link.isImage ? "image" : "link"
+        if path.hasPrefix("media/") {
+            diagnostics.append(.error(
+                "media.missing", at: link.location, "this \(what) points to '\(path)', which is not in the content folder",
+                suggestion: close.map { "did you mean '\($0)'?" } ?? "add the file to media/ or fix the path"))
+        } else {
+            diagnostics.append(.error(
+                "link.broken", at: link.location, "this \(what) points to '\(path)', which is not a chapter, tip list or media file",
+                suggestion: close.map { "did you mean '\($0)'?" } ?? "link to a chapter as NN-slug.md, written as in the source tree"))
+        }
+        return nil
+    }
+
+    private mutating func reportUnknownRule(_ identifier: String, at location: SourceLocation) {
+        let close = Suggestion.closest(to: identifier, in: ruleIndex.keys)
+        diagnostics.append(.error(
+            "rule.unknown", at: location, "no rule has the identifier '\(identifier)'",
+            suggestion: close.map { "did you mean \($0)?" } ?? "define it with a heading such as `## \(identifier) Title`"))
+    }
+
+    private mutating func reportBrokenAnchor(
+        _ anchor: String, in path: String, candidates: Set<String>, at location: SourceLocation
+    ) {
+        let close = Suggestion.closest(to: anchor, in: candidates.sorted())
+        diagnostics.append(.error(
+            "link.anchor", at: location, "'\(path)' has no heading or tip with the anchor '#\(anchor)'",
+            suggestion: close.map { "did you mean '#\($0)'?" } ?? "check the heading's text; anchors are lower case with hyphens"))
+    }
+
+    private func rule(_ identifier: String) -> Rule? {
+        ruleIndex[identifier].map { rules[$0] }
+    }
+
+    private func innermostRule(containing block: Int, chapter: Int?) -> Int? {
+        guard let chapter else { return nil }
+        // Nested rules start later than the rules around them, so the last match is innermost.
+        return rulesByChapter[chapter].last { rules[$0].blocks.contains(block) }
+    }
+
+    /// A rule's place in its chapter, from the site root.
+    private func ruleURL(_ rule: Rule) -> String {
+        "chapters/\(chapterSlugs[rule.chapter]).html#\(LinkTarget.encodeFragment(rule.identifier))"
+    }
+}

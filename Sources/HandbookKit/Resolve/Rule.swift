@@ -1,0 +1,37 @@
+/// A numbered rule, defined by a heading in a chapter.
+struct Rule: Sendable {
+    var identifier: String
+    var title: String
+    /// Index of the defining chapter in the handbook's chapters.
+    var chapter: Int
+    var heading: Int
+    var level: Int
+    /// The top-level blocks of the chapter that make up the rule, its heading first.
+    var blocks: Range<Int>
+    var location: SourceLocation
+    /// The innermost rule this one is nested in (CONF-2 for CONF-2.1).
+    var parent: String?
+    var plainText: String
+    /// Identifiers this rule's own text refers to, in order of first mention.
+    var references: [String] = []
+    var citedBy: [Citation] = []
+}
+
+/// A place that refers to a rule.
+struct Citation: Sendable, Hashable {
+    enum Kind: String, Sendable {
+        case chapter
+        case rule
+        case tip
+    }
+
+    var kind: Kind
+    /// A rule identifier, or a chapter's or tip list's slug.
+    var id: String
+    /// For a tip, its anchor in the tip list.
+    var anchor: String?
+    /// From the site root.
+    var url: String
+    /// What a reader sees for it: a chapter's title, a rule's identifier and title, a tip's lead.
+    var label: String
+}

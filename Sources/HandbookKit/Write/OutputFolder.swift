@@ -1,0 +1,98 @@
+import CFileSystem
+import Foundation
+
+/// The output folder, written as a whole: pages go into a staging folder beside it, which
+/// replaces it only when everything is written. A failed build leaves the old one as it was.
+struct OutputFolder: Sendable {
+    let path: String
+
+    init(path: String) {
+        self.path = URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    private var parent: String { (path as NSString).deletingLastPathComponent }
+    private var name: String { (path as NSString).lastPathComponent }
+
+    /// An error when the folder exists and is not one this tool wrote: it is never replaced.
+    func ownershipProblem() -> Diagnostic? {
+        let fileManager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fileManager.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
+        let location = SourceLocation(file: DisplayPath.of(path))
+        guard isFolder.boolValue else {
+            return .error(
+                "output.notFolder", at: location, "the output path is a file, not a folder",
+                suggestion: "choose another --output")
+        }
+        let entries = (try? fileManager.contentsOfDirectory(atPath: path)) ?? []
+        if entries.isEmpty || entries.contains(SitePaths.marker) { return nil }
+        return .error(
+            "output.notOurs", at: location,
+            "the output folder is not empty and was not written by handbook, so it is left alone",
+            suggestion: "choose an empty or new folder with --output, or empty this one yourself")
+    }
+
+    /// Creates a new, empty staging folder beside the output folder.
+    func makeStaging() throws -> StagingFolder {
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        let staging = "\(parent)/.\(name).handbook-tmp-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        return StagingFolder(path: staging)
+    }
+
+    /// Puts the staging folder in the output's place in one step, then removes the old output.
+    func replace(with staging: StagingFolder) throws {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: path) {
+            let result = handbook_exchange_paths(staging.path, path)
+            if result == 0 {
+                try? fileManager.removeItem(atPath: staging.path)
+                return
+            }
+            // No atomic exchange on this file system: move the old folder aside first.
+            let aside = "\(parent)/.\(name).handbook-old-\(UUID().uuidString.prefix(8))"
+            try fileManager.moveItem(atPath: path, toPath: aside)
+            do {
+                try fileManager.moveItem(atPath: staging.path, toPath: path)
+            } catch {
+                try? fileManager.moveItem(atPath: aside, toPath: path)
+                throw error
+            }
+            try? fileManager.removeItem(atPath: aside)
+        } else {
+            try fileManager.moveItem(atPath: staging.path, toPath: path)
+        }
+    }
+}
+
+/// A folder being filled with a new build.
+struct StagingFolder: Sendable {
+    let path: String
+
+    func write(_ contents: String, to relativePath: String) throws {
+        try write(Data(contents.utf8), to: relativePath)
+    }
+
+    func write(_ data: Data, to relativePath: String) throws {
+        let url = URL(fileURLWithPath: path + "/" + relativePath)
+        try data.write(to: url)
+    }
+
+    func makeFolder(_ relativePath: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: path + "/" + relativePath, withIntermediateDirectories: true)
+    }
+
+    /// Copies a file, creating the folders above it.
+    func copy(from source: String, to relativePath: String) throws {
+        let destination = path + "/" + relativePath
+        try FileManager.default.createDirectory(
+            atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let data = try Data(contentsOf: URL(fileURLWithPath: source))
+        try data.write(to: URL(fileURLWithPath: destination))
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

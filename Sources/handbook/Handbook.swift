@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Handbook: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "handbook",
+        abstract: "Builds a guidance handbook of numbered rules into a static site.",
+        subcommands: [Build.self, Render.self],
+        defaultSubcommand: Build.self)
+}

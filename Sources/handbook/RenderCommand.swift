@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import HandbookKit
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render one Markdown document to an HTML fragment on standard output.")
+
+    @Flag(help: "Keep raw HTML from the Markdown (for trusted content only).")
+    var allowRawHTML = false
+
+    @Argument(help: "The Markdown file, or - for standard input.")
+    var file = "-"
+
+    func run() throws {
+        let data: Data
+        let name: String
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+            name = "<stdin>"
+        } else {
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                Diagnostics.printLine("\(file):1:1: error: cannot read this file")
+                throw ExitCode.failure
+            }
+            data = contents
+            name = file
+        }
+        guard let markdown = String(data: data, encoding: .utf8) else {
+            Diagnostics.printLine("\(name):1:1: error: this file is not valid UTF-8; save it as UTF-8")
+            throw ExitCode.failure
+        }
+        let (html, diagnostics) = FragmentRenderer.render(markdown: markdown, file: name, allowRawHTML: allowRawHTML)
+        FileHandle.standardOutput.write(Data(html.utf8))
+        Diagnostics.print(diagnostics)
+        if diagnostics.hasErrors { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+@testable import HandbookKit
+
+@Suite("Front matter")
+struct FrontMatterTests {
+    private func file(_ text: String) -> SourceFile {
+        SourceFile(path: "/x/chapter.md", displayPath: "chapter.md", text: text)
+    }
+
+    @Test("the body keeps the file's line numbers")
+    func keepsLines() throws {
+        let split = try FrontMatter.split("---\ntitle: A\n---\n# Heading\n")
+        #expect(split.yaml == "title: A")
+        #expect(split.body.split(separator: "\n", omittingEmptySubsequences: false)[3] == "# Heading")
+    }
+
+    @Test("Windows line endings")
+    func crlf() throws {
+        let split = try FrontMatter.split("---\r\ntitle: A\r\n---\r\nText\r\n")
+        #expect(split.yaml?.contains("title: A") == true)
+        #expect(split.body.contains("Text"))
+    }
+
+    @Test("an unterminated front matter is an error at line 1")
+    func unterminated() {
+        let (matter, _, diagnostics) = PageFrontMatter.read(file("---\ntitle: A\n\n# Heading\n"))
+        #expect(matter == nil)
+        #expect(diagnostics.map(\.code) == ["frontMatter.unterminated"])
+        #expect(diagnostics.first?.location.line == 1)
+    }
+
+    @Test("missing front matter")
+    func missing() {
+        let (_, _, diagnostics) = PageFrontMatter.read(file("# Just a heading\n"))
+        #expect(diagnostics.map(\.code) == ["frontMatter.missing"])
+    }
+
+    @Test("unknown keys are errors at their own line, with a suggestion")
+    func unknownKey() throws {
+        let (matter, _, diagnostics) = PageFrontMatter.read(file("---\ntitle: A\nsumary: B\n---\n"))
+        #expect(matter?.title == "A")
+        let problem = try #require(diagnostics.first)
+        #expect(problem.code == "config.unknownKey")
+        #expect(problem.location.line == 3)
+        #expect(problem.location.column == 1)
+        #expect(problem.suggestion?.contains("summary") == true)
+    }
+
+    @Test("invalid YAML is reported at its file line, not its YAML line")
+    func invalidYAMLLine() {
+        let (_, _, diagnostics) = PageFrontMatter.read(file("---\ntitle: A\nsummary: [unclosed\n---\n"))
+        let problem = diagnostics.first { $0.code == "yaml.invalid" }
+        #expect(problem != nil)
+        #expect((problem?.location.line ?? 0) >= 3)
+    }
+
+    @Test("a missing title")
+    func missingTitle() {
+        let (matter, _, diagnostics) = PageFrontMatter.read(file("---\nsummary: B\n---\n"))
+        #expect(matter == nil)
+        #expect(diagnostics.map(\.code) == ["config.missingKey"])
+    }
+
+    @Test("dates must be real YYYY-MM-DD dates")
+    func dates() {
+        #expect(CalendarDate.isValid("2024-02-29"))
+        #expect(!CalendarDate.isValid("2023-02-29"))
+        #expect(!CalendarDate.isValid("2023-13-01"))
+        #expect(!CalendarDate.isValid("21/11/2026"))
+        let (_, _, diagnostics) = PageFrontMatter.read(file("---\ntitle: A\nupdated: 2026-02-30\n---\n"))
+        #expect(diagnostics.map(\.code) == ["frontMatter.date"])
+        #expect(diagnostics.first?.location.line == 3)
+    }
+
+    @Test("a list where a value belongs")
+    func wrongType() {
+        let (_, _, diagnostics) = PageFrontMatter.read(file("---\ntitle: [a, b]\n---\n"))
+        #expect(diagnostics.contains { $0.code == "config.type" && $0.location.line == 2 })
+    }
+}
