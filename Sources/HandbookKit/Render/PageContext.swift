@@ -57,9 +57,16 @@ struct PageContext {
             "url": root + LinkTarget.encodePath(chapter.outputPath),
             "ruleCount": handbook.rulesByChapter[index].count,
         ]
+        let ruleCount = handbook.rulesByChapter[index].count
+        if ruleCount > 0 { item["rulesLabel"] = Self.count(ruleCount, "rule") }
         item["summary"] = chapter.frontMatter.summary
         item["updated"] = chapter.frontMatter.updated
         return item
+    }
+
+    /// "1 rule", "7 rules".
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     func ruleLink(_ identifier: String, root: String) -> [String: Any]? {

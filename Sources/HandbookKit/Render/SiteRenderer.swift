@@ -130,7 +130,7 @@ struct SiteRenderer: Sendable {
         context["tipLists"] = handbook.tipLists.map { list -> [String: Any] in
             var item: [String: Any] = [
                 "title": list.page.frontMatter.title, "url": LinkTarget.encodePath(list.page.outputPath),
-                "tipCount": list.anchors.tips.count,
+                "tipsLabel": PageContext.count(list.anchors.tips.count, "tip"),
             ]
             item["summary"] = list.page.frontMatter.summary
             return item
