@@ -250,15 +250,28 @@ final class MarkdownDocument: @unchecked Sendable {
         return String(cString: html)
     }
 
+    /// A link that shows a rule identifier, written as our own markup so it can carry a class
+    /// (cmark's links have none). The URL and title are ours, escaped here.
+    private static func identifierLink(url: String, title: String) -> OpaquePointer? {
+        let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+        cmark_node_set_on_enter(link, "<a class=\"rule-ref\" href=\"\(HTML.escape(url))\" title=\"\(HTML.escape(title))\">")
+        cmark_node_set_on_exit(link, "</a>")
+        return link
+    }
+
     private static func apply(_ rewrite: RenderInstructions.LinkRewrite, to link: OpaquePointer) {
+        if let text = rewrite.textWhenEmpty, cmark_node_first_child(link) == nil {
+            let replacement = identifierLink(url: rewrite.url, title: rewrite.title ?? text)
+            let label = cmark_node_new(CMARK_NODE_TEXT)
+            cmark_node_set_literal(label, text)
+            cmark_node_append_child(replacement, label)
+            cmark_node_replace(link, replacement)
+            cmark_node_free(link)
+            return
+        }
         cmark_node_set_url(link, rewrite.url)
         if let title = rewrite.title, string(cmark_node_get_title(link)).isEmpty {
             cmark_node_set_title(link, title)
-        }
-        if let text = rewrite.textWhenEmpty, cmark_node_first_child(link) == nil {
-            let textNode = cmark_node_new(CMARK_NODE_TEXT)
-            cmark_node_set_literal(textNode, text)
-            cmark_node_append_child(link, textNode)
         }
     }
 
@@ -273,9 +286,7 @@ final class MarkdownDocument: @unchecked Sendable {
                 cmark_node_set_literal(before, String(decoding: bytes[cursor..<item.range.lowerBound], as: UTF8.self))
                 cmark_node_insert_before(text, before)
             }
-            let link = cmark_node_new(CMARK_NODE_LINK)
-            cmark_node_set_url(link, item.url)
-            cmark_node_set_title(link, item.title)
+            let link = identifierLink(url: item.url, title: item.title)
             let label = cmark_node_new(CMARK_NODE_TEXT)
             cmark_node_set_literal(label, String(decoding: bytes[item.range], as: UTF8.self))
             cmark_node_append_child(link, label)

@@ -60,17 +60,17 @@ struct AwkwardFixtureTests {
     @Test("bare identifiers link, the longest defined one wins, and a full stop ends them")
     func bareIdentifiers() throws {
         let html = try handbook.read("chapters/basics.html")
-        #expect(html.contains(#"then <a href="../chapters/messages.html#MSG-2.1" title="One subject per message">MSG-2.1</a>."#))
-        #expect(html.contains(#"Sentence ends with <a href="../chapters/basics.html#BASE-2" title="The second rule">BASE-2</a>. Next"#))
+        #expect(html.contains(#"then <a class="rule-ref" href="../chapters/messages.html#MSG-2.1" title="One subject per message">MSG-2.1</a>."#))
+        #expect(html.contains(#"Sentence ends with <a class="rule-ref" href="../chapters/basics.html#BASE-2" title="The second rule">BASE-2</a>. Next"#))
         let messages = try handbook.read("chapters/messages.html")
-        #expect(messages.contains(#"wins: <a href="../chapters/messages.html#MSG-2.1" title="One subject per message">MSG-2.1</a> is not <a href="../chapters/messages.html#MSG-2""#))
+        #expect(messages.contains(#"wins: <a class="rule-ref" href="../chapters/messages.html#MSG-2.1" title="One subject per message">MSG-2.1</a> is not <a class="rule-ref" href="../chapters/messages.html#MSG-2""#))
     }
 
     @Test("rule: links get the rule's place, title, and the identifier as text when empty")
     func ruleLinks() throws {
         let html = try handbook.read("chapters/basics.html")
         #expect(html.contains(#"<a href="../chapters/basics.html#BASE-2" title="BASE-2 The second rule">the second rule</a>"#))
-        #expect(html.contains(#"<a href="../chapters/basics.html#BASE-1.1" title="BASE-1.1 A sub-rule at level three">BASE-1.1</a>"#))
+        #expect(html.contains(#"<a class="rule-ref" href="../chapters/basics.html#BASE-1.1" title="BASE-1.1 A sub-rule at level three">BASE-1.1</a>"#))
     }
 
     @Test("Unicode and repeated headings get GitHub slugs")
@@ -113,7 +113,7 @@ struct AwkwardFixtureTests {
     @Test("rule pages: text, context link, cited by, and what the rule cites")
     func rulePage() throws {
         let html = try handbook.read("rules/BASE-1.html")
-        #expect(html.contains("Cites <a href=\"../chapters/basics.html#BASE-2\""))
+        #expect(html.contains("Cites <a href=\"../chapters/basics.html#BASE-2\" title=\"BASE-2 The second rule\">the second rule</a>"))
         #expect(html.contains(#"<a href="../chapters/basics.html#BASE-1">Read BASE-1 in its chapter</a>"#))
         #expect(html.contains(#"<a href="../chapters/basics.html">Basics &amp; edge cases</a> <span class="citation-kind">chapter</span>"#))
         #expect(html.contains(#"<a href="../chapters/basics.html#BASE-1.1">BASE-1.1 A sub-rule at level three</a> <span class="citation-kind">rule</span>"#))
