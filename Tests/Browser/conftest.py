@@ -1,0 +1,84 @@
+"""Shared set-up of the browser-and-validator stage: fresh builds of the handbooks, one
+headless Chromium, and a server per site that adds a strict Content-Security-Policy."""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+import sitecheck
+
+REPO = Path(__file__).resolve().parents[2]
+HANDBOOKS = {
+    "default": REPO / "Content",
+    "awkward": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "awkward",
+}
+
+
+def handbook_binary():
+    if os.environ.get("HANDBOOK"):
+        return os.environ["HANDBOOK"]
+    bin_path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    return str(Path(bin_path) / "handbook")
+
+
+@pytest.fixture(scope="session")
+def workdir():
+    folder = Path(tempfile.mkdtemp(prefix="handbook-browser-"))
+    # linkchecker drops root privileges to "nobody", which must be able to read the sites.
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def sites(workdir):
+    """Each handbook, built fresh with the default templates."""
+    built = {}
+    for name, content in HANDBOOKS.items():
+        output = workdir / name
+        result = subprocess.run(
+            [handbook_binary(), "build", "--content", str(content), "--templates", str(REPO / "Templates"),
+             "--output", str(output), "--strict"], capture_output=True, text=True)
+        assert result.returncode == 0, f"building {name} failed:\n{result.stderr}"
+        built[name] = output
+    return built
+
+
+def page_kinds(site):
+    """One page of every kind, from the site's handbook.json."""
+    index = json.loads((Path(site) / "handbook.json").read_text())
+    kinds = {
+        "home": "index.html",
+        "chapter": index["chapters"][0]["url"],
+        "rules-index": "rules/index.html",
+        "rule": index["rules"][0]["permalink"],
+    }
+    if index["tipLists"]:
+        kinds["tip-list"] = index["tipLists"][0]["url"]
+    return kinds
+
+
+@pytest.fixture(scope="session")
+def driver():
+    browser = sitecheck.make_driver()
+    yield browser
+    browser.quit()
+
+
+@pytest.fixture(scope="session")
+def servers(sites):
+    running = {name: sitecheck.CSPServer(path).__enter__() for name, path in sites.items()}
+    yield {name: server.base for name, server in running.items()}
+    for server in running.values():
+        server.__exit__()
+
+
+@pytest.fixture(scope="session")
+def screenshot_folder():
+    folder = Path(os.environ.get("SCREENSHOTS", tempfile.mkdtemp(prefix="handbook-screenshots-")))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,0 +1,74 @@
+"""The browser-and-validator stage on fresh builds of the default handbook and the fixtures."""
+from pathlib import Path
+
+import pytest
+
+import sitecheck
+from conftest import HANDBOOKS, page_kinds
+
+SCHEMES = ["light", "dark"]
+SIZES = {"phone": sitecheck.PHONE, "desktop": sitecheck.DESKTOP}
+KINDS = ["home", "chapter", "rules-index", "rule", "tip-list"]
+
+
+def html_files(site):
+    return sorted(Path(site).rglob("*.html"))
+
+
+def test_every_page_is_valid_html(sites):
+    files = [f for site in sites.values() for f in html_files(site)]
+    assert len(files) > 80
+    assert sitecheck.validate_html(files) == []
+
+
+@pytest.mark.parametrize("name", HANDBOOKS)
+def test_no_broken_links_or_anchors(sites, name):
+    findings, checked = sitecheck.check_links(sites[name])
+    assert findings == []
+    assert checked >= len(html_files(sites[name]))
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", HANDBOOKS)
+def test_accessibility(sites, servers, driver, name, kind, scheme, size):
+    path = page_kinds(sites[name])[kind]
+    findings, version = sitecheck.run_axe(driver, servers[name] + path, SIZES[size], scheme, page_name=path)
+    assert version and version.startswith("4.")
+    assert findings == []
+
+
+@pytest.mark.parametrize("name", HANDBOOKS)
+def test_every_page_works_under_strict_csp(sites, servers, driver, name):
+    pages = [p.relative_to(sites[name]).as_posix() for p in html_files(sites[name])]
+    findings = []
+    for page in pages:
+        findings += sitecheck.csp_problems(driver, servers[name] + page, page_name=page)
+    assert findings == []
+
+
+def test_keyboard_skip_link_first_and_visible_focus(sites, servers, driver):
+    chapter = page_kinds(sites["default"])["chapter"]
+    findings, focused = sitecheck.keyboard_problems(driver, servers["default"] + chapter, page_name=chapter)
+    assert findings == []
+    assert focused > 20
+
+
+def test_screenshots_of_every_page_kind(sites, servers, driver, screenshot_folder):
+    print(f"\nScreenshots: {screenshot_folder}")
+    for kind, path in page_kinds(sites["default"]).items():
+        for size_name, size in SIZES.items():
+            target = screenshot_folder / f"{kind}-{size_name}.png"
+            sitecheck.screenshot(driver, servers["default"] + path, target, size)
+            assert target.stat().st_size > 5000, f"{target} looks empty"
+
+
+@pytest.mark.parametrize("scheme,expected", [("light", "rgb(255, 255, 255)"), ("dark", "rgb(20, 23, 27)")])
+@pytest.mark.parametrize("size", SIZES)
+def test_views_are_really_emulated(sites, servers, driver, scheme, expected, size):
+    """The colour scheme and width the accessibility checks ask for are what the page gets."""
+    sitecheck.set_view(driver, SIZES[size], scheme)
+    driver.get(servers["default"] + "index.html")
+    assert driver.execute_script("return getComputedStyle(document.body).backgroundColor") == expected
+    assert driver.execute_script("return innerWidth") == SIZES[size][0]
