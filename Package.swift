@@ -19,12 +19,17 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         .target(name: "CFileSystem"),
         .target(
             name: "HandbookKit",
             dependencies: [
                 "CCmark",
                 "CFileSystem",
+                "CStemmer",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -59,6 +59,7 @@ def page_kinds(site):
     }
     if index["tipLists"]:
         kinds["tip-list"] = index["tipLists"][0]["url"]
+    kinds["search"] = "search.html?q=" + index["rules"][0]["id"]
     return kinds
 
 

@@ -134,6 +134,16 @@ def set_view(driver, size, scheme):
         "features": [{"name": "prefers-color-scheme", "value": scheme}]})
 
 
+def wait_for_search(driver):
+    """On the search page, waits until the results are shown."""
+    import time
+    for _ in range(400):
+        state = driver.execute_script("var l = document.getElementById('search-results'); return l ? l.dataset.state : 'none'")
+        if state in ("none", "done", "error"):
+            return
+        time.sleep(0.025)
+
+
 def axe_source():
     import axe_playwright_python
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
@@ -143,6 +153,7 @@ def run_axe(driver, url, size, scheme, page_name=None):
     """axe-core violations of the WCAG 2.0/2.1/2.2 A and AA rules on one page."""
     set_view(driver, size, scheme)
     driver.get(url)
+    wait_for_search(driver)
     driver.execute_script(axe_source())
     result = driver.execute_async_script(
         """
@@ -228,3 +239,77 @@ def screenshot(driver, url, path, size, scheme="light"):
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": size[0], "height": max(size[1], height), "deviceScaleFactor": 1, "mobile": size[0] < 600})
     driver.save_screenshot(str(path))
+
+
+# ---------------------------------------------------------------------------- search
+
+def search_results(driver, base, query):
+    """The result links of `search.html?q=query`, in order, as paths from the site root with
+    the highlight parameter removed."""
+    import re
+    import time
+    from urllib.parse import quote
+
+    driver.get(f"{base}search.html?q={quote(query)}")
+    state = None
+    for _ in range(400):
+        state = driver.execute_script("return document.getElementById('search-results').dataset.state")
+        if state in ("done", "error"):
+            break
+        time.sleep(0.025)
+    if state != "done":
+        raise AssertionError(f"search for {query!r} did not finish (state {state!r})")
+    hrefs = driver.execute_script(
+        "return [...document.querySelectorAll('#search-results a[data-result]')].map(a => a.href)")
+    return [re.sub(r"\?[^#]*", "", href[len(base):]) if href.startswith(base) else href for href in hrefs]
+
+
+def golden_rank(results, expect):
+    """1-based rank of the first result that answers `expect`, or None."""
+    kind, _, value = expect.partition(":")
+    for rank, url in enumerate(results, 1):
+        if kind == "rule" and (url == f"rules/{value}.html" or url.endswith("#" + value)):
+            return rank
+        if kind == "page" and url.split("#")[0] == value:
+            return rank
+        if kind == "url" and url == value:
+            return rank
+    return None
+
+
+def evaluate_golden(driver, base, queries):
+    """success@3 and MRR over golden queries, overall and by category, with the misses."""
+    by_category = {}
+    misses = []
+    for entry in queries:
+        results = search_results(driver, base, entry["query"])
+        if entry["expect"] is None:
+            reciprocal = 1.0 if not results else 0.0
+        else:
+            rank = golden_rank(results, entry["expect"])
+            reciprocal = 1.0 / rank if rank else 0.0
+        success = reciprocal >= 1 / 3
+        if not success:
+            misses.append(f"{entry['query']!r}: expected {entry['expect']}, got {results[:3]}")
+        stats = by_category.setdefault(entry["category"], [0, 0, 0.0])
+        stats[0] += 1
+        stats[1] += success
+        stats[2] += reciprocal
+    total = sum(s[0] for s in by_category.values())
+    report = {
+        category: {"queries": n, "success@3": hits / n, "MRR": rr / n}
+        for category, (n, hits, rr) in by_category.items()
+    }
+    report["all"] = {
+        "queries": total,
+        "success@3": sum(s[1] for s in by_category.values()) / total,
+        "MRR": sum(s[2] for s in by_category.values()) / total,
+    }
+    return report, misses
+
+
+def format_report(report):
+    lines = [f"{'category':<14} {'queries':>7} {'success@3':>10} {'MRR':>6}"]
+    for category, values in report.items():
+        lines.append(f"{category:<14} {values['queries']:>7} {values['success@3']:>10.2f} {values['MRR']:>6.2f}")
+    return "\n".join(lines)

@@ -8,7 +8,7 @@ from conftest import HANDBOOKS, page_kinds
 
 SCHEMES = ["light", "dark"]
 SIZES = {"phone": sitecheck.PHONE, "desktop": sitecheck.DESKTOP}
-KINDS = ["home", "chapter", "rules-index", "rule", "tip-list"]
+KINDS = ["home", "chapter", "rules-index", "rule", "tip-list", "search"]
 
 
 def html_files(site):
@@ -35,6 +35,8 @@ def test_no_broken_links_or_anchors(sites, name):
 def test_accessibility(sites, servers, driver, name, kind, scheme, size):
     path = page_kinds(sites[name])[kind]
     findings, version = sitecheck.run_axe(driver, servers[name] + path, SIZES[size], scheme, page_name=path)
+    if kind == "search":
+        assert driver.execute_script("return document.querySelectorAll('#search-results li').length") > 0
     assert version and version.startswith("4.")
     assert findings == []
 

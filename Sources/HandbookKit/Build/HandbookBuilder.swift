@@ -13,8 +13,19 @@ public enum HandbookBuilder {
         guard let handbook = checked.handbook, let templates = checked.templates, !diagnostics.hasErrors else {
             return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
         }
+        let search: SearchFiles
         do {
-            let pages = try await write(handbook, templates: templates, assets: options.templates + "/assets", to: output)
+            search = try SearchFiles(handbook)
+        } catch {
+            diagnostics.append(.error("search.index", at: SourceLocation(file: DisplayPath.of(options.content)), "could not write the search index: \(error)"))
+            return BuildReport(diagnostics: diagnostics, pagesWritten: 0)
+        }
+        if let warning = search.budgetWarning(config: handbook.config, configFile: DisplayPath.of(options.content + "/handbook.yml")) {
+            diagnostics.append(options.strict ? warning.promotedToError() : warning)
+            if options.strict { return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0) }
+        }
+        do {
+            let pages = try await write(handbook, templates: templates, search: search, assets: options.templates + "/assets", to: output)
             return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: pages)
         } catch {
             diagnostics.append(.error(
@@ -94,13 +105,15 @@ public enum HandbookBuilder {
 
     /// Renders and writes the whole site into a staging folder, then swaps it into place.
     private static func write(
-        _ handbook: ResolvedHandbook, templates: TemplateSet, assets: String, to output: OutputFolder
+        _ handbook: ResolvedHandbook, templates: TemplateSet, search: SearchFiles, assets: String, to output: OutputFolder
     ) async throws -> Int {
         let staging = try output.makeStaging()
         do {
             let pages = try await SiteRenderer(handbook: handbook, templates: templates).renderPages(into: staging)
             try staging.write(HandbookIndex(handbook).encoded(), to: "handbook.json")
             try staging.write(HandbookSchema.json, to: "handbook.schema.json")
+            try staging.write(search.json, to: SitePaths.searchIndexJSON)
+            try staging.write(search.script, to: SitePaths.searchIndexScript)
             for file in handbook.media {
                 try staging.copy(from: file.path, to: "media/" + file.relativePath)
             }

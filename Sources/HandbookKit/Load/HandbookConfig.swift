@@ -9,6 +9,9 @@ public struct HandbookConfig: Sendable, Equatable {
     public var description: String?
     /// Trusted content only: keep raw HTML found in the Markdown.
     public var allowRawHTML: Bool
+    /// The search index may be this many times the size of the handbook's plain text before
+    /// the build warns.
+    public var searchIndexBudget: Double = 1.0
 
     public init(
         title: String, subtitle: String? = nil, organisation: String? = nil, edition: String? = nil,
@@ -23,7 +26,10 @@ public struct HandbookConfig: Sendable, Equatable {
         self.allowRawHTML = allowRawHTML
     }
 
-    static let keys = ["title", "subtitle", "organisation", "edition", "language", "description", "allow-raw-html"]
+    static let keys = [
+        "title", "subtitle", "organisation", "edition", "language", "description", "allow-raw-html",
+        "search-index-budget",
+    ]
 
     static func parse(_ file: SourceFile) -> (HandbookConfig?, [Diagnostic]) {
         var (mapping, diagnostics) = YAMLMapping.parse(
@@ -51,6 +57,15 @@ public struct HandbookConfig: Sendable, Equatable {
             default:
                 diagnostics.append(.error(
                     "config.type", at: entry.location, "'allow-raw-html' must be true or false"))
+            }
+        }
+        if let entry = mapping.entries["search-index-budget"] {
+            if let ratio = Double(entry.value), ratio > 0 {
+                config.searchIndexBudget = ratio
+            } else {
+                diagnostics.append(.error(
+                    "config.type", at: entry.location, "'search-index-budget' must be a positive number",
+                    suggestion: "write a ratio to the handbook's plain text, such as 1.0"))
             }
         }
         mapping.entries.removeAll()

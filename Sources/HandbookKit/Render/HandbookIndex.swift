@@ -105,4 +105,7 @@ enum SitePaths {
     static let rulesIndex = "rules/index.html"
     static let home = "index.html"
     static let marker = ".handbook-output"
+    static let search = "search.html"
+    static let searchIndexJSON = "search-index.json"
+    static let searchIndexScript = "search-index.js"
 }

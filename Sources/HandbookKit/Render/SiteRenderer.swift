@@ -24,7 +24,8 @@ struct SiteRenderer: Sendable {
             group.addTask {
                 try Self.renderHome(handbook: handbook, templates: templates, into: staging)
                 try Self.renderRulesIndex(handbook: handbook, templates: templates, into: staging)
-                return 2
+                try Self.renderSearch(handbook: handbook, templates: templates, into: staging)
+                return 3
             }
             return try await group.reduce(0, +)
         }
@@ -160,6 +161,13 @@ struct SiteRenderer: Sendable {
         }
         context["ruleCount"] = handbook.rules.count
         try staging.write(templates.render(context, template: "rules-index"), to: SitePaths.rulesIndex)
+    }
+
+    private static func renderSearch(handbook: ResolvedHandbook, templates: TemplateSet, into staging: StagingFolder) throws {
+        let context = PageContext(handbook: handbook).base(
+            kind: "search", title: "Search", description: "Search \(handbook.config.title) by words, questions or rule identifiers.",
+            root: "", currentPath: SitePaths.search)
+        try staging.write(templates.render(context, template: "search"), to: SitePaths.search)
     }
 
     /// A short description for a page's meta tag: the first sentence, at most 200 characters.

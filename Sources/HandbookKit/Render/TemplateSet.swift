@@ -5,7 +5,7 @@ import Mustache
 /// swift-mustache renders a missing partial as nothing, so missing ones are reported here.
 struct TemplateSet: Sendable {
     /// The templates every build needs, one per page kind.
-    static let pageTemplates = ["index", "chapter", "rules-index", "rule", "tip-list"]
+    static let pageTemplates = ["index", "chapter", "rules-index", "rule", "tip-list", "search"]
 
     let folder: String
     private let library: MustacheLibrary

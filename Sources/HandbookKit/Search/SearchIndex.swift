@@ -1,0 +1,139 @@
+import Foundation
+
+/// `search-index.json`: what the browser searches, built at build time so the browser needs
+/// no tokeniser for the index and no stemmer.
+///
+/// The text of every section is stored once, as a string of word numbers: each word and each
+/// separator (", ", ". ") of the handbook is in `words` once, most frequent first, and a field
+/// is the sequence of their numbers in a compact base-32 code (`SearchIndexCodec`). A single
+/// space between two words is implied. `stems` gives each word's stem group (Snowball's stem
+/// of its folded form), so the browser matches "requests" with "request" without a stemmer.
+/// README.md documents the format.
+struct SearchIndex {
+    static let formatVersion = 1
+    /// BM25F fields and their weights; `headings` are the page title and the headings above.
+    static let fields = ["id", "title", "headings", "body"]
+    static let weights = [8.0, 4.0, 2.0, 1.0]
+
+    var language: String
+    var words: [String]
+    /// Each word's stem group plus one, or 0 for a separator, encoded.
+    var stems: String
+    var pages: [SearchPage]
+    /// `[page, anchor, parent, title, body, rule?]`: anchor "" for the top of the page, parent
+    /// -1 for none, title and body encoded.
+    var sections: [[Any]]
+    /// The plain text the index stands for, in bytes: its budget is measured against this.
+    var plainTextBytes: Int
+
+    static func build(pages: [SearchPage], sections: [SearchSection], language: String) -> SearchIndex {
+        let stemmer = Stemmer(language: language)
+        var tokenized: [(title: [SearchTokenizer.Token], body: [SearchTokenizer.Token])] = []
+        var frequency: [String: Int] = [:]
+        var kinds: [String: SearchTokenizer.Kind] = [:]
+        var plainTextBytes = 0
+        for section in sections {
+            plainTextBytes += section.title.utf8.count + section.body.utf8.count
+            let title = SearchTokenizer.tokens(in: section.title)
+            let body = SearchTokenizer.tokens(in: section.body)
+            for token in title + body + (section.rule.map { [SearchTokenizer.Token(text: $0, kind: .identifier)] } ?? []) {
+                frequency[token.text, default: 0] += 1
+                kinds[token.text] = token.kind
+            }
+            tokenized.append((title, body))
+        }
+
+        let words = frequency.keys.sorted { (frequency[$0]!, $1) > (frequency[$1]!, $0) }
+        let numbers = Dictionary(uniqueKeysWithValues: words.enumerated().map { ($1, $0) })
+        var groups: [String: Int] = [:]
+        let stems = words.map { word -> Int in
+            guard let kind = kinds[word], kind != .separator else { return 0 }
+            let folded = SearchTokenizer.fold(word)
+            let stem = kind == .word && !folded.allSatisfy(\.isNumber) ? stemmer.stem(folded) : folded
+            if let group = groups[stem] { return group + 1 }
+            groups[stem] = groups.count
+            return groups.count
+        }
+
+        let encoded: [[Any]] = zip(sections, tokenized).map { section, tokens in
+            var row: [Any] = [
+                section.page, section.url.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init) ?? "",
+                section.parent ?? -1,
+                SearchIndexCodec.encode(tokens.title.map { numbers[$0.text]! }),
+                SearchIndexCodec.encode(tokens.body.map { numbers[$0.text]! }),
+            ]
+            if let rule = section.rule { row.append(rule) }
+            return row
+        }
+        return SearchIndex(
+            language: language, words: words, stems: SearchIndexCodec.encode(stems), pages: pages,
+            sections: encoded, plainTextBytes: plainTextBytes)
+    }
+
+    func json() throws -> Data {
+        let object: [String: Any] = [
+            "format": "handbook-search",
+            "version": Self.formatVersion,
+            "language": language,
+            "fields": Self.fields,
+            "weights": Self.weights,
+            "words": words,
+            "stems": stems,
+            "pages": pages.map { ["title": $0.title, "url": $0.url] },
+            "sections": sections,
+        ]
+        var data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        data.append(0x0A)
+        return data
+    }
+
+    /// The same data as a classic script, for pages opened from the disk, where nothing can be
+    /// fetched. `<`, U+2028 and U+2029 are escaped so the JSON is safe inside a script.
+    static func script(json: Data) -> Data {
+        var text = String(decoding: json, as: UTF8.self)
+        text = text.replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: "\u{2028}", with: "\\u2028")
+            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        while text.hasSuffix("\n") { text.removeLast() }
+        return Data("window.handbookSearchIndex = \(text);\n".utf8)
+    }
+}
+
+/// Numbers as short strings: base 32, most significant digit first; every digit but the last
+/// is written with the upper half of a 64-letter alphabet, so numbers need no separator.
+enum SearchIndexCodec {
+    static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+
+    static func encode(_ numbers: [Int]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(numbers.count * 2)
+        var digits: [Int] = []
+        for number in numbers {
+            digits.removeAll(keepingCapacity: true)
+            var value = number
+            repeat {
+                digits.append(value & 31)
+                value >>= 5
+            } while value > 0
+            for (position, digit) in digits.reversed().enumerated() {
+                bytes.append(alphabet[position == digits.count - 1 ? digit : 32 + digit])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func decode(_ text: String) -> [Int] {
+        var numbers: [Int] = []
+        var value = 0
+        for byte in text.utf8 {
+            guard let digit = alphabet.firstIndex(of: byte) else { continue }
+            if digit >= 32 {
+                value = value << 5 | (digit - 32)
+            } else {
+                numbers.append(value << 5 | digit)
+                value = 0
+            }
+        }
+        return numbers
+    }
+}

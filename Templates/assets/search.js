@@ -1,0 +1,639 @@
+/*
+ * Handbook search: the search box in every page's header, the search page, and highlighting
+ * of the searched words on the page a reader lands on.
+ *
+ * The index (search-index.js, a classic script that sets window.handbookSearchIndex) is loaded
+ * only when it is needed: when a search box gets focus, or on the search page. Nothing is
+ * fetched, so it works from the disk as well as from a server, and nothing is evaluated, so it
+ * works under `Content-Security-Policy: default-src 'self'`. Results are built with DOM methods
+ * and textContent only: no HTML from the index is ever parsed.
+ */
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+  var root = new URL('..', script ? script.src : document.baseURI);
+
+  // ------------------------------------------------------------------ the index
+
+  var ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var DIGITS = {};
+  for (var a = 0; a < ALPHABET.length; a++) DIGITS[ALPHABET.charCodeAt(a)] = a;
+
+  /** Numbers from the index's base-32 code: upper-half letters continue a number. */
+  function decode(text) {
+    var numbers = [];
+    var value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGITS[text.charCodeAt(i)];
+      if (digit >= 32) {
+        value = value * 32 + (digit - 32);
+      } else {
+        numbers.push(value * 32 + digit);
+        value = 0;
+      }
+    }
+    return numbers;
+  }
+
+  var IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*-[0-9]+(\.[0-9]+)*$/;
+  var QUERY_TOKEN = /[A-Za-z][A-Za-z0-9]*-[0-9]+(?:\.[0-9]+)*|[\p{L}\p{N}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*/gu;
+
+  /** The form words are matched in, as the build folds them: lower case, no diacritics. */
+  function fold(word) {
+    return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\u2019/g, "'");
+  }
+
+  var K1 = 1.2;
+  var B = 0.75;
+  var FIELDS = 4; // id, title, headings, body
+
+  /**
+   * Turns the raw index into what queries need: the terms with their stem groups, and for each
+   * group its postings (section, and the term frequency in each field). Sections are indexed in
+   * slices, yielding to the browser between them, so a very large handbook never freezes the page.
+   */
+  function prepare(raw) {
+    var words = raw.words;
+    var wordGroup = decode(raw.stems).map(function (g) { return g - 1; });
+    var groupCount = 0;
+    for (var w = 0; w < wordGroup.length; w++) groupCount = Math.max(groupCount, wordGroup[w] + 1);
+
+    var termGroups = new Map(); // folded term -> Set of groups
+    function addTerm(term, group) {
+      var groups = termGroups.get(term);
+      if (!groups) termGroups.set(term, groups = new Set());
+      groups.add(group);
+    }
+    // Identifiers are whole terms and, as parts, their prefix and number (conf, 2.1).
+    var wordParts = [];
+    var partGroups = new Map();
+    function partGroup(term) {
+      var existing = termGroups.get(term);
+      if (existing) return existing.values().next().value;
+      if (!partGroups.has(term)) {
+        partGroups.set(term, groupCount++);
+        addTerm(term, partGroups.get(term));
+      }
+      return partGroups.get(term);
+    }
+    var wordNumber = new Map();
+    for (w = 0; w < words.length; w++) {
+      wordNumber.set(words[w], w);
+      if (wordGroup[w] < 0) continue;
+      addTerm(fold(words[w]), wordGroup[w]);
+    }
+    for (w = 0; w < words.length; w++) {
+      if (wordGroup[w] >= 0 && IDENTIFIER.test(words[w])) {
+        var id = fold(words[w]);
+        var dash = id.indexOf('-');
+        wordParts[w] = [partGroup(id.slice(0, dash)), partGroup(id.slice(dash + 1))];
+      }
+    }
+
+    var sections = raw.sections.map(function (row) {
+      return {page: row[0], anchor: row[1], parent: row[2], title: decode(row[3]), body: decode(row[4]), rule: row[5] || null};
+    });
+    var pageTop = [];
+    sections.forEach(function (section, index) {
+      if (section.anchor === '' && pageTop[section.page] === undefined) pageTop[section.page] = index;
+    });
+
+    var index = {
+      raw: raw, words: words, wordGroup: wordGroup, wordParts: wordParts, termGroups: termGroups,
+      terms: Array.from(termGroups.keys()), sections: sections, pages: raw.pages, pageTop: pageTop,
+      weights: raw.weights, postings: new Map(), lengths: new Float64Array(sections.length * FIELDS),
+      averages: [0, 0, 0, 0], ruleSection: new Map(), groupCount: groupCount
+    };
+    sections.forEach(function (section, i) { if (section.rule) index.ruleSection.set(section.rule.toUpperCase(), i); });
+
+    function fieldsOf(section, i) {
+      var headings = [];
+      for (var p = section.parent; p >= 0; p = sections[p].parent) headings = headings.concat(sections[p].title);
+      var top = pageTop[section.page];
+      if (top !== undefined && top !== i) headings = headings.concat(sections[top].title);
+      var id = section.rule && wordNumber.has(section.rule) ? [wordNumber.get(section.rule)] : [];
+      return [id, section.title, headings, section.body];
+    }
+
+    function indexSection(i) {
+      var fields = fieldsOf(sections[i], i);
+      var counts = new Map();
+      for (var f = 0; f < FIELDS; f++) {
+        var length = 0;
+        fields[f].forEach(function (word) {
+          var group = wordGroup[word];
+          if (group < 0) return;
+          length++;
+          var groups = wordParts[word] ? [group].concat(wordParts[word]) : [group];
+          groups.forEach(function (g) {
+            var tf = counts.get(g);
+            if (!tf) counts.set(g, tf = [0, 0, 0, 0]);
+            tf[f]++;
+          });
+        });
+        index.lengths[i * FIELDS + f] = length;
+        index.averages[f] += length;
+      }
+      counts.forEach(function (tf, g) {
+        var list = index.postings.get(g);
+        if (!list) index.postings.set(g, list = []);
+        list.push(i, tf[0], tf[1], tf[2], tf[3]);
+      });
+    }
+
+    return new Promise(function (resolve) {
+      var next = 0;
+      (function slice() {
+        var started = performance.now();
+        while (next < sections.length && performance.now() - started < 25) indexSection(next++);
+        if (next < sections.length) return setTimeout(slice, 0);
+        for (var f = 0; f < FIELDS; f++) index.averages[f] = Math.max(1, index.averages[f] / Math.max(1, sections.length));
+        resolve(index);
+      })();
+    });
+  }
+
+  var loading = null;
+  function loadIndex() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        if (window.handbookSearchIndex) return resolve(window.handbookSearchIndex);
+        var tag = document.createElement('script');
+        tag.src = new URL('search-index.js', root).href;
+        tag.onload = function () { resolve(window.handbookSearchIndex); };
+        tag.onerror = function () { reject(new Error('The search index could not be loaded.')); };
+        document.head.appendChild(tag);
+      }).then(prepare);
+    }
+    return loading;
+  }
+
+  // ------------------------------------------------------------------ matching
+
+  /** Edit distance (with transpositions), or limit + 1 once it must exceed limit. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous2 = null;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (previous2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          value = Math.min(value, previous2[j - 2] + 1);
+        }
+        current.push(value);
+        best = Math.min(best, value);
+      }
+      if (best > limit) return limit + 1;
+      previous2 = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  function sectionCount(index, groups) {
+    var seen = new Set();
+    groups.forEach(function (weight, g) {
+      var list = index.postings.get(g) || [];
+      for (var p = 0; p < list.length; p += 5) seen.add(list[p]);
+    });
+    return seen.size;
+  }
+
+  /**
+   * The stem groups a query word stands for, each with a weight: its own group, then (for the
+   * word being typed) groups of words it begins, then, when those find few sections, groups of
+   * words one or two edits away (never for identifiers or numbers).
+   */
+  function expand(index, word, typing) {
+    var term = fold(word);
+    var groups = new Map();
+    var exact = index.termGroups.get(term);
+    if (exact) exact.forEach(function (g) { groups.set(g, 1); });
+    var isIdentifier = IDENTIFIER.test(word);
+    var isNumber = /^[0-9.]+$/.test(term);
+    if (isIdentifier) return groups;
+    // Words that begin with what is typed; the more sections a completion is in, the more it
+    // is likely to be the word meant, as in an autocomplete.
+    function addPrefixed(prefix, weight) {
+      var found = new Map();
+      index.terms.forEach(function (t) {
+        if (t.length > prefix.length && t.lastIndexOf(prefix, 0) === 0) {
+          index.termGroups.get(t).forEach(function (g) {
+            if (!groups.has(g)) found.set(g, (index.postings.get(g) || []).length / 5);
+          });
+        }
+      });
+      var most = 1;
+      found.forEach(function (df) { most = Math.max(most, df); });
+      found.forEach(function (df, g) { groups.set(g, weight * (0.6 + 0.4 * df / most)); });
+    }
+    if ((typing || !exact) && term.length >= 2) addPrefixed(term, 0.8);
+    if (isNumber || term.length < 4 || sectionCount(index, groups) >= 3) return groups;
+    var limit = term.length >= 8 ? 2 : 1;
+    index.terms.forEach(function (t) {
+      if (t === term || Math.abs(t.length - term.length) > limit) return;
+      var d = distance(term, t, limit);
+      if (d <= limit) {
+        index.termGroups.get(t).forEach(function (g) { if (!groups.has(g)) groups.set(g, d === 1 ? 0.6 : 0.4); });
+      }
+    });
+    // A form the handbook does not use (trolled, reviewing): the words that share its longest
+    // known beginning, down to 60% of it, stand in for the stemmer the browser does not have.
+    if (!exact && !groups.size && term.length >= 5) {
+      for (var cut = term.length - 1; cut >= Math.max(4, Math.ceil(term.length * 0.6)) && !groups.size; cut--) {
+        var stem = term.slice(0, cut);
+        if (index.termGroups.has(stem)) index.termGroups.get(stem).forEach(function (g) { groups.set(g, 0.6); });
+        addPrefixed(stem, 0.6);
+      }
+    }
+    return groups;
+  }
+
+  /**
+   * Ranks sections for a query with BM25F: per query word, the best of its groups; sections
+   * that match every word come first, then those that match some, scaled by the share matched.
+   */
+  function search(index, query) {
+    var text = query.trim();
+    if (!text) return {rule: null, pages: [], words: []};
+    var typing = !/\s$/.test(query);
+    var tokens = text.match(QUERY_TOKEN) || [];
+    var total = index.sections.length;
+    var queryWords = tokens.map(function (token, position) {
+      var groups = expand(index, token, typing && position === tokens.length - 1);
+      var df = sectionCount(index, groups);
+      return {text: token, groups: groups, df: df};
+    }).filter(function (w) { return w.groups.size > 0; });
+    // Words in more than half the sections (the, you) do not have to match for a section to count as matching all.
+    var required = queryWords.filter(function (w) { return w.df <= total / 2; }).length || queryWords.length;
+
+    var scores = new Map();
+    queryWords.forEach(function (word, wi) {
+      var best = new Map();
+      word.groups.forEach(function (weight, g) {
+        var list = index.postings.get(g);
+        if (!list) return;
+        var df = list.length / 5;
+        var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+        for (var p = 0; p < list.length; p += 5) {
+          var s = list[p];
+          var tf = 0;
+          for (var f = 0; f < FIELDS; f++) {
+            var length = index.lengths[s * FIELDS + f];
+            tf += index.weights[f] * list[p + 1 + f] / (1 - B + B * length / index.averages[f]);
+          }
+          var score = weight * idf * tf / (K1 + tf);
+          if (!best.has(s) || best.get(s).score < score) best.set(s, {score: score, group: g});
+        }
+      });
+      best.forEach(function (hit, s) {
+        var entry = scores.get(s);
+        if (!entry) scores.set(s, entry = {section: s, score: 0, matched: 0, requiredMatched: 0, groups: new Set()});
+        entry.score += hit.score;
+        entry.matched++;
+        if (word.df <= total / 2 || required === queryWords.length) entry.requiredMatched++;
+        word.groups.forEach(function (weight, g) { entry.groups.add(g); });
+      });
+    });
+
+    var ranked = Array.from(scores.values()).map(function (entry) {
+      entry.all = entry.requiredMatched >= required;
+      entry.final = entry.score * Math.pow(entry.matched / Math.max(1, queryWords.length), 2);
+      return entry;
+    }).sort(function (x, y) {
+      if (x.all !== y.all) return x.all ? -1 : 1;
+      return y.final - x.final || x.section - y.section;
+    });
+
+    var rule = null;
+    if (IDENTIFIER.test(text)) {
+      var id = text.toUpperCase();
+      if (index.ruleSection.has(id)) rule = index.ruleSection.get(id);
+    }
+
+    // Grouped by page; a page shows the sections that score at least half as well as its best.
+    var byPage = new Map();
+    ranked.forEach(function (entry) {
+      var page = index.sections[entry.section].page;
+      if (!byPage.has(page)) byPage.set(page, {page: page, score: entry.final, all: entry.all, hits: []});
+      var group = byPage.get(page);
+      if (entry.all === group.all && entry.final >= group.score / 2) group.hits.push(entry);
+    });
+    var pages = Array.from(byPage.values());
+    return {rule: rule, pages: pages, words: tokens, matchedGroups: queryWords};
+  }
+
+  // ------------------------------------------------------------------ showing results
+
+  /** The words of a section that matched, as the page should highlight them on arrival. */
+  function matchedWords(index, s, matches) {
+    var section = index.sections[s];
+    var found = [];
+    section.title.concat(section.body).forEach(function (n) {
+      if (found.length < 12 && matches(n)) {
+        var term = fold(index.words[n]);
+        if (found.indexOf(term) < 0) found.push(term);
+      }
+    });
+    return found;
+  }
+
+  function sectionURL(index, s, matches) {
+    var section = index.sections[s];
+    var words = matchedWords(index, s, matches);
+    var highlight = words.length ? '?hl=' + encodeURIComponent(words.join(' ')) : '';
+    return new URL(index.pages[section.page].url + highlight + (section.anchor ? '#' + section.anchor : ''), root).href;
+  }
+
+  function matcher(index, groups) {
+    return function (n) {
+      var g = index.wordGroup[n];
+      if (g < 0) return false;
+      if (groups.has(g)) return true;
+      var parts = index.wordParts[n];
+      return !!parts && (groups.has(parts[0]) || groups.has(parts[1]));
+    };
+  }
+
+  function wordsText(index, numbers) {
+    var text = '';
+    var previousWord = false;
+    numbers.forEach(function (n) {
+      var isWord = index.wordGroup[n] >= 0;
+      if (isWord && previousWord) text += ' ';
+      text += index.words[n];
+      previousWord = isWord;
+    });
+    return text;
+  }
+
+  function sectionTitle(index, s) {
+    var section = index.sections[s];
+    return wordsText(index, section.title);
+  }
+
+  /** A snippet around the best match, with matched words in <mark>, built from text nodes. */
+  function snippet(index, s, matches) {
+    var body = index.sections[s].body;
+    var first = body.findIndex(matches);
+    var start = Math.max(0, (first < 0 ? 0 : first) - 12);
+    var end = Math.min(body.length, start + 40);
+    var element = document.createElement('p');
+    element.className = 'search-snippet';
+    if (start > 0) element.appendChild(document.createTextNode('… '));
+    var previousWord = false;
+    for (var i = start; i < end; i++) {
+      var n = body[i];
+      var isWord = index.wordGroup[n] >= 0;
+      if (isWord && previousWord) element.appendChild(document.createTextNode(' '));
+      if (isWord && matches(n)) {
+        var mark = document.createElement('mark');
+        mark.textContent = index.words[n];
+        element.appendChild(mark);
+      } else {
+        element.appendChild(document.createTextNode(index.words[n]));
+      }
+      previousWord = isWord;
+    }
+    if (end < body.length) element.appendChild(document.createTextNode(' …'));
+    return element;
+  }
+
+  function ruleBadge(id) {
+    var badge = document.createElement('span');
+    badge.className = 'rule-id';
+    badge.textContent = id;
+    return badge;
+  }
+
+  /** Fills a results list: the rule named by the query first, then pages with their sections. */
+  function render(index, result, list, limit) {
+    while (list.firstChild) list.removeChild(list.firstChild);
+    var groups = new Set();
+    result.matchedGroups.forEach(function (w) { w.groups.forEach(function (weight, g) { groups.add(g); }); });
+    var matches = matcher(index, groups);
+    var count = 0;
+    if (result.rule !== null) {
+      var section = index.sections[result.rule];
+      var item = document.createElement('li');
+      item.className = 'search-result search-result-rule';
+      var link = document.createElement('a');
+      link.href = new URL('rules/' + section.rule + '.html', root).href;
+      link.dataset.result = 'rule';
+      link.appendChild(ruleBadge(section.rule));
+      link.appendChild(document.createTextNode(' ' + sectionTitle(index, result.rule)));
+      item.appendChild(link);
+      item.appendChild(snippet(index, result.rule, matches));
+      list.appendChild(item);
+      count++;
+    }
+    result.pages.slice(0, limit).forEach(function (page) {
+      var item = document.createElement('li');
+      item.className = 'search-result';
+      var heading = document.createElement('p');
+      heading.className = 'search-result-page';
+      heading.textContent = index.pages[page.page].title;
+      item.appendChild(heading);
+      var sub = document.createElement('ol');
+      sub.className = 'search-subresults';
+      page.hits.slice(0, 3).forEach(function (hit) {
+        var entry = document.createElement('li');
+        var link = document.createElement('a');
+        link.href = sectionURL(index, hit.section, matches);
+        link.dataset.result = 'section';
+        var section = index.sections[hit.section];
+        if (section.rule) {
+          link.appendChild(ruleBadge(section.rule));
+          link.appendChild(document.createTextNode(' '));
+        }
+        link.appendChild(document.createTextNode(sectionTitle(index, hit.section)));
+        entry.appendChild(link);
+        entry.appendChild(snippet(index, hit.section, matches));
+        sub.appendChild(entry);
+        count++;
+      });
+      item.appendChild(sub);
+      list.appendChild(item);
+    });
+    return count;
+  }
+
+  function announce(status, count, query) {
+    status.textContent = !query.trim() ? '' :
+      count === 0 ? 'No results for “' + query.trim() + '”.' :
+      count === 1 ? '1 result for “' + query.trim() + '”.' : count + ' results for “' + query.trim() + '”.';
+  }
+
+  // ------------------------------------------------------------------ the header box
+
+  function setUpBox(form) {
+    var input = form.querySelector('input[name="q"]');
+    var panel = form.querySelector('.search-suggestions');
+    var status = form.querySelector('[role="status"]');
+    if (!input || !panel || !status) return;
+    var active = -1;
+    var options = [];
+
+    function close() {
+      panel.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    }
+
+    function choose(position) {
+      options.forEach(function (option, i) { option.setAttribute('aria-selected', i === position ? 'true' : 'false'); });
+      active = position;
+      if (position >= 0) {
+        input.setAttribute('aria-activedescendant', options[position].id);
+        options[position].scrollIntoView({block: 'nearest'});
+      } else {
+        input.removeAttribute('aria-activedescendant');
+      }
+    }
+
+    function update() {
+      var query = input.value;
+      loadIndex().then(function (index) {
+        if (input.value !== query) return;
+        if (!query.trim()) { close(); announce(status, 0, ''); return; }
+        var result = search(index, query);
+        var list = document.createElement('ol');
+        render(index, result, list, 5);
+        while (panel.firstChild) panel.removeChild(panel.firstChild);
+        options = [];
+        Array.prototype.forEach.call(list.querySelectorAll('a'), function (link, i) {
+          var option = document.createElement('li');
+          option.id = input.id + '-option-' + i;
+          option.setAttribute('role', 'option');
+          option.setAttribute('aria-selected', 'false');
+          option.dataset.url = link.href;
+          option.textContent = link.textContent;
+          var page = link.closest('.search-result').querySelector('.search-result-page');
+          if (page) {
+            var where = document.createElement('span');
+            where.className = 'search-option-page';
+            where.textContent = page.textContent;
+            option.appendChild(where);
+          }
+          option.addEventListener('mousedown', function (event) { event.preventDefault(); });
+          option.addEventListener('click', function () { window.location.href = option.dataset.url; });
+          panel.appendChild(option);
+          options.push(option);
+        });
+        announce(status, options.length, query);
+        panel.hidden = options.length === 0;
+        input.setAttribute('aria-expanded', options.length ? 'true' : 'false');
+        active = -1;
+      });
+    }
+
+    input.addEventListener('focus', function () { loadIndex(); });
+    input.addEventListener('input', update);
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        if (panel.hidden) return;
+        event.preventDefault();
+        var next = active + (event.key === 'ArrowDown' ? 1 : -1);
+        if (next < -1) next = options.length - 1;
+        if (next >= options.length) next = -1;
+        choose(next);
+      } else if (event.key === 'Enter' && active >= 0 && !panel.hidden) {
+        event.preventDefault();
+        window.location.href = options[active].dataset.url;
+      } else if (event.key === 'Escape') {
+        if (!panel.hidden) {
+          event.preventDefault();
+          close();
+        } else {
+          input.value = '';
+        }
+      }
+    });
+    input.addEventListener('blur', function () { setTimeout(close, 150); });
+  }
+
+  // ------------------------------------------------------------------ the search page
+
+  function setUpPage(container) {
+    var list = container.querySelector('#search-results');
+    var status = container.querySelector('#search-status');
+    var input = container.querySelector('input[name="q"]');
+    var query = new URLSearchParams(window.location.search).get('q') || '';
+    if (input) input.value = query;
+    list.dataset.state = 'loading';
+    if (!query.trim()) {
+      status.textContent = 'Type words or a rule identifier, such as CONF-2.';
+      list.dataset.state = 'done';
+      return;
+    }
+    status.textContent = 'Searching…';
+    loadIndex().then(function (index) {
+      var count = render(index, search(index, query), list, 20);
+      announce(status, count, query);
+      list.dataset.state = 'done';
+    }, function (error) {
+      status.textContent = error.message;
+      list.dataset.state = 'error';
+    });
+  }
+
+  // ------------------------------------------------------------------ highlighting on landing
+
+  /** Marks the searched words in the page a reader arrived at from a result. */
+  function highlight() {
+    var words = new URLSearchParams(window.location.search).get('hl');
+    var main = document.getElementById('hb-main');
+    if (!words || !main) return;
+    var terms = (words.match(QUERY_TOKEN) || []).map(fold).filter(function (t) { return t.length >= 2; });
+    if (!terms.length) return;
+    var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      if (node.parentNode.closest('script, mark, .search-box')) return;
+      var text = node.nodeValue;
+      var pattern = new RegExp(QUERY_TOKEN.source, 'gu');
+      var match;
+      var pieces = [];
+      var last = 0;
+      while ((match = pattern.exec(text))) {
+        var term = fold(match[0]);
+        var hit = terms.indexOf(term) >= 0;
+        if (!hit) continue;
+        pieces.push(document.createTextNode(text.slice(last, match.index)));
+        var mark = document.createElement('mark');
+        mark.className = 'search-hit';
+        mark.textContent = match[0];
+        pieces.push(mark);
+        last = match.index + match[0].length;
+      }
+      if (!pieces.length) return;
+      pieces.push(document.createTextNode(text.slice(last)));
+      var fragment = document.createDocumentFragment();
+      pieces.forEach(function (piece) { fragment.appendChild(piece); });
+      node.parentNode.replaceChild(fragment, node);
+    });
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll('form.search-box'), setUpBox);
+    var page = document.getElementById('search-page');
+    if (page) setUpPage(page);
+    highlight();
+  }
+
+  window.handbookSearch = {load: loadIndex, search: search};
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

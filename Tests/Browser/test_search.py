@@ -1,0 +1,89 @@
+"""Search, in headless Chromium, on the built default handbook: the golden queries from the
+disk, the same search over HTTP under a strict CSP, and the search box used from the keyboard."""
+import json
+from pathlib import Path
+
+import pytest
+
+import sitecheck
+
+GOLDEN = json.loads((Path(__file__).parent / "search-golden.json").read_text())["queries"]
+
+
+def test_golden_queries_from_the_disk(sites, driver):
+    assert len(GOLDEN) >= 40
+    base = Path(sites["default"]).resolve().as_uri() + "/"
+    report, misses = sitecheck.evaluate_golden(driver, base, GOLDEN)
+    print("\nSearch quality over the golden queries (file://):\n" + sitecheck.format_report(report))
+    for miss in misses:
+        print("  miss:", miss)
+    assert report["all"]["success@3"] >= 0.9, misses
+    assert report["all"]["MRR"] >= 0.8, misses
+
+
+def test_golden_queries_over_http_under_strict_csp(sites, servers, driver):
+    driver.get_log("browser")
+    report, misses = sitecheck.evaluate_golden(driver, servers["default"], GOLDEN)
+    assert report["all"]["success@3"] >= 0.9, misses
+    problems = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE" or "Content Security Policy" in e["message"]]
+    assert problems == []
+
+
+@pytest.mark.parametrize("query,expected", [("CONF-2", "rules/CONF-2.html"), ("friend request", "chapters/boundaries-with-patients.html#BND-2")])
+def test_search_page_lists_results_with_links_to_sections(sites, servers, driver, query, expected):
+    results = sitecheck.search_results(driver, servers["default"], query)
+    assert expected in results[:3]
+    items = driver.execute_script("return document.querySelectorAll('#search-results li').length")
+    assert items >= 2
+    snippet = driver.execute_script("return document.querySelector('#search-results .search-snippet mark') !== null")
+    assert snippet
+
+
+def test_landing_on_a_result_highlights_the_words(sites, servers, driver):
+    sitecheck.search_results(driver, servers["default"], "friend requests")
+    driver.execute_script("document.querySelector('#search-results a[data-result]').click()")
+    marks = driver.execute_script(
+        "return [...document.querySelectorAll('#hb-main mark.search-hit')].map(m => m.textContent.toLowerCase())")
+    assert "friend" in marks and any(m.startswith("request") for m in marks)
+
+
+def test_search_box_works_from_the_keyboard(sites, servers, driver):
+    from selenium.webdriver.common.keys import Keys
+    import time
+
+    driver.get(servers["default"] + "index.html")
+    box = driver.find_element("id", "hb-search")
+    box.click()
+    box.send_keys("BND-2")
+    for _ in range(200):
+        if driver.execute_script("return !document.getElementById('hb-search-options').hidden"):
+            break
+        time.sleep(0.025)
+    assert driver.execute_script("return document.getElementById('hb-search').getAttribute('aria-expanded')") == "true"
+    status = driver.execute_script("return document.querySelector('.search-box [role=status]').textContent")
+    assert "result" in status
+    box.send_keys(Keys.ARROW_DOWN)
+    active = driver.execute_script("return document.getElementById('hb-search').getAttribute('aria-activedescendant')")
+    assert active and driver.execute_script(f"return document.getElementById('{active}').getAttribute('aria-selected')") == "true"
+    box.send_keys(Keys.ESCAPE)
+    assert driver.execute_script("return document.getElementById('hb-search-options').hidden")
+    box.send_keys(Keys.ARROW_DOWN)  # closed: arrows do nothing
+    box.send_keys("x")
+    box.send_keys(Keys.BACKSPACE)
+    for _ in range(200):
+        if driver.execute_script("return !document.getElementById('hb-search-options').hidden"):
+            break
+        time.sleep(0.025)
+    box.send_keys(Keys.ARROW_DOWN)
+    box.send_keys(Keys.ENTER)
+    for _ in range(200):
+        if driver.current_url.endswith("rules/BND-2.html"):
+            break
+        time.sleep(0.025)
+    assert driver.current_url.endswith("rules/BND-2.html")
+
+
+def test_search_form_without_javascript_goes_to_the_search_page(sites):
+    page = (Path(sites["default"]) / "chapters" / "introduction.html").read_text()
+    assert '<form class="search-box" role="search" action="../search.html" method="get">' in page
+    assert 'name="q"' in page
