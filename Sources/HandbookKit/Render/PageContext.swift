@@ -27,8 +27,13 @@ struct PageContext {
         ]
     }
 
+    /// Above this many chapters, pages link to the contents instead of listing every chapter:
+    /// a list on every page would make the site grow with the square of its size.
+    static let chapterListLimit = 150
+
     private func navigation(root: String, currentPath: String) -> [String: Any] {
-        let chapters: [[String: Any]] = handbook.chapters.enumerated().map { index, chapter in
+        let listed = handbook.chapters.count <= Self.chapterListLimit
+        let chapters: [[String: Any]] = !listed ? [] : handbook.chapters.enumerated().map { index, chapter in
             link(title: chapter.page.frontMatter.title, path: chapter.page.outputPath, root: root, currentPath: currentPath)
                 .merging(["number": index + 1]) { $1 }
         }
@@ -39,6 +44,8 @@ struct PageContext {
             "chapters": chapters,
             "tipLists": tipLists,
             "hasTipLists": !tipLists.isEmpty,
+            "chaptersOmitted": !listed,
+            "chapterCount": handbook.chapters.count,
             "home": link(title: handbook.config.title, path: SitePaths.home, root: root, currentPath: currentPath),
             "rules": link(title: "All rules", path: SitePaths.rulesIndex, root: root, currentPath: currentPath),
         ]
