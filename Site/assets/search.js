@@ -91,9 +91,19 @@
       }
     }
 
+    // Titles and bodies are decoded as the sections are indexed, slice by slice.
     var sections = raw.sections.map(function (row) {
-      return {page: row[0], anchor: row[1], parent: row[2], title: decode(row[3]), body: decode(row[4]), rule: row[5] || null};
+      return {page: row[0], anchor: row[1], parent: row[2], title: null, body: null, row: row, rule: row[5] || null};
     });
+    function decoded(i) {
+      var section = sections[i];
+      if (section.row) {
+        section.title = decode(section.row[3]);
+        section.body = decode(section.row[4]);
+        section.row = null;
+      }
+      return section;
+    }
     var pageTop = [];
     sections.forEach(function (section, index) {
       if (section.anchor === '' && pageTop[section.page] === undefined) pageTop[section.page] = index;
@@ -109,15 +119,15 @@
 
     function fieldsOf(section, i) {
       var headings = [];
-      for (var p = section.parent; p >= 0; p = sections[p].parent) headings = headings.concat(sections[p].title);
+      for (var p = section.parent; p >= 0; p = sections[p].parent) headings = headings.concat(decoded(p).title);
       var top = pageTop[section.page];
-      if (top !== undefined && top !== i) headings = headings.concat(sections[top].title);
+      if (top !== undefined && top !== i) headings = headings.concat(decoded(top).title);
       var id = section.rule && wordNumber.has(section.rule) ? [wordNumber.get(section.rule)] : [];
       return [id, section.title, headings, section.body];
     }
 
     function indexSection(i) {
-      var fields = fieldsOf(sections[i], i);
+      var fields = fieldsOf(decoded(i), i);
       var counts = new Map();
       for (var f = 0; f < FIELDS; f++) {
         var length = 0;
@@ -154,16 +164,35 @@
     });
   }
 
+  function loadScript(name) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement('script');
+      tag.src = new URL(name, root).href;
+      tag.onload = resolve;
+      tag.onerror = function () { reject(new Error('The search index could not be loaded.')); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  /** Loads search-index.js, then its sections part by part: each script is small to parse. */
   var loading = null;
   function loadIndex() {
     if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        if (window.handbookSearchIndex) return resolve(window.handbookSearchIndex);
-        var tag = document.createElement('script');
-        tag.src = new URL('search-index.js', root).href;
-        tag.onload = function () { resolve(window.handbookSearchIndex); };
-        tag.onerror = function () { reject(new Error('The search index could not be loaded.')); };
-        document.head.appendChild(tag);
+      window.handbookSearchIndexParts = window.handbookSearchIndexParts || [];
+      loading = (window.handbookSearchIndex ? Promise.resolve() : loadScript('search-index.js')).then(function () {
+        var raw = window.handbookSearchIndex;
+        var chain = Promise.resolve();
+        for (var part = 0; part < (raw.sectionParts || 0); part++) {
+          (function (number) {
+            chain = chain.then(function () {
+              return window.handbookSearchIndexParts[number] ? null : loadScript('search-index-' + (number + 1) + '.js');
+            });
+          })(part);
+        }
+        return chain.then(function () {
+          if (raw.sectionParts) raw.sections = [].concat.apply([], window.handbookSearchIndexParts.slice(0, raw.sectionParts));
+          return raw;
+        });
       }).then(prepare);
     }
     return loading;

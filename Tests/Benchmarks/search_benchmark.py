@@ -31,17 +31,22 @@ try {
 const started = performance.now();
 handbookSearch.load().then(index => {
   const loaded = performance.now() - started;
-  const times = [];
-  let results = 0;
-  for (const q of queries) {
-    for (let repeat = 0; repeat < 5; repeat++) {
-      const t = performance.now();
-      const r = handbookSearch.search(index, q);
-      times.push(performance.now() - t);
-      if (repeat === 0 && r.pages.length) results++;
+  // The longest task while the page loaded and the index was prepared, read before the
+  // queries run (this loop of queries is one long task of its own).
+  setTimeout(() => {
+    const longestWhileLoading = longest.value;
+    const times = [];
+    let results = 0;
+    for (const q of queries) {
+      for (let repeat = 0; repeat < 5; repeat++) {
+        const t = performance.now();
+        const r = handbookSearch.search(index, q);
+        times.push(performance.now() - t);
+        if (repeat === 0 && r.pages.length) results++;
+      }
     }
-  }
-  setTimeout(() => done({loaded, times, results, longest: longest.value}), 50);
+    done({loaded, times, results, longest: longestWhileLoading});
+  }, 100);
 });
 """
 
@@ -117,7 +122,7 @@ def main(argv):
         "The synthetic handbook comes from `Tests/Benchmarks/generate_handbook.py 1000` and its queries are "
         "its own words, word pairs, 3-letter prefixes and misspellings; the default handbook's are the golden queries.",
         "",
-        "| handbook | pages | sections | index bytes | gzipped | bytes per page | gzipped per page | load + prepare (ms) | longest task (ms) | median query (ms) | p95 query (ms) | queries (with results) |",
+        "| handbook | pages | sections | index bytes | gzipped | bytes per page | gzipped per page | load + prepare (ms) | longest task while loading (ms; 0: none over 50) | median query (ms) | p95 query (ms) | queries (with results) |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:

@@ -114,6 +114,9 @@ public enum HandbookBuilder {
             try staging.write(HandbookSchema.json, to: "handbook.schema.json")
             try staging.write(search.json, to: SitePaths.searchIndexJSON)
             try staging.write(search.script, to: SitePaths.searchIndexScript)
+            for (number, part) in search.parts.enumerated() {
+                try staging.write(part, to: SearchFiles.partPath(number))
+            }
             for file in handbook.media {
                 try staging.copy(from: file.path, to: "media/" + file.relativePath)
             }

@@ -1,19 +1,31 @@
 import Foundation
 
-/// The search index as the two files the site gets: JSON for tools and servers, and a classic
-/// script for pages opened from the disk.
+/// The search index as the files the site gets: JSON for tools and servers, and classic
+/// scripts for pages opened from the disk: `search-index.js` with everything but the sections,
+/// and the sections in parts (`search-index-1.js`, ...) of at most `partBytes` each, which the
+/// browser loads one after another so that no single script freezes the page while it parses.
 struct SearchFiles: Sendable {
+    static let partBytes = 256 * 1024
+
     let json: Data
     let script: Data
+    let parts: [Data]
     let plainTextBytes: Int
 
     init(_ handbook: ResolvedHandbook) throws {
         let (pages, sections) = SearchSections.make(from: handbook)
         let index = SearchIndex.build(pages: pages, sections: sections, language: handbook.config.language)
         json = try index.json()
-        script = SearchIndex.script(json: json)
+        let sectionParts = try index.sectionParts(partBytes: Self.partBytes)
+        script = SearchIndex.script(json: try index.json(sectionParts: sectionParts.count))
+        parts = sectionParts.enumerated().map { number, part in
+            SearchIndex.script(json: part, assignTo: "window.handbookSearchIndexParts[\(number)]")
+        }
         plainTextBytes = index.plainTextBytes
     }
+
+    /// The site path of part `number` (from 0).
+    static func partPath(_ number: Int) -> String { "search-index-\(number + 1).js" }
 
     /// The part of the index that does not grow with the text (field names, the format): small
     /// handbooks are measured with it left out.

@@ -70,8 +70,10 @@ struct SearchIndex {
             sections: encoded, plainTextBytes: plainTextBytes)
     }
 
-    func json() throws -> Data {
-        let object: [String: Any] = [
+    /// The whole index as JSON; with `sectionParts`, the sections are left out and their number
+    /// of parts given instead (the script form, whose sections come in separate files).
+    func json(sectionParts: Int? = nil) throws -> Data {
+        var object: [String: Any] = [
             "format": "handbook-search",
             "version": Self.formatVersion,
             "language": language,
@@ -80,22 +82,49 @@ struct SearchIndex {
             "words": words,
             "stems": stems,
             "pages": pages.map { ["title": $0.title, "url": $0.url] },
-            "sections": sections,
         ]
+        if let sectionParts {
+            object["sectionParts"] = sectionParts
+            object["sectionCount"] = sections.count
+        } else {
+            object["sections"] = sections
+        }
         var data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         data.append(0x0A)
         return data
     }
 
-    /// The same data as a classic script, for pages opened from the disk, where nothing can be
-    /// fetched. `<`, U+2028 and U+2029 are escaped so the JSON is safe inside a script.
-    static func script(json: Data) -> Data {
+    /// The sections in parts of about `partBytes` of JSON each, so that no single script takes
+    /// the browser long to parse.
+    func sectionParts(partBytes: Int) throws -> [Data] {
+        var parts: [Data] = []
+        var current: [[Any]] = []
+        var size = 0
+        for section in sections {
+            let bytes = try JSONSerialization.data(withJSONObject: section, options: [.withoutEscapingSlashes]).count
+            if size + bytes > partBytes && !current.isEmpty {
+                parts.append(try JSONSerialization.data(withJSONObject: current, options: [.withoutEscapingSlashes]))
+                current = []
+                size = 0
+            }
+            current.append(section)
+            size += bytes + 1
+        }
+        if !current.isEmpty {
+            parts.append(try JSONSerialization.data(withJSONObject: current, options: [.withoutEscapingSlashes]))
+        }
+        return parts
+    }
+
+    /// JSON as a classic script that assigns it, for pages opened from the disk, where nothing
+    /// can be fetched. `<`, U+2028 and U+2029 are escaped so the JSON is safe inside a script.
+    static func script(json: Data, assignTo target: String = "window.handbookSearchIndex") -> Data {
         var text = String(decoding: json, as: UTF8.self)
         text = text.replacingOccurrences(of: "<", with: "\\u003c")
             .replacingOccurrences(of: "\u{2028}", with: "\\u2028")
             .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
         while text.hasSuffix("\n") { text.removeLast() }
-        return Data("window.handbookSearchIndex = \(text);\n".utf8)
+        return Data("\(target) = \(text);\n".utf8)
     }
 }
 
