@@ -463,6 +463,9 @@
       count++;
     }
     result.pages.slice(0, limit).forEach(function (page) {
+      // The rule named by the query is shown once, first.
+      var hits = page.hits.filter(function (hit) { return hit.section !== result.rule; });
+      if (!hits.length) return;
       var item = document.createElement('li');
       item.className = 'search-result';
       var heading = document.createElement('p');
@@ -471,7 +474,7 @@
       item.appendChild(heading);
       var sub = document.createElement('ol');
       sub.className = 'search-subresults';
-      page.hits.slice(0, 3).forEach(function (hit) {
+      hits.slice(0, 3).forEach(function (hit) {
         var entry = document.createElement('li');
         var link = document.createElement('a');
         link.href = sectionURL(index, hit.section, matches);

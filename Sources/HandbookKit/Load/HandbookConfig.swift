@@ -27,8 +27,8 @@ public struct HandbookConfig: Sendable, Equatable {
     }
 
     static let keys = [
-        "title", "subtitle", "organisation", "edition", "language", "description", "allow-raw-html",
-        "search-index-budget",
+        "title", "subtitle", "organisation", "edition", "language", "description", "allow_raw_html",
+        "search_index_budget",
     ]
 
     static func parse(_ file: SourceFile) -> (HandbookConfig?, [Diagnostic]) {
@@ -50,21 +50,21 @@ public struct HandbookConfig: Sendable, Equatable {
                     suggestion: "use a tag such as en, en-GB or fr-CA"))
             }
         }
-        if let entry = mapping.entries["allow-raw-html"] {
+        if let entry = mapping.entries["allow_raw_html"] {
             switch entry.value {
             case "true": config.allowRawHTML = true
             case "false": config.allowRawHTML = false
             default:
                 diagnostics.append(.error(
-                    "config.type", at: entry.location, "'allow-raw-html' must be true or false"))
+                    "config.type", at: entry.location, "'allow_raw_html' must be true or false"))
             }
         }
-        if let entry = mapping.entries["search-index-budget"] {
+        if let entry = mapping.entries["search_index_budget"] {
             if let ratio = Double(entry.value), ratio > 0 {
                 config.searchIndexBudget = ratio
             } else {
                 diagnostics.append(.error(
-                    "config.type", at: entry.location, "'search-index-budget' must be a positive number",
+                    "config.type", at: entry.location, "'search_index_budget' must be a positive number",
                     suggestion: "write a ratio to the handbook's plain text, such as 1.0"))
             }
         }

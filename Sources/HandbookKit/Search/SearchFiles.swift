@@ -39,6 +39,6 @@ struct SearchFiles: Sendable {
         return .warning(
             "search.budget", at: SourceLocation(file: configFile),
             "the search index is \(json.count) bytes, \(String(format: "%.2f", ratio)) times the handbook's plain text, over the budget of \(config.searchIndexBudget)",
-            suggestion: "raise 'search-index-budget' in handbook.yml if the size is acceptable")
+            suggestion: "raise 'search_index_budget' in handbook.yml if the size is acceptable")
     }
 }

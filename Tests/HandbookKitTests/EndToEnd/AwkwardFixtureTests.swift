@@ -180,7 +180,7 @@ struct AwkwardFixtureTests {
     @Test("raw HTML is kept when handbook.yml allows it")
     func rawHTMLOptIn() async throws {
         let trusted = try TestHandbook([
-            "handbook.yml": "title: Trusted\nallow-raw-html: true\n",
+            "handbook.yml": "title: Trusted\nallow_raw_html: true\n",
             "chapters/01-a.md": "---\ntitle: A\n---\n\nAn <abbr title=\"General Medical Council\">GMC</abbr> rule.\n",
         ], minimal: false)
         defer { trusted.remove() }
