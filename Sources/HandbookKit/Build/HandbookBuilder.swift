@@ -109,26 +109,84 @@ public enum HandbookBuilder {
     ) async throws -> Int {
         let staging = try output.makeStaging()
         do {
-            let pages = try await SiteRenderer(handbook: handbook, templates: templates).renderPages(into: staging)
-            try staging.write(HandbookIndex(handbook).encoded(), to: "handbook.json")
+            let (pages, content) = try await SiteRenderer(handbook: handbook, templates: templates).renderPages(into: staging)
+            try staging.write(HandbookIndex(handbook, content: content).encoded(), to: "handbook.json")
             try staging.write(HandbookSchema.json, to: "handbook.schema.json")
             try staging.write(search.json, to: SitePaths.searchIndexJSON)
             try staging.write(search.script, to: SitePaths.searchIndexScript)
             for (number, part) in search.parts.enumerated() {
                 try staging.write(part, to: SearchFiles.partPath(number))
             }
+            try staging.write(PrintEdition.render(handbook, content: content, templates: templates), to: SitePaths.print)
+            let embeds = EmbedPages.render(handbook, content: content, templates: templates)
+            for folder in ["embed/chapters", "embed/rules", "embed/tips"] { try staging.makeFolder(folder) }
+            for page in embeds { try staging.write(page.html, to: page.path) }
+            try writePublished(handbook, into: staging)
             for file in handbook.media {
                 try staging.copy(from: file.path, to: "media/" + file.relativePath)
             }
             try copyAssets(from: assets, into: staging)
+            try staging.write(ServiceWorker.manifest(handbook.config), to: SitePaths.manifest)
+
+            let stylesheet = (try? String(contentsOfFile: assets + "/epub.css", encoding: .utf8)) ?? ""
+            let book = EPUBEdition.book(handbook, content: content, templates: templates, stylesheet: stylesheet)
+            try EPUBWriter.write(book, to: staging.path + "/" + SitePaths.epub)
+            // The archive's folder is named after the handbook, whatever the output is called.
+            let folderName = ContentInventory.isSlug(HeadingSlugger.baseSlug(handbook.config.title))
+                ? HeadingSlugger.baseSlug(handbook.config.title) : "handbook"
+            try writeHomeAndOfflineFiles(handbook, templates: templates, into: staging, folderName: folderName)
+
             try staging.write(
                 "This folder is written by `handbook build` and replaced as a whole on every build.\n",
                 to: SitePaths.marker)
             try output.replace(with: staging)
-            return pages
+            return pages + 2 + embeds.count
         } catch {
             staging.remove()
             throw error
+        }
+    }
+
+    /// The home page shows the sizes of the downloads, and the offline archive contains the home
+    /// page and the service worker (whose cache name hashes every file): so they are written in
+    /// turn until the sizes shown no longer change, which takes two rounds at most in practice.
+    private static func writeHomeAndOfflineFiles(
+        _ handbook: ResolvedHandbook, templates: TemplateSet, into staging: StagingFolder, folderName: String
+    ) throws {
+        let epubSize = try staging.size(of: SitePaths.epub)
+        var archiveSize = 0
+        for _ in 0..<5 {
+            let downloads = Downloads.list(epubSize: epubSize, archiveSize: archiveSize, printSize: try staging.size(of: SitePaths.print))
+            try SiteRenderer.renderHome(handbook: handbook, templates: templates, downloads: downloads, into: staging)
+            try ServiceWorker.write(into: staging, handbook: handbook, templates: templates)
+            let written = try OfflineArchive.write(from: staging, folderName: folderName)
+            if Downloads.label(written) == Downloads.label(archiveSize) { return }
+            archiveSize = written
+        }
+    }
+
+    /// With a `base_url`: the sitemap and the oEmbed files.
+    private static func writePublished(_ handbook: ResolvedHandbook, into staging: StagingFolder) throws {
+        guard let base = handbook.config.baseURL else { return }
+        var pages = [SitePaths.home, SitePaths.rulesIndex, SitePaths.print]
+        var embeddable: [(path: String, title: String, height: Int)] = []
+        for chapter in handbook.chapters {
+            embeddable.append((chapter.page.outputPath, chapter.page.frontMatter.title, 800))
+        }
+        for rule in handbook.rules {
+            embeddable.append((SitePaths.rulePage(rule.identifier), "\(rule.identifier) \(rule.title)", 320))
+        }
+        for list in handbook.tipLists {
+            embeddable.append((list.page.outputPath, list.page.frontMatter.title, 800))
+        }
+        pages += embeddable.map(\.path)
+        try staging.write(PublishedURLs.sitemap(base: base, pages: pages), to: "sitemap.xml")
+        for item in embeddable {
+            guard let path = PublishedURLs.oembedPath(forPage: item.path) else { continue }
+            try staging.makeFolder((path as NSString).deletingLastPathComponent)
+            try staging.write(
+                PublishedURLs.oembed(base: base, page: item.path, title: item.title, config: handbook.config, height: item.height),
+                to: path)
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The handbook's settings, from `Content/handbook.yml`.
 public struct HandbookConfig: Sendable, Equatable {
     public var title: String
@@ -12,6 +14,9 @@ public struct HandbookConfig: Sendable, Equatable {
     /// The search index may be this many times the size of the handbook's plain text before
     /// the build warns.
     public var searchIndexBudget: Double = 1.0
+    /// Where the site is published (`https://example.org/handbook/`), for canonical links, the
+    /// sitemap, oEmbed and absolute links in handbook.json. Without it the site is wholly relative.
+    public var baseURL: String?
 
     public init(
         title: String, subtitle: String? = nil, organisation: String? = nil, edition: String? = nil,
@@ -28,7 +33,7 @@ public struct HandbookConfig: Sendable, Equatable {
 
     static let keys = [
         "title", "subtitle", "organisation", "edition", "language", "description", "allow_raw_html",
-        "search_index_budget",
+        "search_index_budget", "base_url",
     ]
 
     static func parse(_ file: SourceFile) -> (HandbookConfig?, [Diagnostic]) {
@@ -66,6 +71,17 @@ public struct HandbookConfig: Sendable, Equatable {
                 diagnostics.append(.error(
                     "config.type", at: entry.location, "'search_index_budget' must be a positive number",
                     suggestion: "write a ratio to the handbook's plain text, such as 1.0"))
+            }
+        }
+        if let entry = mapping.entries["base_url"] {
+            if let url = URL(string: entry.value), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                url.host != nil, url.query == nil, url.fragment == nil
+            {
+                config.baseURL = entry.value.hasSuffix("/") ? entry.value : entry.value + "/"
+            } else {
+                diagnostics.append(.error(
+                    "config.baseURL", at: entry.location, "'\(entry.value)' is not an http or https address",
+                    suggestion: "write the address where the site is published, such as https://example.org/handbook/"))
             }
         }
         mapping.entries.removeAll()

@@ -21,6 +21,8 @@ struct HandbookIndex: Codable, Sendable, Equatable {
         var url: String
         var permalink: String
         var text: String
+        /// The rule's text as safe HTML, links relative to the site root (or absolute with `base_url`).
+        var html: String
         var references: [String]
         var citedBy: [Citation]
     }
@@ -43,6 +45,7 @@ struct HandbookIndex: Codable, Sendable, Equatable {
     struct Tip: Codable, Sendable, Equatable {
         var anchor: String
         var text: String
+        var html: String
         var rules: [String]
     }
 
@@ -56,7 +59,9 @@ struct HandbookIndex: Codable, Sendable, Equatable {
     var rules: [Rule]
     var tipLists: [TipList]
 
-    init(_ handbook: ResolvedHandbook) {
+    init(_ handbook: ResolvedHandbook, content: RenderedContent) {
+        let base = handbook.config.baseURL ?? ""
+        func fragment(_ html: String) -> String { LinkRewriter.rewrite(html) { base + $0 } }
         schemaVersion = Self.schemaVersion
         title = handbook.config.title
         subtitle = handbook.config.subtitle
@@ -76,16 +81,17 @@ struct HandbookIndex: Codable, Sendable, Equatable {
             return Rule(
                 id: rule.identifier, title: rule.title, chapter: chapter.slug,
                 url: "\(chapter.outputPath)#\(rule.identifier)", permalink: SitePaths.rulePage(rule.identifier),
-                text: rule.plainText, references: rule.references,
+                text: rule.plainText, html: fragment(content.rules[rule.identifier] ?? ""), references: rule.references,
                 citedBy: rule.citedBy.map { Citation(kind: $0.kind.rawValue, id: $0.id, anchor: $0.anchor, url: $0.url) })
         }
-        tipLists = handbook.tipLists.map { list in
-            TipList(
+        tipLists = handbook.tipLists.enumerated().map { number, list in
+            let rendered = content.tipLists[number].tips
+            return TipList(
                 slug: list.page.slug, title: list.page.frontMatter.title, summary: list.page.frontMatter.summary,
                 url: list.page.outputPath,
                 tips: list.page.outline.listItems.indices.map { index in
                     Tip(anchor: list.anchors.tips[index], text: list.page.outline.listItems[index].plainText,
-                        rules: list.tipRules[index])
+                        html: index < rendered.count ? fragment(rendered[index].html) : "", rules: list.tipRules[index])
                 })
         }
     }
@@ -108,4 +114,10 @@ enum SitePaths {
     static let search = "search.html"
     static let searchIndexJSON = "search-index.json"
     static let searchIndexScript = "search-index.js"
+    static let print = "print.html"
+    static let embedIndex = "embed/index.html"
+    static let epub = "handbook.epub"
+    static let offlineArchive = "handbook-offline.zip"
+    static let serviceWorker = "sw.js"
+    static let manifest = "manifest.webmanifest"
 }

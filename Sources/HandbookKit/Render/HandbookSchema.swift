@@ -39,7 +39,7 @@ enum HandbookSchema {
         },
         "rule": {
           "type": "object",
-          "required": ["id", "title", "chapter", "url", "permalink", "text", "references", "citedBy"],
+          "required": ["id", "title", "chapter", "url", "permalink", "text", "html", "references", "citedBy"],
           "additionalProperties": false,
           "properties": {
             "id": { "$ref": "#/$defs/ruleId" },
@@ -48,6 +48,7 @@ enum HandbookSchema {
             "url": { "$ref": "#/$defs/url", "description": "The rule in its chapter page." },
             "permalink": { "$ref": "#/$defs/url", "description": "The rule's own page." },
             "text": { "type": "string", "description": "The rule's text, without markup." },
+            "html": { "type": "string", "description": "The rule's text as safe HTML; links relative to the site root, or absolute when the handbook has a base_url." },
             "references": { "type": "array", "items": { "$ref": "#/$defs/ruleId" }, "description": "Rules this rule's text refers to." },
             "citedBy": { "type": "array", "items": { "$ref": "#/$defs/citation" } }
           }
@@ -76,11 +77,12 @@ enum HandbookSchema {
               "type": "array",
               "items": {
                 "type": "object",
-                "required": ["anchor", "text", "rules"],
+                "required": ["anchor", "text", "html", "rules"],
                 "additionalProperties": false,
                 "properties": {
                   "anchor": { "type": "string" },
                   "text": { "type": "string" },
+                  "html": { "type": "string", "description": "The tip as safe HTML, links as for a rule's html." },
                   "rules": { "type": "array", "items": { "$ref": "#/$defs/ruleId" } }
                 }
               }

@@ -19,6 +19,12 @@ struct PageContext {
         var page: [String: Any] = ["kind": kind, "title": title, "path": currentPath]
         page[kind] = true
         page["description"] = description ?? handbook.config.description
+        if let base = handbook.config.baseURL {
+            page["canonical"] = base + LinkTarget.encodePath(currentPath)
+            if let oembed = PublishedURLs.oembedPath(forPage: currentPath) {
+                page["oembed"] = base + LinkTarget.encodePath(oembed)
+            }
+        }
         return [
             "site": site,
             "root": root,
@@ -69,6 +75,27 @@ struct PageContext {
         item["summary"] = chapter.frontMatter.summary
         item["updated"] = chapter.frontMatter.updated
         return item
+    }
+
+    /// A tip list's values for templates: `title`, `summary`, `updated`, and `sections[]`, each
+    /// either `prose` (HTML) or `isTips` with `tips[]` (`anchor`, `html`, `rules[]`, `hasRules`).
+    func tipList(_ index: Int, content: TipListContent, root: String) -> [String: Any] {
+        let page = handbook.tipLists[index].page
+        let sections: [[String: Any]] = content.parts.map { part in
+            switch part {
+            case .prose(let html):
+                return ["prose": html]
+            case .tips(let tips):
+                return ["isTips": true, "tips": tips.map { tip -> [String: Any] in
+                    ["anchor": tip.anchor, "html": tip.html, "hasRules": !tip.rules.isEmpty,
+                     "rules": tip.rules.compactMap { ruleLink($0, root: root) }]
+                }]
+            }
+        }
+        var values: [String: Any] = ["title": page.frontMatter.title, "sections": sections, "slug": page.slug]
+        values["summary"] = page.frontMatter.summary
+        values["updated"] = page.frontMatter.updated
+        return values
     }
 
     /// "1 rule", "7 rules".

@@ -1,16 +1,57 @@
 import Foundation
 
+/// The rendered content of the handbook, kept for the other editions (print, EPUB, embeds,
+/// handbook.json). All of it is written for pages one folder below the site root: every
+/// internal link starts with `../` (see `LinkRewriter`).
+struct RenderedContent: Sendable {
+    /// Each chapter's body, its rules in blocks of their own.
+    var chapters: [String]
+    /// Each rule's text without its heading, by identifier.
+    var rules: [String: String]
+    /// Each tip list's prose and tips, in order.
+    var tipLists: [TipListContent]
+}
+
+/// A tip list, rendered: prose blocks and runs of tips, in document order.
+struct TipListContent: Sendable {
+    enum Part: Sendable {
+        case prose(String)
+        case tips([Tip])
+    }
+
+    struct Tip: Sendable {
+        var anchor: String
+        var html: String
+        var rules: [String]
+    }
+
+    var parts: [Part]
+
+    var tips: [Tip] {
+        parts.flatMap { part -> [Tip] in
+            if case .tips(let tips) = part { return tips }
+            return []
+        }
+    }
+}
+
 /// Renders every page of a resolved handbook into a staging folder, pages in parallel.
 struct SiteRenderer: Sendable {
     let handbook: ResolvedHandbook
     let templates: TemplateSet
 
-    /// Renders and writes all pages; returns how many HTML pages were written.
-    func renderPages(into staging: StagingFolder) async throws -> Int {
+    private enum Output: Sendable {
+        case chapter(Int, body: String, rules: [String: String], pages: Int)
+        case tipList(Int, TipListContent)
+        case other(pages: Int)
+    }
+
+    /// Renders and writes all pages; returns how many HTML pages were written, and the content.
+    func renderPages(into staging: StagingFolder) async throws -> (pages: Int, content: RenderedContent) {
         for folder in ["chapters", "rules", "tips"] { try staging.makeFolder(folder) }
         let handbook = self.handbook
         let templates = self.templates
-        return try await withThrowingTaskGroup(of: Int.self) { group in
+        return try await withThrowingTaskGroup(of: Output.self) { group in
             for index in handbook.chapters.indices {
                 group.addTask {
                     try Self.renderChapter(index, handbook: handbook, templates: templates, into: staging)
@@ -22,12 +63,28 @@ struct SiteRenderer: Sendable {
                 }
             }
             group.addTask {
-                try Self.renderHome(handbook: handbook, templates: templates, into: staging)
                 try Self.renderRulesIndex(handbook: handbook, templates: templates, into: staging)
                 try Self.renderSearch(handbook: handbook, templates: templates, into: staging)
-                return 3
+                return .other(pages: 2)
             }
-            return try await group.reduce(0, +)
+            var pages = 0
+            var content = RenderedContent(
+                chapters: Array(repeating: "", count: handbook.chapters.count), rules: [:],
+                tipLists: Array(repeating: TipListContent(parts: []), count: handbook.tipLists.count))
+            for try await output in group {
+                switch output {
+                case .chapter(let index, let body, let rules, let count):
+                    content.chapters[index] = body
+                    content.rules.merge(rules) { $1 }
+                    pages += count
+                case .tipList(let index, let tipList):
+                    content.tipLists[index] = tipList
+                    pages += 1
+                case .other(let count):
+                    pages += count
+                }
+            }
+            return (pages, content)
         }
     }
 
@@ -35,7 +92,7 @@ struct SiteRenderer: Sendable {
 
     private static func renderChapter(
         _ index: Int, handbook: ResolvedHandbook, templates: TemplateSet, into staging: StagingFolder
-    ) throws -> Int {
+    ) throws -> Output {
         let chapter = handbook.chapters[index]
         let page = chapter.page
         let rendered = page.document.render(chapter.instructions)
@@ -47,7 +104,8 @@ struct SiteRenderer: Sendable {
             kind: "chapter", title: page.frontMatter.title, description: page.frontMatter.summary,
             root: root, currentPath: page.outputPath)
         var values = builder.chapterSummary(index, root: root)
-        values["html"] = ChapterHTML.body(rendered.blocks, outline: page.outline, rules: rules)
+        let body = ChapterHTML.body(rendered.blocks, outline: page.outline, rules: rules)
+        values["html"] = body
         let contents = ChapterHTML.contents(outline: page.outline, anchors: chapter.anchors)
         values["contents"] = contents
         values["hasContents"] = contents.count > 1
@@ -56,13 +114,16 @@ struct SiteRenderer: Sendable {
         if index + 1 < handbook.chapters.count { context["next"] = builder.chapterSummary(index + 1, root: root) }
         try staging.write(templates.render(context, template: "chapter"), to: page.outputPath)
 
+        var ruleTexts: [String: String] = [:]
         for (position, rule) in rules.enumerated() {
             let path = SitePaths.rulePage(rule.identifier)
             var context = builder.base(
                 kind: "rule", title: "\(rule.identifier) \(rule.title)", description: firstSentence(of: rule.plainText),
                 root: root, currentPath: path)
             var values: [String: Any] = builder.ruleLink(rule.identifier, root: root) ?? [:]
-            values["html"] = ChapterHTML.ruleText(rule, blocks: rendered.blocks)
+            let text = ChapterHTML.ruleText(rule, blocks: rendered.blocks)
+            ruleTexts[rule.identifier] = text
+            values["html"] = text
             values["chapter"] = builder.chapterSummary(index, root: root)
             values["cites"] = rule.references.compactMap { builder.ruleLink($0, root: root) }
             values["citedBy"] = rule.citedBy.map { citation -> [String: Any] in
@@ -80,53 +141,51 @@ struct SiteRenderer: Sendable {
             if position + 1 < rules.count { context["next"] = builder.ruleLink(rules[position + 1].identifier, root: root) }
             try staging.write(templates.render(context, template: "rule"), to: path)
         }
-        return 1 + rules.count
+        return .chapter(index, body: body, rules: ruleTexts, pages: 1 + rules.count)
     }
 
     private static func renderTipList(
         _ index: Int, handbook: ResolvedHandbook, templates: TemplateSet, into staging: StagingFolder
-    ) throws -> Int {
+    ) throws -> Output {
         let list = handbook.tipLists[index]
         let page = list.page
         let rendered = page.document.render(list.instructions, listItems: true)
-        let builder = PageContext(handbook: handbook)
-        let root = "../"
-
-        var sections: [[String: Any]] = []
+        var parts: [TipListContent.Part] = []
         var tip = 0
         for (blockIndex, block) in rendered.blocks.enumerated() {
             guard blockIndex < page.outline.blocks.count, page.outline.blocks[blockIndex].kind == .list else {
-                sections.append(["prose": block])
+                parts.append(.prose(block))
                 continue
             }
-            var tips: [[String: Any]] = []
+            var tips: [TipListContent.Tip] = []
             while tip < page.outline.listItems.count, page.outline.listItems[tip].block == blockIndex {
-                tips.append([
-                    "anchor": list.anchors.tips[tip],
-                    "html": tip < rendered.listItems.count ? rendered.listItems[tip] : "",
-                    "rules": list.tipRules[tip].compactMap { builder.ruleLink($0, root: root) },
-                    "hasRules": !list.tipRules[tip].isEmpty,
-                ])
+                tips.append(.init(
+                    anchor: list.anchors.tips[tip], html: tip < rendered.listItems.count ? rendered.listItems[tip] : "",
+                    rules: list.tipRules[tip]))
                 tip += 1
             }
-            sections.append(["tips": tips, "isTips": true])
+            parts.append(.tips(tips))
         }
+        let content = TipListContent(parts: parts)
+        let builder = PageContext(handbook: handbook)
         var context = builder.base(
             kind: "tipList", title: page.frontMatter.title, description: page.frontMatter.summary,
-            root: root, currentPath: page.outputPath)
-        var values: [String: Any] = ["title": page.frontMatter.title, "sections": sections]
-        values["summary"] = page.frontMatter.summary
-        values["updated"] = page.frontMatter.updated
-        context["tipList"] = values
+            root: "../", currentPath: page.outputPath)
+        context["tipList"] = builder.tipList(index, content: content, root: "../")
         try staging.write(templates.render(context, template: "tip-list"), to: page.outputPath)
-        return 1
+        return .tipList(index, content)
     }
 
-    private static func renderHome(handbook: ResolvedHandbook, templates: TemplateSet, into staging: StagingFolder) throws {
+    /// The home page is rendered last: it shows the sizes of the downloads.
+    static func renderHome(
+        handbook: ResolvedHandbook, templates: TemplateSet, downloads: [[String: Any]], into staging: StagingFolder
+    ) throws {
         let builder = PageContext(handbook: handbook)
         var context = builder.base(
             kind: "home", title: handbook.config.title, description: handbook.config.description,
             root: "", currentPath: SitePaths.home)
+        context["downloads"] = downloads
+        context["hasDownloads"] = !downloads.isEmpty
         context["chapters"] = handbook.chapters.indices.map { builder.chapterSummary($0, root: "") }
         context["tipLists"] = handbook.tipLists.map { list -> [String: Any] in
             var item: [String: Any] = [

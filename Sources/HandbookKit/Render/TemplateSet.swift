@@ -5,7 +5,10 @@ import Mustache
 /// swift-mustache renders a missing partial as nothing, so missing ones are reported here.
 struct TemplateSet: Sendable {
     /// The templates every build needs, one per page kind.
-    static let pageTemplates = ["index", "chapter", "rules-index", "rule", "tip-list", "search"]
+    static let pageTemplates = [
+        "index", "chapter", "rules-index", "rule", "tip-list", "search", "print",
+        "embed-chapter", "embed-rule", "embed-tip-list", "embed-index", "service-worker",
+    ]
 
     let folder: String
     private let library: MustacheLibrary

@@ -185,6 +185,11 @@ struct Resolver {
             case .samePage(let anchor):
                 if !anchor.isEmpty && !ownAnchors.contains(anchor) {
                     reportBrokenAnchor(anchor, in: page.contentPath, candidates: ownAnchors, at: link.location)
+                } else if !anchor.isEmpty {
+                    // Written out in full like every other internal link, so that the text reads
+                    // the same on its page, on a rule's page, in an embed and in the print edition.
+                    instructions.links[link.ordinal] = .init(
+                        url: "../\(page.outputPath)#\(LinkTarget.encodeFragment(anchor))")
                 }
             case .rootRelative:
                 diagnostics.append(.error(

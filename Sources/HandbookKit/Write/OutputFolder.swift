@@ -11,7 +11,7 @@ struct OutputFolder: Sendable {
     }
 
     private var parent: String { (path as NSString).deletingLastPathComponent }
-    private var name: String { (path as NSString).lastPathComponent }
+    var name: String { (path as NSString).lastPathComponent }
 
     /// An error when the folder exists and is not one this tool wrote: it is never replaced.
     func ownershipProblem() -> Diagnostic? {
@@ -94,5 +94,25 @@ struct StagingFolder: Sendable {
 
     func remove() {
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    func size(of relativePath: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path + "/" + relativePath)
+        return (attributes[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Every file written so far, as sorted paths from the folder's root.
+    func files() throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue,
+                !(relative as NSString).lastPathComponent.hasPrefix(".")
+            {
+                files.append(relative)
+            }
+        }
+        return files.sorted()
     }
 }

@@ -30,7 +30,7 @@ struct AwkwardFixtureTests {
         ] {
             #expect(handbook.exists(path), "missing \(path)")
         }
-        #expect(report.pagesWritten == 13)
+        #expect(report.pagesWritten == 25)
     }
 
     @Test("rules at levels 2 to 4 get their identifier as id and a block of their own")

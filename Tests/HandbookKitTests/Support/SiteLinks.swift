@@ -19,7 +19,10 @@ enum SiteLinks {
         var broken: [Broken] = []
         for (path, data) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
-            for raw in matches(of: #"\s(?:href|src)="([^"]*)""#, in: html) {
+            // A <base href> (embed pages) changes what relative links resolve against.
+            let base = matches(of: #"<base href="([^"]*)""#, in: html).first
+            let basePath = base.map { path.split(separator: "/").dropLast().joined(separator: "/") + "/" + $0 + "x" } ?? path
+            for raw in matches(of: #"\s(?:href|src)="([^"]*)""#, in: html) where !html.contains("<base href=\"\(raw)\"") {
                 let link = unescape(raw)
                 if link.isEmpty || link.contains(":") && !link.hasPrefix("#") && link.range(of: #"^[a-zA-Z][a-zA-Z0-9+.-]*:"#, options: .regularExpression) != nil {
                     continue  // external, or removed by the sanitiser
@@ -35,7 +38,7 @@ enum SiteLinks {
                 if target.isEmpty {
                     resolved = path
                 } else {
-                    let base = URL(fileURLWithPath: "/site/" + path).deletingLastPathComponent()
+                    let base = URL(fileURLWithPath: "/site/" + basePath).deletingLastPathComponent()
                     let url = URL(fileURLWithPath: target.removingPercentEncoding ?? target, relativeTo: base).standardizedFileURL
                     resolved = String(url.path.dropFirst("/site/".count))
                 }

@@ -1,0 +1,20 @@
+/// The downloads the home page offers, with their sizes.
+enum Downloads {
+    static func list(epubSize: Int, archiveSize: Int, printSize: Int) -> [[String: Any]] {
+        [
+            ["title": "Print edition", "url": SitePaths.print, "size": label(printSize), "format": "HTML, one page",
+             "description": "The whole handbook on one page, to read offline or print to PDF."],
+            ["title": "EPUB edition", "url": SitePaths.epub, "size": label(epubSize), "format": "EPUB 3",
+             "description": "For e-readers and reading apps on phones and tablets."],
+            ["title": "Offline copy", "url": SitePaths.offlineArchive, "size": label(archiveSize), "format": "ZIP",
+             "description": "The whole site: unzip it and open index.html, with no network."],
+        ]
+    }
+
+    /// A size as people read it: "820 KB", "1.4 MB".
+    static func label(_ bytes: Int) -> String {
+        if bytes < 1_000_000 { return "\(max(1, (bytes + 500) / 1000)) KB" }
+        let tenths = (bytes + 50_000) / 100_000
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+}

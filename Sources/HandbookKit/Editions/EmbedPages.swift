@@ -1,0 +1,84 @@
+/// The embeddable pages: each chapter, rule (as a card) and tip list without the site's chrome,
+/// under `embed/`, and `embed/index.html`, the guide for intranet editors with a snippet for each.
+///
+/// Embed pages are two folders deep, and set `<base href="../../chapters/" target="_top">`: the
+/// content's `../` links then lead to the full site's pages, in the whole window.
+enum EmbedPages {
+    struct Page: Sendable {
+        var path: String
+        var html: String
+    }
+
+    static let listener = """
+        window.addEventListener('message', function (event) {
+          var data = event.data;
+          if (!data || data.type !== 'handbook:height') return;
+          document.querySelectorAll('iframe.handbook-embed').forEach(function (frame) {
+            if (frame.contentWindow === event.source) {
+              frame.style.height = data.height + 'px';
+            }
+          });
+        });
+        """
+
+    static func render(_ handbook: ResolvedHandbook, content: RenderedContent, templates: TemplateSet) -> [Page] {
+        let builder = PageContext(handbook: handbook)
+        let root = "../../"
+        var pages: [Page] = []
+        for (index, chapter) in handbook.chapters.enumerated() {
+            let path = PublishedURLs.embedPath(forPage: chapter.page.outputPath)
+            var context = builder.base(kind: "chapter", title: chapter.page.frontMatter.title, description: chapter.page.frontMatter.summary, root: root, currentPath: path)
+            var values = builder.chapterSummary(index, root: "../")
+            values["html"] = content.chapters[index]
+            values["fullURL"] = "../" + LinkTarget.encodePath(chapter.page.outputPath)
+            context["chapter"] = values
+            pages.append(Page(path: path, html: templates.render(context, template: "embed-chapter")))
+        }
+        for rule in handbook.rules {
+            let path = PublishedURLs.embedPath(forPage: SitePaths.rulePage(rule.identifier))
+            var context = builder.base(kind: "rule", title: "\(rule.identifier) \(rule.title)", description: nil, root: root, currentPath: path)
+            var values: [String: Any] = builder.ruleLink(rule.identifier, root: "../") ?? [:]
+            values["html"] = content.rules[rule.identifier] ?? ""
+            values["fullURL"] = "../" + LinkTarget.encodePath(SitePaths.rulePage(rule.identifier))
+            context["rule"] = values
+            pages.append(Page(path: path, html: templates.render(context, template: "embed-rule")))
+        }
+        for (index, list) in handbook.tipLists.enumerated() {
+            let path = PublishedURLs.embedPath(forPage: list.page.outputPath)
+            var context = builder.base(kind: "tipList", title: list.page.frontMatter.title, description: list.page.frontMatter.summary, root: root, currentPath: path)
+            var values = builder.tipList(index, content: content.tipLists[index], root: "../")
+            values["fullURL"] = "../" + LinkTarget.encodePath(list.page.outputPath)
+            context["tipList"] = values
+            pages.append(Page(path: path, html: templates.render(context, template: "embed-tip-list")))
+        }
+        pages.append(Page(path: SitePaths.embedIndex, html: guide(handbook, templates: templates)))
+        return pages
+    }
+
+    private static func guide(_ handbook: ResolvedHandbook, templates: TemplateSet) -> String {
+        let builder = PageContext(handbook: handbook)
+        var context = builder.base(
+            kind: "embedIndex", title: "Embed in your intranet", description: "Ready-to-copy snippets for every chapter, rule and tip list.",
+            root: "../", currentPath: SitePaths.embedIndex)
+        let base = handbook.config.baseURL ?? "https://handbook.example.org/"
+        func item(title: String, page: String, height: Int) -> [String: Any] {
+            let embed = PublishedURLs.embedPath(forPage: page)
+            let snippet = "<iframe src=\"\(base)\(LinkTarget.encodePath(embed))\" title=\"\(HTML.escape(title))\" class=\"handbook-embed\" width=\"100%\" height=\"\(height)\" loading=\"lazy\"></iframe>"
+            return ["title": title, "preview": "../" + LinkTarget.encodePath(embed), "snippet": snippet]
+        }
+        context["embed"] = [
+            "baseKnown": handbook.config.baseURL != nil,
+            "listener": listener,
+            "chapters": handbook.chapters.map { item(title: $0.page.frontMatter.title, page: $0.page.outputPath, height: 800) },
+            "rules": handbook.rules.map { rule -> [String: Any] in
+                var values = item(title: "\(rule.identifier) \(rule.title)", page: SitePaths.rulePage(rule.identifier), height: 320)
+                values["id"] = rule.identifier
+                values["title"] = rule.title
+                return values
+            },
+            "tipLists": handbook.tipLists.map { item(title: $0.page.frontMatter.title, page: $0.page.outputPath, height: 800) },
+            "hasTipLists": !handbook.tipLists.isEmpty,
+        ] as [String: Any]
+        return templates.render(context, template: "embed-index")
+    }
+}

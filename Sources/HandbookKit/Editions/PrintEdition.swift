@@ -1,0 +1,61 @@
+/// `print.html`: the whole handbook in one page, in reading order, every internal link pointing
+/// inside the page. Heading anchors are prefixed with their chapter's slug (`boundaries--why`),
+/// as slugs are unique only within a page; rule identifiers are unique in the whole handbook.
+enum PrintEdition {
+    static func render(_ handbook: ResolvedHandbook, content: RenderedContent, templates: TemplateSet) -> String {
+        let builder = PageContext(handbook: handbook)
+        var context = builder.base(
+            kind: "print", title: "Print edition", description: handbook.config.description,
+            root: "", currentPath: SitePaths.print)
+        let isRule = { (id: String) in handbook.ruleIndex[id] != nil }
+        context["chapters"] = handbook.chapters.indices.map { index -> [String: Any] in
+            var chapter = builder.chapterSummary(index, root: "")
+            let slug = handbook.chapters[index].page.slug
+            chapter["slug"] = slug
+            chapter["html"] = LinkRewriter.prefixHeadingIDs(content.chapters[index], prefix: "\(slug)--", keep: isRule)
+            return chapter
+        }
+        context["tipLists"] = handbook.tipLists.indices.map { index -> [String: Any] in
+            let slug = handbook.tipLists[index].page.slug
+            var prefixed = content.tipLists[index]
+            prefixed.parts = prefixed.parts.map { part in
+                guard case .tips(let tips) = part else { return part }
+                return .tips(tips.map { tip in
+                    var tip = tip
+                    tip.anchor = "tips-\(slug)--\(tip.anchor)"
+                    return tip
+                })
+            }
+            return builder.tipList(index, content: prefixed, root: "../")
+        }
+        context["groups"] = handbook.chapters.indices.compactMap { index -> [String: Any]? in
+            guard !handbook.rulesByChapter[index].isEmpty else { return nil }
+            var group = builder.chapterSummary(index, root: "")
+            group["rules"] = handbook.rulesByChapter[index].map { ruleIndex -> [String: Any] in
+                let rule = handbook.rules[ruleIndex]
+                return ["id": rule.identifier, "title": rule.title, "nested": rule.parent != nil]
+            }
+            return group
+        }
+        let html = templates.render(context, template: "print")
+        return LinkRewriter.rewrite(html) { target(for: $0, in: handbook) }
+    }
+
+    /// Where a link (from the site root, without `../`) goes inside the print page.
+    static func target(for path: String, in handbook: ResolvedHandbook) -> String {
+        let parts = path.split(separator: "#", maxSplits: 1).map(String.init)
+        let file = parts[0]
+        let fragment = parts.count > 1 ? parts[1].removingPercentEncoding ?? parts[1] : nil
+        if file == SitePaths.rulesIndex { return "#rules" }
+        if file.hasPrefix("rules/"), file.hasSuffix(".html") {
+            return "#" + file.dropFirst(6).dropLast(5)
+        }
+        for (folder, prefix) in [("chapters/", ""), ("tips/", "tips-")] where file.hasPrefix(folder) && file.hasSuffix(".html") {
+            let slug = String(file.dropFirst(folder.count).dropLast(5))
+            guard let fragment, !fragment.isEmpty else { return "#" + (prefix.isEmpty ? "chapter-" : prefix) + slug }
+            if handbook.ruleIndex[fragment] != nil { return "#" + fragment }
+            return "#\(prefix)\(slug)--\(LinkTarget.encodeFragment(fragment))"
+        }
+        return path
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The EPUB edition's content: one document per chapter, the rules index and one per tip list,
+/// their links rewritten to point inside the book.
+enum EPUBEdition {
+    static func book(
+        _ handbook: ResolvedHandbook, content: RenderedContent, templates: TemplateSet, stylesheet: String
+    ) -> EPUBBook {
+        let config = handbook.config
+        let builder = PageContext(handbook: handbook)
+        func inBook(_ html: String) -> String { LinkRewriter.rewrite(html) { target(for: $0, in: handbook) } }
+
+        var documents: [EPUBBook.Document] = []
+        for (index, chapter) in handbook.chapters.enumerated() {
+            let matter = chapter.page.frontMatter
+            var body = "<p class=\"eyebrow\">Chapter \(index + 1)</p>\n<h1>\(HTML.escape(matter.title))</h1>\n"
+            if let summary = matter.summary { body += "<p class=\"lead\">\(HTML.escape(summary))</p>\n" }
+            body += inBook(content.chapters[index])
+            documents.append(.init(fileName: chapterFile(chapter.page.slug), title: matter.title, body: body))
+        }
+        var rules = "<h1>All rules</h1>\n"
+        for (index, chapter) in handbook.chapters.enumerated() where !handbook.rulesByChapter[index].isEmpty {
+            rules += "<h2>\(index + 1). \(HTML.escape(chapter.page.frontMatter.title))</h2>\n<ul class=\"rule-links\">\n"
+            for ruleIndex in handbook.rulesByChapter[index] {
+                let rule = handbook.rules[ruleIndex]
+                rules += "<li><a href=\"\(chapterFile(chapter.page.slug))#\(HTML.escape(rule.identifier))\"><span class=\"rule-id\">\(HTML.escape(rule.identifier))</span> \(HTML.escape(rule.title))</a></li>\n"
+            }
+            rules += "</ul>\n"
+        }
+        documents.append(.init(fileName: rulesFile, title: "All rules", body: rules))
+        for (index, list) in handbook.tipLists.enumerated() {
+            let matter = list.page.frontMatter
+            var body = "<p class=\"eyebrow\">Tips</p>\n<h1>\(HTML.escape(matter.title))</h1>\n"
+            if let summary = matter.summary { body += "<p class=\"lead\">\(HTML.escape(summary))</p>\n" }
+            body += inBook(templates.render(builder.tipList(index, content: content.tipLists[index], root: "../"), template: "partials/tips"))
+            documents.append(.init(fileName: tipListFile(list.page.slug), title: matter.title, body: body))
+        }
+
+        let dates = (handbook.chapters + handbook.tipLists).compactMap(\.page.frontMatter.updated).sorted()
+        return EPUBBook(
+            identifier: "urn:handbook:\(HeadingSlugger.baseSlug(config.title)):\(HeadingSlugger.baseSlug(config.edition ?? "1"))",
+            title: config.title, subtitle: config.subtitle, organisation: config.organisation, edition: config.edition,
+            language: config.language, modified: (dates.last ?? "2000-01-01") + "T00:00:00Z", documents: documents,
+            media: handbook.media.map { .init(path: "media/" + $0.relativePath, source: $0.path) },
+            stylesheet: stylesheet)
+    }
+
+    static func chapterFile(_ slug: String) -> String { "chapter-\(slug).xhtml" }
+    static func tipListFile(_ slug: String) -> String { "tips-\(slug).xhtml" }
+    static let rulesFile = "rules.xhtml"
+
+    /// Where a link (from the site root, without `../`) goes inside the book.
+    static func target(for path: String, in handbook: ResolvedHandbook) -> String {
+        let parts = path.split(separator: "#", maxSplits: 1).map(String.init)
+        let file = parts[0]
+        let fragment = parts.count > 1 ? "#" + parts[1] : ""
+        if file == SitePaths.rulesIndex { return rulesFile }
+        if file.hasPrefix("rules/"), file.hasSuffix(".html"),
+            let rule = handbook.rule(String(file.dropFirst(6).dropLast(5)))
+        {
+            return chapterFile(handbook.chapters[rule.chapter].page.slug) + "#" + rule.identifier
+        }
+        if file.hasPrefix("chapters/"), file.hasSuffix(".html") {
+            return chapterFile(String(file.dropFirst(9).dropLast(5))) + fragment
+        }
+        if file.hasPrefix("tips/"), file.hasSuffix(".html") {
+            return tipListFile(String(file.dropFirst(5).dropLast(5))) + fragment
+        }
+        return path
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// `sw.js` and `manifest.webmanifest`: what makes the hosted site an installable web app that
+/// works offline once it has been opened.
+enum ServiceWorker {
+    /// Files not precached: the downloads (large, and fetched on purpose), the worker itself, and
+    /// the machine-readable copies that pages never load.
+    static let excluded: Set<String> = [
+        SitePaths.epub, SitePaths.offlineArchive, SitePaths.serviceWorker, SitePaths.searchIndexJSON, SitePaths.marker,
+    ]
+
+    static func write(into staging: StagingFolder, handbook: ResolvedHandbook, templates: TemplateSet) throws {
+        let files = try staging.files().filter { file in
+            !excluded.contains(file) && !file.hasPrefix("oembed/") && file != "sitemap.xml"
+        }
+        var hash = ContentHash()
+        for file in files {
+            hash.add(Data(file.utf8))
+            hash.add(try Data(contentsOf: URL(fileURLWithPath: staging.path + "/" + file)))
+        }
+        let list = try JSONSerialization.data(withJSONObject: files.map(LinkTarget.encodePath), options: [.withoutEscapingSlashes])
+        var context = PageContext(handbook: handbook).base(
+            kind: "serviceWorker", title: "", description: nil, root: "", currentPath: SitePaths.serviceWorker)
+        context["cacheVersion"] = hash.hex
+        context["files"] = String(decoding: list, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+        try staging.write(templates.render(context, template: "service-worker"), to: SitePaths.serviceWorker)
+    }
+
+    static func manifest(_ config: HandbookConfig) throws -> Data {
+        var object: [String: Any] = [
+            "name": config.title,
+            "short_name": config.title.count <= 24 ? config.title : String(config.title.prefix(23)) + "…",
+            "start_url": "./index.html",
+            "scope": "./",
+            "display": "standalone",
+            "lang": config.language,
+            "background_color": "#ffffff",
+            "theme_color": "#0b57a4",
+            "icons": [["src": "assets/favicon.svg", "sizes": "any", "type": "image/svg+xml"]],
+        ]
+        object["description"] = config.description
+        var data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        data.append(0x0A)
+        return data
+    }
+}
+
+/// FNV-1a, 64 bits: a content fingerprint for cache names, not a security measure.
+struct ContentHash {
+    private var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ data: Data) {
+        for byte in data {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+    }
+
+    var hex: String { String(value, radix: 16) }
+}
