@@ -60,6 +60,10 @@ def page_kinds(site):
     if index["tipLists"]:
         kinds["tip-list"] = index["tipLists"][0]["url"]
     kinds["search"] = "search.html?q=" + index["rules"][0]["id"]
+    kinds["print"] = "print.html"
+    kinds["embed-chapter"] = "embed/" + index["chapters"][0]["url"]
+    kinds["embed-rule"] = "embed/" + index["rules"][0]["permalink"]
+    kinds["embed-index"] = "embed/index.html"
     return kinds
 
 

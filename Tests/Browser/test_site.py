@@ -8,7 +8,7 @@ from conftest import HANDBOOKS, page_kinds
 
 SCHEMES = ["light", "dark"]
 SIZES = {"phone": sitecheck.PHONE, "desktop": sitecheck.DESKTOP}
-KINDS = ["home", "chapter", "rules-index", "rule", "tip-list", "search"]
+KINDS = ["home", "chapter", "rules-index", "rule", "tip-list", "search", "print", "embed-chapter", "embed-rule", "embed-index"]
 
 
 def html_files(site):

@@ -8,7 +8,12 @@ enum EPUBEdition {
     ) -> EPUBBook {
         let config = handbook.config
         let builder = PageContext(handbook: handbook)
-        func inBook(_ html: String) -> String { LinkRewriter.rewrite(html) { target(for: $0, in: handbook) } }
+        let media = mediaNames(handbook.media)
+        func inBook(_ html: String) -> String {
+            LinkRewriter.rewrite(html) { path in
+                media[path.split(separator: "#", maxSplits: 1).first.map(String.init) ?? path] ?? target(for: path, in: handbook)
+            }
+        }
 
         var documents: [EPUBBook.Document] = []
         for (index, chapter) in handbook.chapters.enumerated() {
@@ -41,8 +46,32 @@ enum EPUBEdition {
             identifier: "urn:handbook:\(HeadingSlugger.baseSlug(config.title)):\(HeadingSlugger.baseSlug(config.edition ?? "1"))",
             title: config.title, subtitle: config.subtitle, organisation: config.organisation, edition: config.edition,
             language: config.language, modified: (dates.last ?? "2000-01-01") + "T00:00:00Z", documents: documents,
-            media: handbook.media.map { .init(path: "media/" + $0.relativePath, source: $0.path) },
+            media: handbook.media.map { .init(path: media["media/" + LinkTarget.encodePath($0.relativePath)]!, source: $0.path) },
             stylesheet: stylesheet)
+    }
+
+    /// Media under names EPUB readers need no escaping for (epubcheck warns about spaces), by the
+    /// site's percent-encoded path.
+    static func mediaNames(_ files: [ContentInventory.MediaFile]) -> [String: String] {
+        var names: [String: String] = [:]
+        var used: Set<String> = []
+        for file in files {
+            let safe = file.relativePath.split(separator: "/").map { component in
+                String(component.unicodeScalars.map { scalar -> Character in
+                    scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || ".-_".unicodeScalars.contains(scalar))
+                        ? Character(scalar) : "-"
+                })
+            }.joined(separator: "/")
+            var name = "media/" + safe
+            var counter = 2
+            while used.contains(name) {
+                name = "media/" + (safe as NSString).deletingPathExtension + "-\(counter)." + (safe as NSString).pathExtension
+                counter += 1
+            }
+            used.insert(name)
+            names["media/" + LinkTarget.encodePath(file.relativePath)] = name
+        }
+        return names
     }
 
     static func chapterFile(_ slug: String) -> String { "chapter-\(slug).xhtml" }
