@@ -1,54 +1,74 @@
 /// Rewrites the internal links of rendered page content for another place: the print edition,
 /// the EPUB, handbook.json. Content is rendered once, for pages one folder below the site root,
 /// so every internal link in it starts with `../`; external links never do.
+///
+/// Both functions scan the UTF-8 bytes once, as the print edition is one large string.
 enum LinkRewriter {
+    private static let quote = UInt8(ascii: "\"")
+
     /// Replaces each `href` and `src` value that starts with `../` by `transform(rest)`, where
     /// `rest` is the value without `../`; nil keeps the value.
     static func rewrite(_ html: String, _ transform: (String) -> String?) -> String {
-        var result = ""
-        result.reserveCapacity(html.utf8.count)
-        var rest = html[...]
-        while let match = rest.range(of: "=\"../") {
-            let attribute = rest[..<match.lowerBound]
-            guard attribute.hasSuffix(" href") || attribute.hasSuffix(" src") else {
-                result += rest[..<match.upperBound]
-                rest = rest[match.upperBound...]
-                continue
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if let start = valueStart(in: bytes, at: index, attributes: [" href=\"../", " src=\"../"]) {
+                let valueBegin = start + 3  // after "../"
+                if let end = bytes[valueBegin...].firstIndex(of: quote) {
+                    let value = String(decoding: bytes[valueBegin..<end], as: UTF8.self)
+                    result.append(contentsOf: bytes[index..<start])
+                    if let replacement = transform(value) {
+                        result.append(contentsOf: replacement.utf8)
+                    } else {
+                        result.append(contentsOf: bytes[start..<end])
+                    }
+                    index = end
+                    continue
+                }
             }
-            result += rest[..<match.lowerBound]
-            result += "=\""
-            let valueStart = match.upperBound
-            guard let end = rest[valueStart...].firstIndex(of: "\"") else {
-                result += "../"
-                rest = rest[valueStart...]
-                continue
-            }
-            let value = String(rest[valueStart..<end])
-            result += transform(value) ?? "../" + value
-            rest = rest[end...]
+            result.append(bytes[index])
+            index += 1
         }
-        result += rest
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
-    /// Prefixes the `id` of every heading whose id does not satisfy `keep` (rule identifiers are
-    /// unique in the whole handbook; slugs only within their page).
+    /// Prefixes the `id` of every heading, and of every tip, whose id does not satisfy `keep`
+    /// (rule identifiers are unique in the whole handbook; slugs only within their page).
     static func prefixHeadingIDs(_ html: String, prefix: String, keep: (String) -> Bool) -> String {
-        var result = ""
-        result.reserveCapacity(html.utf8.count)
-        var rest = html[...]
-        while let match = rest.range(of: " id=\"") {
-            let before = rest[..<match.lowerBound]
-            result += rest[..<match.upperBound]
-            rest = rest[match.upperBound...]
-            guard before.range(of: "<h", options: .backwards).map({ before.distance(from: $0.lowerBound, to: before.endIndex) <= 3 }) ?? false
-                || before.hasSuffix("<li class=\"tip\""),
-                let end = rest.firstIndex(of: "\"")
-            else { continue }
-            let id = String(rest[..<end])
-            if !keep(id) { result += prefix }
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 1024)
+        var index = 0
+        while index < bytes.count {
+            if let start = valueStart(in: bytes, at: index, attributes: ["<h1 id=\"", "<h2 id=\"", "<h3 id=\"", "<h4 id=\"", "<h5 id=\"", "<h6 id=\"", "<li class=\"tip\" id=\""]),
+                let end = bytes[start...].firstIndex(of: quote)
+            {
+                result.append(contentsOf: bytes[index..<start])
+                let id = String(decoding: bytes[start..<end], as: UTF8.self)
+                if !keep(id) { result.append(contentsOf: prefix.utf8) }
+                result.append(contentsOf: bytes[start..<end])
+                index = end
+                continue
+            }
+            result.append(bytes[index])
+            index += 1
         }
-        result += rest
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// If one of `attributes` starts at `index`, where its value starts (after the opening quote,
+    /// or, for the `../` forms, at the `../`).
+    private static func valueStart(in bytes: [UInt8], at index: Int, attributes: [String]) -> Int? {
+        let first = bytes[index]
+        guard first == UInt8(ascii: " ") || first == UInt8(ascii: "<") else { return nil }
+        for attribute in attributes {
+            let pattern = Array(attribute.utf8)
+            guard index + pattern.count <= bytes.count, bytes[index..<(index + pattern.count)].elementsEqual(pattern) else { continue }
+            let dotDot = attribute.hasSuffix("../") ? 3 : 0
+            return index + pattern.count - dotDot
+        }
+        return nil
     }
 }
