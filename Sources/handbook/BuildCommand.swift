@@ -3,7 +3,15 @@ import HandbookKit
 
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the handbook in the content folder into the output folder.")
+        abstract: "Build the handbook in the content folder into the output folder.",
+        discussion: """
+            Every problem is reported as path:line:column, all in one run; the output folder is
+            replaced only when there is no error.
+
+            Examples:
+              handbook build
+              handbook build --content Content --templates Templates --output Site --strict
+            """)
 
     @Option(help: "The content folder: handbook.yml, chapters/, tips/, media/.")
     var content = "Content"
@@ -17,11 +25,20 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @OptionGroup var printing: OutputOptions
+
     func run() async throws {
         let report = await HandbookBuilder.build(
             BuildOptions(content: content, templates: templates, output: output, strict: strict))
-        Diagnostics.print(report.diagnostics)
+        let shown = printing.quiet ? report.diagnostics.filter { $0.severity == .error } : report.diagnostics
+        Diagnostics.print(shown)
         guard report.succeeded else { throw ExitCode.failure }
-        Diagnostics.printSummary("Wrote \(report.pagesWritten) pages to \(output)", report.diagnostics)
+        if printing.verbose, let summary = report.summary {
+            for step in summary.steps { Diagnostics.printLine(step.line) }
+        }
+        if !printing.quiet, let summary = report.summary {
+            let warnings = report.diagnostics.count
+            Diagnostics.printLine(summary.line + (warnings == 0 ? "" : ", with \(warnings) warning\(warnings == 1 ? "" : "s")"))
+        }
     }
 }

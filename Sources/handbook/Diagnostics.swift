@@ -1,22 +1,35 @@
 import Foundation
 import HandbookKit
 
-/// Printing diagnostics on standard error.
+/// Printing on standard error: diagnostics and summaries, in colour only on a terminal and
+/// never when NO_COLOR is set.
 enum Diagnostics {
-    static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { printLine(diagnostic.description) }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        if errors > 0 {
-            printLine("\(errors) error\(errors == 1 ? "" : "s"), \(diagnostics.count - errors) warning\(diagnostics.count - errors == 1 ? "" : "s")")
-        }
+    static var colour: Bool {
+        isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
-    static func printSummary(_ text: String, _ diagnostics: [Diagnostic]) {
-        let warnings = diagnostics.count
-        printLine(warnings == 0 ? text : "\(text), with \(warnings) warning\(warnings == 1 ? "" : "s")")
+    static func print(_ diagnostics: [Diagnostic]) {
+        FileHandle.standardError.write(Data(DiagnosticFormat.text(diagnostics, colour: colour).utf8))
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        if errors > 0 {
+            printLine("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        }
     }
 
     static func printLine(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
+
+/// Options every command that builds shares.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print how long each step took.")
+    var verbose = false
+}
+
+import ArgumentParser

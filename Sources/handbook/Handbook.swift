@@ -1,3 +1,4 @@
+import HandbookKit
 import ArgumentParser
 
 @main
@@ -5,6 +6,7 @@ struct Handbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handbook",
         abstract: "Builds a guidance handbook of numbered rules into a static site.",
-        subcommands: [Build.self, Render.self],
+        version: HandbookVersion.current,
+        subcommands: [Build.self, Check.self, Render.self],
         defaultSubcommand: Build.self)
 }

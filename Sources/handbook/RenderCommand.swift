@@ -4,7 +4,15 @@ import HandbookKit
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render one Markdown document to an HTML fragment on standard output.")
+        abstract: "Render one Markdown document to an HTML fragment on standard output.",
+        discussion: """
+            The same parser and renderer as the site: rules defined in the document are linked
+            within it (#CONF-1), headings get anchors, raw HTML is dropped unless allowed.
+
+            Examples:
+              handbook render chapter.md > chapter.html
+              echo '## CONF-1 Do this' | handbook render -
+            """)
 
     @Flag(help: "Keep raw HTML from the Markdown (for trusted content only).")
     var allowRawHTML = false

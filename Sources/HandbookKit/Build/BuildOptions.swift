@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `handbook build` reads and writes.
 public struct BuildOptions: Sendable {
     public var content: String
@@ -19,5 +21,38 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// HTML pages written; zero when the build failed.
     public var pagesWritten: Int
+    /// Set when the build succeeded.
+    public var summary: BuildSummary?
     public var succeeded: Bool { !diagnostics.hasErrors }
+
+    public init(diagnostics: [Diagnostic], pagesWritten: Int, summary: BuildSummary? = nil) {
+        self.diagnostics = diagnostics
+        self.pagesWritten = pagesWritten
+        self.summary = summary
+    }
+}
+
+/// The one line a successful build prints.
+public struct BuildSummary: Sendable, Equatable {
+    public var pages: Int
+    public var chapters: Int
+    public var rules: Int
+    public var tips: Int
+    public var seconds: Double
+    public var output: String
+    /// How long each step took, for `--verbose`.
+    public var steps: [Step] = []
+
+    public struct Step: Sendable, Equatable {
+        public var name: String
+        public var seconds: Double
+
+        /// "  render and write: 0.29 s"
+        public var line: String { "  \(name): \(String(format: "%.2f", seconds)) s" }
+    }
+
+    /// "Built 157 pages (14 chapters, 57 rules, 45 tips) in 0.31 s into Site".
+    public var line: String {
+        "Built \(pages) pages (\(chapters) chapters, \(rules) rules, \(tips) tips) in \(String(format: "%.2f", seconds)) s into \(output)"
+    }
 }

@@ -9,24 +9,26 @@ public enum HandbookBuilder {
         if let problem = output.ownershipProblem() {
             return BuildReport(diagnostics: [problem], pagesWritten: 0)
         }
+        let started = Date()
         var (checked, diagnostics) = await check(options)
-        guard let handbook = checked.handbook, let templates = checked.templates, !diagnostics.hasErrors else {
+        let checkedAt = Date()
+        guard let handbook = checked.handbook, let templates = checked.templates, let search = checked.search,
+            !diagnostics.hasErrors
+        else {
             return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
-        }
-        let search: SearchFiles
-        do {
-            search = try SearchFiles(handbook)
-        } catch {
-            diagnostics.append(.error("search.index", at: SourceLocation(file: DisplayPath.of(options.content)), "could not write the search index: \(error)"))
-            return BuildReport(diagnostics: diagnostics, pagesWritten: 0)
-        }
-        if let warning = search.budgetWarning(config: handbook.config, configFile: DisplayPath.of(options.content + "/handbook.yml")) {
-            diagnostics.append(options.strict ? warning.promotedToError() : warning)
-            if options.strict { return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0) }
         }
         do {
             let pages = try await write(handbook, templates: templates, search: search, assets: options.templates + "/assets", to: output)
-            return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: pages)
+            var report = BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: pages)
+            report.summary = BuildSummary(
+                pages: pages, chapters: handbook.chapters.count, rules: handbook.rules.count,
+                tips: handbook.tipLists.reduce(0) { $0 + $1.anchors.tips.count },
+                seconds: Date().timeIntervalSince(started), output: DisplayPath.of(output.path),
+                steps: [
+                    ("load, parse, resolve, index for search", checkedAt.timeIntervalSince(started)),
+                    ("render and write", Date().timeIntervalSince(checkedAt)),
+                ].map { BuildSummary.Step(name: $0.0, seconds: $0.1) })
+            return report
         } catch {
             diagnostics.append(.error(
                 "output.write", at: SourceLocation(file: DisplayPath.of(output.path)),
@@ -36,10 +38,12 @@ public enum HandbookBuilder {
         }
     }
 
-    /// Everything short of writing: the resolved handbook, the templates, and every diagnostic.
+    /// Everything short of writing: the resolved handbook, the templates, the search index, and
+    /// every diagnostic a build would report (`handbook check` prints them).
     public struct Checked: Sendable {
         var handbook: ResolvedHandbook?
         var templates: TemplateSet?
+        var search: SearchFiles?
     }
 
     public static func check(_ options: BuildOptions) async -> (Checked, [Diagnostic]) {
@@ -76,10 +80,26 @@ public enum HandbookBuilder {
 
         let (templates, templateProblems) = await templatesTask.value
         diagnostics += templateProblems
+
+        // The search index, whose size has a budget.
+        var search: SearchFiles?
+        if let handbook, !diagnostics.hasErrors {
+            do {
+                let files = try SearchFiles(handbook)
+                search = files
+                if let warning = files.budgetWarning(config: handbook.config, configFile: DisplayPath.of(inventory.configPath)) {
+                    diagnostics.append(warning)
+                }
+            } catch {
+                diagnostics.append(.error(
+                    "search.index", at: SourceLocation(file: DisplayPath.of(inventory.configPath)),
+                    "could not build the search index: \(error)"))
+            }
+        }
         if options.strict {
             diagnostics = diagnostics.map { $0.severity == .warning ? $0.promotedToError() : $0 }
         }
-        return (Checked(handbook: handbook, templates: templates), diagnostics.sortedForDisplay())
+        return (Checked(handbook: handbook, templates: templates, search: search), diagnostics.sortedForDisplay())
     }
 
     /// Parses pages in parallel, keeping their order.

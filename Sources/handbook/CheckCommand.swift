@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import HandbookKit
+
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Report every problem a build would report, writing nothing.",
+        discussion: """
+            The exit status is 1 when there is an error. --format json prints one object per
+            problem on standard output: file, line, column, severity, code, message, suggestion.
+
+            Examples:
+              handbook check
+              handbook check --strict --format json > problems.json
+            """)
+
+    @Option(help: "The content folder.")
+    var content = "Content"
+
+    @Option(help: "The template folder.")
+    var templates = "Templates"
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(help: "text (compiler style, on standard error) or json (on standard output).")
+    var format: DiagnosticFormat = .text
+
+    func run() async throws {
+        let (_, diagnostics) = await HandbookBuilder.check(
+            BuildOptions(content: content, templates: templates, output: "", strict: strict))
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(Data(DiagnosticFormat.json(diagnostics).utf8))
+        case .text:
+            Diagnostics.print(diagnostics)
+            if diagnostics.isEmpty { Diagnostics.printLine("No problems found.") }
+        }
+        if diagnostics.hasErrors { throw ExitCode.failure }
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import HandbookKit
+
+/// The `handbook` executable, run as a user runs it.
+@Suite("Command line")
+struct CommandLineTests {
+    /// The executable is built beside the test bundle.
+    static let executable: String = {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.pathComponents.count > 1 && !FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("handbook").path) {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("handbook").path
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("--version and --help with examples for every command")
+    func versionAndHelp() throws {
+        #expect(try run(["--version"]).stdout == HandbookVersion.current + "\n")
+        for command in ["build", "check", "render"] {
+            let help = try run([command, "--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("Examples:"), "\(command) --help has no examples")
+        }
+    }
+
+    @Test("build prints one summary line, and nothing with --quiet")
+    func buildSummary() throws {
+        let handbook = try TestHandbook()
+        let built = try run(["build", "--content", handbook.content, "--templates", Repository.templates, "--output", handbook.output])
+        #expect(built.status == 0)
+        #expect(built.stderr.range(of: #"^Built \d+ pages \(1 chapters, 1 rules, 0 tips\) in \d+\.\d\d s into .*Site\n$"#, options: .regularExpression) != nil, "\(built.stderr)")
+        let quiet = try run(["build", "--quiet", "--content", handbook.content, "--templates", Repository.templates, "--output", handbook.output])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty)
+    }
+
+    @Test("check writes nothing, prints every problem, and exits 1 on an error; JSON on request")
+    func check() throws {
+        let handbook = try TestHandbook(["chapters/02-two.md": "---\ntitle: Two\n---\n\nSee [x](rule:FIRST-2) and FIRST-3.\n"])
+        let text = try run(["check", "--content", handbook.content, "--templates", Repository.templates], environment: ["NO_COLOR": "1"])
+        #expect(text.status == 1)
+        #expect(text.stderr.contains("02-two.md:5:5: error: no rule has the identifier 'FIRST-2'; did you mean FIRST-1?"))
+        #expect(text.stderr.contains("02-two.md:5:27: warning: FIRST-3 looks like a rule identifier"))
+        #expect(!text.stderr.contains("\u{1B}["), "colour without a terminal")
+        #expect(!handbook.exists("index.html"))
+
+        let json = try run(["check", "--format", "json", "--content", handbook.content, "--templates", Repository.templates])
+        #expect(json.status == 1)
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(objects.map { $0["code"] as? String } == ["rule.unknown", "rule.undefinedReference"])
+        let first = objects[0]
+        #expect(first["line"] as? Int == 5 && first["column"] as? Int == 5 && first["severity"] as? String == "error")
+        #expect(first["suggestion"] as? String == "did you mean FIRST-1?")
+        #expect((first["file"] as? String)?.hasSuffix("Content/chapters/02-two.md") == true)
+        #expect(Set(first.keys) == ["file", "line", "column", "severity", "code", "message", "suggestion"])
+    }
+
+    @Test("check passes a clean handbook, and --strict turns warnings into errors")
+    func checkClean() throws {
+        let handbook = try TestHandbook(["chapters/02-two.md": "---\ntitle: Two\n---\n\nSee FIRST-3.\n"])
+        #expect(try run(["check", "--content", handbook.content, "--templates", Repository.templates]).status == 0)
+        #expect(try run(["check", "--strict", "--content", handbook.content, "--templates", Repository.templates]).status == 1)
+        let clean = try TestHandbook()
+        let result = try run(["check", "--content", clean.content, "--templates", Repository.templates])
+        #expect(result.status == 0 && result.stderr == "No problems found.\n")
+    }
+
+    @Test("render: a fragment on standard output, diagnostics on standard error")
+    func render() throws {
+        let folder = NSTemporaryDirectory() + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "## CONF-1 Do it\n\nSee CONF-1 and [x](rule:CONF-9).\n".write(toFile: folder + "/a.md", atomically: true, encoding: .utf8)
+        let result = try run(["render", "a.md"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains(#"<h2 id="CONF-1" class="rule-heading">"#))
+        #expect(result.stdout.contains(##"<a class="rule-ref" href="#CONF-1""##))
+        #expect(result.stderr.hasPrefix("a.md:3:16: error: no rule in this document has the identifier 'CONF-9'"))
+    }
+}
+
