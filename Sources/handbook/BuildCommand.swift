@@ -16,8 +16,8 @@ struct Build: AsyncParsableCommand {
     @Option(help: "The content folder: handbook.yml, chapters/, tips/, media/.")
     var content = "Content"
 
-    @Option(help: "The template folder: Mustache templates and assets/.")
-    var templates = "Templates"
+    @Option(help: "The template folder: Mustache templates and assets/ (default: ./Templates if it exists, else the built-in templates).")
+    var templates: String?
 
     @Option(help: "The output folder. It is replaced as a whole, and only when the build succeeds.")
     var output = "Site"
@@ -29,7 +29,7 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         let report = await HandbookBuilder.build(
-            BuildOptions(content: content, templates: templates, output: output, strict: strict))
+            BuildOptions(content: content, templates: TemplateChoice.folder(templates), output: output, strict: strict))
         let shown = printing.quiet ? report.diagnostics.filter { $0.severity == .error } : report.diagnostics
         Diagnostics.print(shown)
         guard report.succeeded else { throw ExitCode.failure }

@@ -17,8 +17,8 @@ struct Check: AsyncParsableCommand {
     @Option(help: "The content folder.")
     var content = "Content"
 
-    @Option(help: "The template folder.")
-    var templates = "Templates"
+    @Option(help: "The template folder (default: ./Templates if it exists, else the built-in templates).")
+    var templates: String?
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
@@ -28,7 +28,7 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         let (_, diagnostics) = await HandbookBuilder.check(
-            BuildOptions(content: content, templates: templates, output: "", strict: strict))
+            BuildOptions(content: content, templates: TemplateChoice.folder(templates), output: "", strict: strict))
         switch format {
         case .json:
             FileHandle.standardOutput.write(Data(DiagnosticFormat.json(diagnostics).utf8))

@@ -3,12 +3,13 @@ import Foundation
 /// What `handbook build` reads and writes.
 public struct BuildOptions: Sendable {
     public var content: String
-    public var templates: String
+    /// A template folder, or nil for the default templates built into the tool.
+    public var templates: String?
     public var output: String
     /// Treat warnings as errors.
     public var strict: Bool
 
-    public init(content: String = "Content", templates: String = "Templates", output: String = "Site", strict: Bool = false) {
+    public init(content: String = "Content", templates: String? = nil, output: String = "Site", strict: Bool = false) {
         self.content = content
         self.templates = templates
         self.output = output

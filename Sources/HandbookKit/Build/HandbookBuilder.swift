@@ -18,7 +18,7 @@ public enum HandbookBuilder {
             return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
         }
         do {
-            let pages = try await write(handbook, templates: templates, search: search, assets: options.templates + "/assets", to: output)
+            let pages = try await write(handbook, templates: templates, search: search, to: output)
             var report = BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: pages)
             report.summary = BuildSummary(
                 pages: pages, chapters: handbook.chapters.count, rules: handbook.rules.count,
@@ -125,7 +125,7 @@ public enum HandbookBuilder {
 
     /// Renders and writes the whole site into a staging folder, then swaps it into place.
     private static func write(
-        _ handbook: ResolvedHandbook, templates: TemplateSet, search: SearchFiles, assets: String, to output: OutputFolder
+        _ handbook: ResolvedHandbook, templates: TemplateSet, search: SearchFiles, to output: OutputFolder
     ) async throws -> Int {
         let staging = try output.makeStaging()
         do {
@@ -145,10 +145,13 @@ public enum HandbookBuilder {
             for file in handbook.media {
                 try staging.copy(from: file.path, to: "media/" + file.relativePath)
             }
-            try copyAssets(from: assets, into: staging)
+            for asset in templates.files.assets {
+                try staging.makeFolder(("assets/" + asset.path as NSString).deletingLastPathComponent)
+                try staging.write(asset.data, to: "assets/" + asset.path)
+            }
             try staging.write(ServiceWorker.manifest(handbook.config), to: SitePaths.manifest)
 
-            let stylesheet = (try? String(contentsOfFile: assets + "/epub.css", encoding: .utf8)) ?? ""
+            let stylesheet = templates.files.files["assets/epub.css"].map { String(decoding: $0, as: UTF8.self) } ?? ""
             let book = EPUBEdition.book(handbook, content: content, templates: templates, stylesheet: stylesheet)
             try EPUBWriter.write(book, to: staging.path + "/" + SitePaths.epub)
             // The archive's folder is named after the handbook, whatever the output is called.
@@ -207,24 +210,6 @@ public enum HandbookBuilder {
             try staging.write(
                 PublishedURLs.oembed(base: base, page: item.path, title: item.title, config: handbook.config, height: item.height),
                 to: path)
-        }
-    }
-
-    private static func copyAssets(from folder: String, into staging: StagingFolder) throws {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if (relative as NSString).lastPathComponent.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue {
-                files.append(relative)
-            }
-        }
-        for relative in files.sorted() {
-            try staging.copy(from: folder + "/" + relative, to: "assets/" + relative)
         }
     }
 }

@@ -10,22 +10,24 @@ struct TemplateSet: Sendable {
         "embed-chapter", "embed-rule", "embed-tip-list", "embed-index", "service-worker",
     ]
 
-    let folder: String
     private let library: MustacheLibrary
 
-    static func load(folder: String) -> (TemplateSet?, [Diagnostic]) {
-        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
-        var diagnostics: [Diagnostic] = []
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
-            return (nil, [.error(
-                "template.folderMissing", at: SourceLocation(file: DisplayPath.of(root)),
-                "there is no template folder here", suggestion: "pass --templates with the folder of your templates")])
-        }
+    /// The template files, for the assets and the EPUB stylesheet.
+    let files: TemplateFiles
 
+    static func load(folder: String?) -> (TemplateSet?, [Diagnostic]) {
+        guard let folder else { return load(.builtIn) }
+        switch TemplateFiles.folder(folder) {
+        case .success(let files): return load(files)
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+    }
+
+    static func load(_ files: TemplateFiles) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         var sources: [(name: String, file: SourceFile)] = []
-        for relative in templatePaths(in: root) {
-            switch SourceFileReader.read(path: root + "/" + relative) {
+        for relative in files.files.keys.sorted() where relative.hasSuffix(".mustache") && !relative.hasPrefix("assets/") {
+            switch SourceFileReader.decode(files.files[relative]!, path: relative, displayPath: files.displayPath(relative)) {
             case .success(let file): sources.append((String(relative.dropLast(".mustache".count)), file))
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
@@ -56,30 +58,16 @@ struct TemplateSet: Sendable {
         }
         for required in pageTemplates where sources.allSatisfy({ $0.name != required }) {
             diagnostics.append(.error(
-                "template.missing", at: SourceLocation(file: DisplayPath.of(root + "/" + required + ".mustache")),
+                "template.missing", at: SourceLocation(file: files.displayPath(required + ".mustache")),
                 "the template folder has no \(required).mustache, which every build needs",
                 suggestion: "copy it from the default Templates/ folder"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(folder: root, library: MustacheLibrary(templates: templates)), diagnostics)
+        return (TemplateSet(library: MustacheLibrary(templates: templates), files: files), diagnostics)
     }
 
     func render(_ context: [String: Any], template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
-    }
-
-    /// The `.mustache` files below `root`, as paths relative to it, skipping `assets/`.
-    private static func templatePaths(in root: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        var paths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative == "assets" || relative.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            if relative.hasSuffix(".mustache") { paths.append(relative) }
-        }
-        return paths.sorted()
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -40,7 +40,7 @@ struct CommandLineTests {
     @Test("--version and --help with examples for every command")
     func versionAndHelp() throws {
         #expect(try run(["--version"]).stdout == HandbookVersion.current + "\n")
-        for command in ["build", "check", "render"] {
+        for command in ["build", "check", "new", "render"] {
             let help = try run([command, "--help"])
             #expect(help.status == 0)
             #expect(help.stdout.contains("Examples:"), "\(command) --help has no examples")
@@ -101,3 +101,40 @@ struct CommandLineTests {
     }
 }
 
+
+@Suite("Starter handbook and built-in templates")
+struct StarterTests {
+    @Test("the templates built into the tool are exactly Templates/ (run `make templates` if not)")
+    func builtInTemplatesAreCurrent() throws {
+        guard case .success(let folder) = TemplateFiles.folder(Repository.templates) else {
+            Issue.record("Templates/ is missing")
+            return
+        }
+        #expect(TemplateFiles.builtIn.files == folder.files)
+    }
+
+    @Test("new writes a handbook that checks and builds cleanly, with and without its Templates folder")
+    func starter() async throws {
+        let folder = NSTemporaryDirectory() + "handbook-new-" + UUID().uuidString
+        try StarterHandbook.write(to: folder)
+        let built = await HandbookBuilder.build(
+            BuildOptions(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Site", strict: true))
+        #expect(built.diagnostics.map(\.description) == [])
+        #expect(built.summary?.rules == 3)
+        let index = try JSONDecoder().decode(HandbookIndex.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/Site/handbook.json")))
+        #expect(index.rules.allSatisfy { !$0.citedBy.isEmpty }, "every starter rule is cited")
+        let builtIn = await HandbookBuilder.build(
+            BuildOptions(content: folder + "/Content", templates: nil, output: folder + "/Site2", strict: true))
+        #expect(builtIn.succeeded)
+        #expect(try folderContents(folder + "/Site") == folderContents(folder + "/Site2"))
+    }
+
+    @Test("new refuses a folder that has something in it, and touches nothing")
+    func refuses() throws {
+        let folder = NSTemporaryDirectory() + "handbook-new-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "mine".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
+        #expect(throws: StarterHandbook.Problem.self) { try StarterHandbook.write(to: folder) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["notes.txt"])
+    }
+}
