@@ -1,0 +1,58 @@
+import Foundation
+
+/// Answers requests for files of the output folder, and for nothing outside it: `..` segments
+/// (encoded or not) are refused, and a path that resolves through a symlink to somewhere
+/// outside the folder is not found.
+public struct SiteFiles: Sendable {
+    public struct Response: Sendable, Equatable {
+        public var status: Int
+        public var contentType: String
+        public var body: Data
+    }
+
+    public let root: String
+
+    public init(root: String) {
+        self.root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// The response for a request path such as `/chapters/a.html` (query and fragment ignored).
+    public func response(for requestPath: String) -> Response {
+        var path = requestPath
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<end]) }
+        guard let decoded = path.removingPercentEncoding, !decoded.contains("\0") else { return Self.notFound }
+        let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
+        guard !segments.contains(where: { $0 == ".." || $0.contains("\\") }) else { return Self.forbidden }
+        var file = root + "/" + segments.joined(separator: "/")
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+            file += "/index.html"
+        }
+        let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+        guard real == root || real.hasPrefix(root + "/"),
+            FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), !isFolder.boolValue,
+            let data = FileManager.default.contents(atPath: real)
+        else { return Self.notFound }
+        return Response(status: 200, contentType: ContentTypes.forPath(real), body: data)
+    }
+
+    static let notFound = Response(status: 404, contentType: "text/plain; charset=utf-8", body: Data("Not found\n".utf8))
+    static let forbidden = Response(status: 403, contentType: "text/plain; charset=utf-8", body: Data("Forbidden\n".utf8))
+}
+
+/// Content types of the files a site has.
+public enum ContentTypes {
+    static let byExtension: [String: String] = [
+        "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
+        "js": "text/javascript; charset=utf-8", "json": "application/json",
+        "webmanifest": "application/manifest+json", "xml": "application/xml", "svg": "image/svg+xml",
+        "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp",
+        "avif": "image/avif", "ico": "image/x-icon", "pdf": "application/pdf", "epub": "application/epub+zip",
+        "zip": "application/zip", "txt": "text/plain; charset=utf-8", "mp4": "video/mp4", "mp3": "audio/mpeg",
+        "woff2": "font/woff2",
+    ]
+
+    public static func forPath(_ path: String) -> String {
+        byExtension[(path as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
+    }
+}

@@ -1,0 +1,74 @@
+"""`handbook serve` in Chromium: pages reload after an edit, a failed rebuild shows its problems
+over the last good page, and Ctrl-C stops the server cleanly."""
+import shutil
+import signal
+import socket
+import subprocess
+import time
+
+from conftest import HANDBOOKS, REPO, handbook_binary
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main_text(driver):
+    """The page's main text, or "" while a page is being replaced."""
+    try:
+        return driver.execute_script("var m = document.getElementById('hb-main'); return m ? m.textContent : ''") or ""
+    except Exception:
+        return ""
+
+
+def wait_for(check, seconds=15):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if check():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_serve_reloads_pages_and_shows_build_errors(driver, tmp_path):
+    content = tmp_path / "Content"
+    shutil.copytree(HANDBOOKS["awkward"], content)
+    port = free_port()
+    server = subprocess.Popen(
+        [handbook_binary(), "serve", "--port", str(port), "--content", str(content),
+         "--templates", str(REPO / "Templates"), "--output", str(tmp_path / "Site")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        assert wait_for(lambda: _up(base)), "serve did not start"
+        driver.get(base + "chapters/messages.html")
+        assert wait_for(lambda: "Plain." in main_text(driver))
+        time.sleep(0.5)  # let the page settle: a worker from an earlier visit may reload it once
+        driver.execute_script("window.__marker = 'before'")
+
+        chapter = content / "chapters" / "02-messages.md"
+        chapter.write_text(chapter.read_text().replace("Plain.", "Plain and edited."))
+        assert wait_for(lambda: "Plain and edited." in main_text(driver)), "the page did not reload"
+        assert driver.execute_script("return window.__marker === undefined"), "the page was not reloaded"
+
+        chapter.write_text(chapter.read_text() + "\nSee [x](rule:NOPE-1).\n")
+        assert wait_for(lambda: driver.execute_script("return !!document.getElementById('handbook-build-errors')")), "no overlay"
+        overlay = driver.find_element("id", "handbook-build-errors").text
+        assert "02-messages.md" in overlay and "NOPE-1" in overlay
+        driver.get(base + "chapters/messages.html")
+        assert wait_for(lambda: "Plain and edited." in main_text(driver)), "the last good site is no longer served"
+    finally:
+        server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=10)
+    assert server.returncode == 0, err
+    assert "Stopped." in err
+
+
+def _up(base):
+    try:
+        with socket.create_connection(("127.0.0.1", int(base.rsplit(":", 1)[1].strip("/"))), timeout=0.2):
+            return True
+    except OSError:
+        return False
