@@ -28,8 +28,13 @@ struct Build: AsyncParsableCommand {
     @OptionGroup var printing: OutputOptions
 
     func run() async throws {
-        let report = await HandbookBuilder.build(
-            BuildOptions(content: content, templates: TemplateChoice.folder(templates), output: output, strict: strict))
+        var options = BuildOptions(content: content, templates: TemplateChoice.folder(templates), output: output, strict: strict)
+        let bar = ProgressBar()
+        if !printing.quiet && ProgressBar.wanted {
+            options.progress = { step, done, total in bar.update(step, done, total) }
+        }
+        let report = await HandbookBuilder.build(options)
+        bar.finish()
         let shown = printing.quiet ? report.diagnostics.filter { $0.severity == .error } : report.diagnostics
         Diagnostics.print(shown)
         guard report.succeeded else { throw ExitCode.failure }

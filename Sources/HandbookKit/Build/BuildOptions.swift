@@ -8,6 +8,9 @@ public struct BuildOptions: Sendable {
     public var output: String
     /// Treat warnings as errors.
     public var strict: Bool
+    /// Called as the build goes on, from any task: what it is doing, how many of its parts are
+    /// done, and how many there are.
+    public var progress: (@Sendable (_ step: String, _ done: Int, _ total: Int) -> Void)?
 
     public init(content: String = "Content", templates: String? = nil, output: String = "Site", strict: Bool = false) {
         self.content = content

@@ -18,7 +18,7 @@ public enum HandbookBuilder {
             return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
         }
         do {
-            let pages = try await write(handbook, templates: templates, search: search, to: output)
+            let pages = try await write(handbook, templates: templates, search: search, to: output, progress: options.progress)
             var report = BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: pages)
             report.summary = BuildSummary(
                 pages: pages, chapters: handbook.chapters.count, rules: handbook.rules.count,
@@ -125,11 +125,13 @@ public enum HandbookBuilder {
 
     /// Renders and writes the whole site into a staging folder, then swaps it into place.
     private static func write(
-        _ handbook: ResolvedHandbook, templates: TemplateSet, search: SearchFiles, to output: OutputFolder
+        _ handbook: ResolvedHandbook, templates: TemplateSet, search: SearchFiles, to output: OutputFolder,
+        progress: (@Sendable (String, Int, Int) -> Void)? = nil
     ) async throws -> Int {
         let staging = try output.makeStaging()
         do {
-            let (pages, content) = try await SiteRenderer(handbook: handbook, templates: templates).renderPages(into: staging)
+            let (pages, content) = try await SiteRenderer(handbook: handbook, templates: templates, progress: progress)
+                .renderPages(into: staging)
             try staging.write(HandbookIndex(handbook, content: content).encoded(), to: "handbook.json")
             try staging.write(HandbookSchema.json, to: "handbook.schema.json")
             try staging.write(search.json, to: SitePaths.searchIndexJSON)
@@ -137,6 +139,7 @@ public enum HandbookBuilder {
             for (number, part) in search.parts.enumerated() {
                 try staging.write(part, to: SearchFiles.partPath(number))
             }
+            progress?("writing the print edition and embeds", 1, 4)
             try staging.write(PrintEdition.render(handbook, content: content, templates: templates), to: SitePaths.print)
             let embeds = EmbedPages.render(handbook, content: content, templates: templates)
             for folder in ["embed/chapters", "embed/rules", "embed/tips"] { try staging.makeFolder(folder) }
@@ -151,12 +154,14 @@ public enum HandbookBuilder {
             }
             try staging.write(ServiceWorker.manifest(handbook.config), to: SitePaths.manifest)
 
+            progress?("writing the EPUB", 2, 4)
             let stylesheet = templates.files.files["assets/epub.css"].map { String(decoding: $0, as: UTF8.self) } ?? ""
             let book = EPUBEdition.book(handbook, content: content, templates: templates, stylesheet: stylesheet)
             try EPUBWriter.write(book, to: staging.path + "/" + SitePaths.epub)
             // The archive's folder is named after the handbook, whatever the output is called.
             let folderName = ContentInventory.isSlug(HeadingSlugger.baseSlug(handbook.config.title))
                 ? HeadingSlugger.baseSlug(handbook.config.title) : "handbook"
+            progress?("writing the offline archive", 3, 4)
             try writeHomeAndOfflineFiles(handbook, templates: templates, into: staging, folderName: folderName)
 
             try staging.write(

@@ -39,6 +39,7 @@ struct TipListContent: Sendable {
 struct SiteRenderer: Sendable {
     let handbook: ResolvedHandbook
     let templates: TemplateSet
+    var progress: (@Sendable (String, Int, Int) -> Void)?
 
     private enum Output: Sendable {
         case chapter(Int, body: String, rules: [String: String], pages: Int)
@@ -68,10 +69,14 @@ struct SiteRenderer: Sendable {
                 return .other(pages: 2)
             }
             var pages = 0
+            var done = 0
+            let total = handbook.chapters.count + handbook.tipLists.count + 1
             var content = RenderedContent(
                 chapters: Array(repeating: "", count: handbook.chapters.count), rules: [:],
                 tipLists: Array(repeating: TipListContent(parts: []), count: handbook.tipLists.count))
             for try await output in group {
+                done += 1
+                progress?("rendering pages", done, total)
                 switch output {
                 case .chapter(let index, let body, let rules, let count):
                     content.chapters[index] = body

@@ -76,3 +76,29 @@ struct AtomicOutputTests {
         return try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".handbook-") }
     }
 }
+
+@Suite("Build progress")
+struct BuildProgressTests {
+    final class Recorder: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var calls: [(String, Int, Int)] = []
+        func record(_ step: String, _ done: Int, _ total: Int) {
+            lock.lock()
+            calls.append((step, done, total))
+            lock.unlock()
+        }
+    }
+
+    @Test("progress is reported for every page task, then for each later step")
+    func progress() async throws {
+        let handbook = try TestHandbook(fixture: "awkward")
+        let recorder = Recorder()
+        var options = BuildOptions(content: handbook.content, templates: Repository.templates, output: handbook.output)
+        options.progress = { recorder.record($0, $1, $2) }
+        #expect(await HandbookBuilder.build(options).succeeded)
+        let pages = recorder.calls.filter { $0.0 == "rendering pages" }
+        #expect(pages.map(\.1) == Array(1...4))
+        #expect(pages.allSatisfy { $0.2 == 4 })
+        #expect(recorder.calls.suffix(3).map(\.0) == ["writing the print edition and embeds", "writing the EPUB", "writing the offline archive"])
+    }
+}
