@@ -68,8 +68,8 @@ public enum StarterHandbook {
 
         public var description: String {
             switch self {
-            case .notEmpty(let path): "\(path): error: this folder is not empty; choose a new or empty folder"
-            case .unwritable(let path, let reason): "\(path): error: cannot write here: \(reason)"
+            case .notEmpty(let path): "\(path):1:1: error: this folder is not empty; choose a new or empty folder"
+            case .unwritable(let path, let reason): "\(path):1:1: error: cannot write here: \(reason)"
             }
         }
     }
