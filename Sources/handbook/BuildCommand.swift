@@ -13,22 +13,12 @@ struct Build: AsyncParsableCommand {
               handbook build --content Content --templates Templates --output Site --strict
             """)
 
-    @Option(help: "The content folder: handbook.yml, chapters/, tips/, media/.")
-    var content = "Content"
-
-    @Option(help: "The template folder: Mustache templates and assets/ (default: ./Templates if it exists, else the built-in templates).")
-    var templates: String?
-
-    @Option(help: "The output folder. It is replaced as a whole, and only when the build succeeds.")
-    var output = "Site"
-
-    @Flag(help: "Treat warnings as errors.")
-    var strict = false
+    @OptionGroup var build: BuildArguments
 
     @OptionGroup var printing: OutputOptions
 
     func run() async throws {
-        var options = BuildOptions(content: content, templates: TemplateChoice.folder(templates), output: output, strict: strict)
+        var options = build.options
         let bar = ProgressBar()
         if !printing.quiet && ProgressBar.wanted {
             options.progress = { step, done, total in bar.update(step, done, total) }

@@ -21,21 +21,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on; the default is reachable from this machine only.")
     var host = "127.0.0.1"
 
-    @Option(help: "The content folder.")
-    var content = "Content"
-
-    @Option(help: "The template folder (default: ./Templates if it exists, else the built-in templates).")
-    var templates: String?
-
-    @Option(help: "The output folder, replaced on every successful build.")
-    var output = "Site"
-
-    @Flag(help: "Treat warnings as errors.")
-    var strict = false
+    @OptionGroup var build: BuildArguments
 
     func run() async throws {
         let options = PreviewServer.Options(
-            build: BuildOptions(content: content, templates: TemplateChoice.folder(templates), output: output, strict: strict),
+            build: build.options,
             host: host, port: port)
         let server: PreviewServer
         do {
@@ -59,7 +49,7 @@ struct Serve: AsyncParsableCommand {
         interrupt.resume()
         Task {
             if let address = try? await server.waitUntilListening() {
-                Diagnostics.printLine("Serving \(output) at \(address) (Ctrl-C to stop)")
+                Diagnostics.printLine("Serving \(build.output) at \(address) (Ctrl-C to stop)")
             }
         }
         do {

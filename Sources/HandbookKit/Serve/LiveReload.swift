@@ -21,8 +21,6 @@ actor LiveReload: WSMessageHandler {
     private func add(_ id: UUID, _ continuation: AsyncStream<WSMessage>.Continuation) { clients[id] = continuation }
     private func remove(_ id: UUID) { clients[id]?.finish(); clients[id] = nil }
 
-    var clientCount: Int { clients.count }
-
     /// After a successful rebuild: every open page reloads.
     func reload() { broadcast(#"{"type":"reload"}"#) }
 

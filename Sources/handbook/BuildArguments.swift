@@ -1,0 +1,21 @@
+import ArgumentParser
+import HandbookKit
+
+/// The options of every command that builds: build and serve.
+struct BuildArguments: ParsableArguments {
+    @Option(help: "The content folder: handbook.yml, chapters/, tips/, media/.")
+    var content = "Content"
+
+    @Option(help: "The template folder: Mustache templates and assets/ (default: ./Templates if it exists, else the built-in templates).")
+    var templates: String?
+
+    @Option(help: "The output folder. It is replaced as a whole, and only when the build succeeds.")
+    var output = "Site"
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    var options: BuildOptions {
+        BuildOptions(content: content, templates: TemplateChoice.folder(templates), output: output, strict: strict)
+    }
+}
