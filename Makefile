@@ -58,6 +58,7 @@ browser-test: build browser-deps
 ## Benchmarks (not tests): writes BENCHMARKS.md.
 bench: deps browser-deps
 	swift build -c release --product handbook
+	python3 Tests/Benchmarks/rebuild_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md
 	python3 Tests/Benchmarks/search_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md
 
 clean:

@@ -8,7 +8,11 @@ struct Serve: AsyncParsableCommand {
         abstract: "Build, serve the site on this machine, and rebuild and reload pages when the content changes.",
         discussion: """
             Open pages reload after each successful rebuild; a failed rebuild shows its problems
-            over the last good page, which stays served. Ctrl-C stops the server.
+            over the last good page, which stays served. A rebuild renders only the pages the
+            change affects and writes only the files whose bytes changed; the indexes and
+            downloads (handbook.json, the search index, print, EPUB, offline copy) are written
+            when they are first asked for after a change, and when the server stops, so the
+            output folder is then just as `handbook build` leaves it. Ctrl-C stops the server.
 
             Examples:
               handbook serve
@@ -23,15 +27,21 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var build: BuildArguments
 
+    @OptionGroup var printing: OutputOptions
+
     func run() async throws {
         let options = PreviewServer.Options(
             build: build.options,
             host: host, port: port)
         let server: PreviewServer
         do {
-            server = try PreviewServer(options) { report in
-                Diagnostics.print(report.diagnostics)
-                if let summary = report.summary { Diagnostics.printLine(summary.line) }
+            server = try PreviewServer(options) { [printing] report in
+                Diagnostics.print(printing.quiet ? report.diagnostics.filter { $0.severity == .error } : report.diagnostics)
+                guard !printing.quiet, let summary = report.summary else { return }
+                if printing.verbose {
+                    for step in summary.steps { Diagnostics.printLine(step.line) }
+                }
+                Diagnostics.printLine(summary.line)
             }
         } catch {
             Diagnostics.printLine("error: cannot listen on \(host):\(port): \(error)")
@@ -42,6 +52,8 @@ struct Serve: AsyncParsableCommand {
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
         interrupt.setEventHandler {
+            // A second Ctrl-C while the editions are written leaves them as they were.
+            if running.isCancelled { Foundation.exit(130) }
             // Cancel first, so that whatever the stopping server throws is known to be expected.
             running.cancel()
             Task { await server.stop() }
@@ -61,6 +73,11 @@ struct Serve: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
+        if await server.editionsOutOfDate {
+            Diagnostics.printLine("Writing the indexes and downloads that changed (Ctrl-C again to leave them out of date)...")
+        }
+        let problems = await server.finish()
+        Diagnostics.print(problems)
         Diagnostics.printLine("Stopped.")
     }
 }

@@ -16,6 +16,8 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from benchmarks_file import write_section  # noqa: E402
 REPO = HERE.parents[1]
 sys.path.insert(0, str(REPO / "Tests" / "Browser"))
 import sitecheck  # noqa: E402
@@ -113,10 +115,6 @@ def main(argv):
         driver.quit()
 
     lines = [
-        "# Benchmarks",
-        "",
-        "## Search",
-        "",
         f"Measured on {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, headless {browser}. "
         "The index is loaded from the disk (file://); each query runs 5 times through `handbookSearch.search`. "
         "The synthetic handbook comes from `Tests/Benchmarks/generate_handbook.py 1000` and its queries are "
@@ -130,9 +128,8 @@ def main(argv):
             f"| {r['name']} | {r['pages']} | {r['sections']} | {r['bytes']:,} | {r['gzip']:,} | {r['per_page']:,.0f} | "
             f"{r['gzip_per_page']:,.0f} | {r['load_ms']:.0f} | {r['longest_task_ms']:.0f} | {r['median_ms']:.2f} | {r['p95_ms']:.2f} | "
             f"{r['queries']} ({r['answered']}) |")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    Path(output_markdown).write_text(text)
+    print("\n".join(lines))
+    write_section(output_markdown, "Search", lines)
     return 0
 
 

@@ -4,21 +4,36 @@ import Foundation
 /// own; the build stops before rendering when anything so far is an error, and writes into a
 /// staging folder that replaces the output only when every file is written.
 public enum HandbookBuilder {
-    public static func build(_ options: BuildOptions) async -> BuildReport {
+    /// Builds the whole site into a staging folder that then replaces the output. With a cache
+    /// (`handbook serve`), what the build parsed and wrote is kept for `rebuild`.
+    public static func build(_ options: BuildOptions, cache: BuildCache? = nil) async -> BuildReport {
         let output = OutputFolder(path: options.output)
         if let problem = output.ownershipProblem() {
             return BuildReport(diagnostics: [problem], pagesWritten: 0)
         }
         let started = Date()
-        var (checked, diagnostics) = await check(options)
+        cache?.forgetOutput()
+        var (checked, diagnostics) = await check(options, cache: cache)
         let checkedAt = Date()
         guard let handbook = checked.handbook, let templates = checked.templates, let search = checked.search,
             !diagnostics.hasErrors
         else {
             return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
         }
+        var staging: SiteFolder?
         do {
-            let pages = try await write(handbook, templates: templates, search: search, to: output, progress: options.progress)
+            let folder = try output.makeStaging(writes: cache?.writes)
+            staging = folder
+            let result = try await writePages(handbook, templates: templates, downloads: DownloadSizes(), previous: nil, into: folder, progress: options.progress)
+            let downloads = try writeEditions(handbook, templates: templates, content: result.content, search: search, into: folder, progress: options.progress)
+            try output.replace(with: folder)
+            cache?.store(
+                units: result.units,
+                site: .init(
+                    output: output.path, handbook: handbook, templates: templates, content: result.content,
+                    configPath: checked.configPath, strict: options.strict, editionsUpToDate: true))
+            cache?.editionsWritten(downloads: downloads)
+            let pages = result.pages + 1
             var report = BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: pages)
             report.summary = BuildSummary(
                 pages: pages, chapters: handbook.chapters.count, rules: handbook.rules.count,
@@ -30,12 +45,89 @@ public enum HandbookBuilder {
                 ].map { BuildSummary.Step(name: $0.0, seconds: $0.1) })
             return report
         } catch {
-            diagnostics.append(.error(
-                "output.write", at: SourceLocation(file: DisplayPath.of(output.path)),
-                "could not write the site: \(error.localizedDescription)",
-                suggestion: "check the free space and that you may write to the folder; the previous site is unchanged"))
+            staging?.remove()
+            cache?.forgetOutput()
+            diagnostics.append(writeFailure(error, output: output))
             return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
         }
+    }
+
+    /// Brings the output of an earlier build with the same cache up to date with the content and
+    /// templates: only the pages whose inputs changed are rendered, only files whose bytes
+    /// changed are written, in place, and pages no longer produced are removed. The editions
+    /// (indexes, print, EPUB, offline copy) are left for `updateEditions`, which `serve` calls
+    /// when one is asked for. Without an earlier build, this is `build`.
+    public static func rebuild(_ options: BuildOptions, cache: BuildCache) async -> BuildReport {
+        let output = OutputFolder(path: options.output)
+        guard let site = cache.site, site.output == output.path, FileManager.default.fileExists(atPath: output.path + "/" + SitePaths.marker)
+        else {
+            return await build(options, cache: cache)
+        }
+        let started = Date()
+        var (checked, diagnostics) = await check(options, cache: cache, search: false)
+        let checkedAt = Date()
+        guard let handbook = checked.handbook, let templates = checked.templates, !diagnostics.hasErrors else {
+            return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
+        }
+        let folder = SiteFolder(path: output.path, writes: cache.writes)
+        do {
+            cache.writes.begin(.pages)
+            let result = try await writePages(
+                handbook, templates: templates, downloads: cache.downloads, previous: cache.units, into: folder,
+                progress: options.progress)
+            folder.removeFilesNoLongerProduced(in: .pages)
+            cache.store(
+                units: result.units,
+                site: .init(
+                    output: output.path, handbook: handbook, templates: templates, content: result.content,
+                    configPath: checked.configPath, strict: options.strict, editionsUpToDate: false))
+            var report = BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: result.rendered)
+            report.summary = BuildSummary(
+                pages: result.pages + 1, chapters: handbook.chapters.count, rules: handbook.rules.count,
+                tips: handbook.tipLists.reduce(0) { $0 + $1.anchors.tips.count },
+                seconds: Date().timeIntervalSince(started), output: DisplayPath.of(output.path),
+                steps: [
+                    ("load, parse what changed, resolve", checkedAt.timeIntervalSince(started)),
+                    ("render what changed and write", Date().timeIntervalSince(checkedAt)),
+                ].map { BuildSummary.Step(name: $0.0, seconds: $0.1) },
+                rendered: result.rendered, filesWritten: cache.writes.filesWritten)
+            return report
+        } catch {
+            cache.forgetOutput()
+            diagnostics.append(writeFailure(error, output: output))
+            return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
+        }
+    }
+
+    /// Writes the editions of the last good `rebuild` when they are out of date: handbook.json,
+    /// the search index, the print edition, the EPUB and the offline copy (and the home page,
+    /// which shows their sizes). Returns what went wrong, if anything.
+    public static func updateEditions(cache: BuildCache) -> [Diagnostic] {
+        guard let site = cache.site, !site.editionsUpToDate else { return [] }
+        let output = OutputFolder(path: site.output)
+        var diagnostics: [Diagnostic] = []
+        do {
+            let search = try SearchFiles(site.handbook)
+            if let warning = search.budgetWarning(config: site.handbook.config, configFile: DisplayPath.of(site.configPath)) {
+                diagnostics.append(site.strict ? warning.promotedToError() : warning)
+            }
+            let folder = SiteFolder(path: output.path, writes: cache.writes)
+            cache.writes.begin(.editions)
+            let downloads = try writeEditions(site.handbook, templates: site.templates, content: site.content, search: search, into: folder)
+            folder.removeFilesNoLongerProduced(in: .editions)
+            cache.editionsWritten(downloads: downloads)
+        } catch {
+            cache.forgetOutput()
+            diagnostics.append(writeFailure(error, output: output))
+        }
+        return diagnostics
+    }
+
+    private static func writeFailure(_ error: any Error, output: OutputFolder) -> Diagnostic {
+        .error(
+            "output.write", at: SourceLocation(file: DisplayPath.of(output.path)),
+            "could not write the site: \(error.localizedDescription)",
+            suggestion: "check the free space and that you may write to the folder; the previous site is unchanged")
     }
 
     /// Everything short of writing: the resolved handbook, the templates, the search index, and
@@ -44,9 +136,11 @@ public enum HandbookBuilder {
         var handbook: ResolvedHandbook?
         var templates: TemplateSet?
         var search: SearchFiles?
+        var configPath = ""
     }
 
-    public static func check(_ options: BuildOptions) async -> (Checked, [Diagnostic]) {
+    /// With `search` false, the search index (and its size warning) is left for later.
+    public static func check(_ options: BuildOptions, cache: BuildCache? = nil, search buildSearch: Bool = true) async -> (Checked, [Diagnostic]) {
         let templatesTask = Task { TemplateSet.load(folder: options.templates) }
 
         // Load
@@ -65,8 +159,9 @@ public enum HandbookBuilder {
 
         // Parse
         let allowRawHTML = config?.allowRawHTML ?? false
-        let (chapters, chapterProblems) = await parse(inventory.chapters, kind: .chapter, allowRawHTML: allowRawHTML)
-        let (tipLists, tipProblems) = await parse(inventory.tipLists, kind: .tipList, allowRawHTML: allowRawHTML)
+        let (chapters, chapterProblems) = await parse(inventory.chapters, kind: .chapter, allowRawHTML: allowRawHTML, cache: cache)
+        let (tipLists, tipProblems) = await parse(inventory.tipLists, kind: .tipList, allowRawHTML: allowRawHTML, cache: cache)
+        cache?.keepParsedPages(at: Set((inventory.chapters + inventory.tipLists).map(\.path)))
         diagnostics += chapterProblems + tipProblems
 
         // Resolve
@@ -83,7 +178,7 @@ public enum HandbookBuilder {
 
         // The search index, whose size has a budget.
         var search: SearchFiles?
-        if let handbook, !diagnostics.hasErrors {
+        if buildSearch, let handbook, !diagnostics.hasErrors {
             do {
                 let files = try SearchFiles(handbook)
                 search = files
@@ -99,17 +194,30 @@ public enum HandbookBuilder {
         if options.strict {
             diagnostics = diagnostics.map { $0.severity == .warning ? $0.promotedToError() : $0 }
         }
-        return (Checked(handbook: handbook, templates: templates, search: search), diagnostics.sortedForDisplay())
+        return (
+            Checked(handbook: handbook, templates: templates, search: search, configPath: inventory.configPath),
+            diagnostics.sortedForDisplay())
     }
 
-    /// Parses pages in parallel, keeping their order.
+    /// Parses pages in parallel, keeping their order; a page whose file has the same bytes as
+    /// in the cache is taken from it.
     private static func parse(
-        _ files: [ContentInventory.PageFile], kind: ParsedPage.Kind, allowRawHTML: Bool
+        _ files: [ContentInventory.PageFile], kind: ParsedPage.Kind, allowRawHTML: Bool, cache: BuildCache?
     ) async -> ([ParsedPage], [Diagnostic]) {
         await withTaskGroup(of: (Int, ParsedPage?, [Diagnostic]).self) { group in
             for (index, file) in files.enumerated() {
                 group.addTask {
-                    let (page, diagnostics) = PageParser.parse(file, kind: kind, allowRawHTML: allowRawHTML)
+                    guard let cache, let data = FileManager.default.contents(atPath: file.path) else {
+                        let (page, diagnostics) = PageParser.parse(file, kind: kind, allowRawHTML: allowRawHTML)
+                        return (index, page, diagnostics)
+                    }
+                    if let cached = cache.parsedPage(at: file.path, data: data, kind: kind, allowRawHTML: allowRawHTML) {
+                        return (index, cached.page, cached.diagnostics)
+                    }
+                    let (page, diagnostics) = PageParser.parse(file, data: data, kind: kind, allowRawHTML: allowRawHTML)
+                    cache.storeParsedPage(
+                        .init(data: data, kind: kind, allowRawHTML: allowRawHTML, page: page, diagnostics: diagnostics),
+                        at: file.path)
                     return (index, page, diagnostics)
                 }
             }
@@ -123,78 +231,80 @@ public enum HandbookBuilder {
         }
     }
 
-    /// Renders and writes the whole site into a staging folder, then swaps it into place.
-    private static func write(
-        _ handbook: ResolvedHandbook, templates: TemplateSet, search: SearchFiles, to output: OutputFolder,
-        progress: (@Sendable (String, Int, Int) -> Void)? = nil
-    ) async throws -> Int {
-        let staging = try output.makeStaging()
-        do {
-            let (pages, content) = try await SiteRenderer(handbook: handbook, templates: templates, progress: progress)
-                .renderPages(into: staging)
-            try staging.write(HandbookIndex(handbook, content: content).encoded(), to: "handbook.json")
-            try staging.write(HandbookSchema.json, to: "handbook.schema.json")
-            try staging.write(search.json, to: SitePaths.searchIndexJSON)
-            try staging.write(search.script, to: SitePaths.searchIndexScript)
-            for (number, part) in search.parts.enumerated() {
-                try staging.write(part, to: SearchFiles.partPath(number))
-            }
-            progress?("writing the print edition and embeds", 1, 4)
-            try staging.write(PrintEdition.render(handbook, content: content, templates: templates), to: SitePaths.print)
-            let embeds = EmbedPages.render(handbook, content: content, templates: templates)
-            for folder in ["embed/chapters", "embed/rules", "embed/tips"] { try staging.makeFolder(folder) }
-            for page in embeds { try staging.write(page.html, to: page.path) }
-            try writePublished(handbook, into: staging)
-            for file in handbook.media {
-                try staging.copy(from: file.path, to: "media/" + file.relativePath)
-            }
-            for asset in templates.files.assets {
-                try staging.makeFolder(("assets/" + asset.path as NSString).deletingLastPathComponent)
-                try staging.write(asset.data, to: "assets/" + asset.path)
-            }
-            try staging.write(ServiceWorker.manifest(handbook.config), to: SitePaths.manifest)
-
-            progress?("writing the EPUB", 2, 4)
-            let stylesheet = templates.files.files["assets/epub.css"].map { String(decoding: $0, as: UTF8.self) } ?? ""
-            let book = EPUBEdition.book(handbook, content: content, templates: templates, stylesheet: stylesheet)
-            try EPUBWriter.write(book, to: staging.path + "/" + SitePaths.epub)
-            // The archive's folder is named after the handbook, whatever the output is called.
-            let folderName = ContentInventory.isSlug(HeadingSlugger.baseSlug(handbook.config.title))
-                ? HeadingSlugger.baseSlug(handbook.config.title) : "handbook"
-            progress?("writing the offline archive", 3, 4)
-            try writeHomeAndOfflineFiles(handbook, templates: templates, into: staging, folderName: folderName)
-
-            try staging.write(
-                "This folder is written by `handbook build` and replaced as a whole on every build.\n",
-                to: SitePaths.marker)
-            try output.replace(with: staging)
-            return pages + 2 + embeds.count
-        } catch {
-            staging.remove()
-            throw error
+    /// The pages, rendered in units (see `SiteRenderer`), and the files every page needs: media,
+    /// assets, the web app manifest, and, with a `base_url`, the sitemap and oEmbed files.
+    private static func writePages(
+        _ handbook: ResolvedHandbook, templates: TemplateSet, downloads: DownloadSizes,
+        previous: [SiteRenderer.Unit: SiteRenderer.UnitRecord]?, into folder: SiteFolder,
+        progress: (@Sendable (String, Int, Int) -> Void)?
+    ) async throws -> SiteRenderer.Result {
+        let renderer = SiteRenderer(
+            handbook: handbook, templates: templates, previous: previous, downloads: downloads, progress: progress)
+        let result = try await renderer.renderPages(into: folder)
+        try writePublished(handbook, into: folder)
+        for file in handbook.media {
+            try folder.copy(from: file.path, to: "media/" + file.relativePath)
         }
+        for asset in templates.files.assets {
+            try folder.makeFolder(("assets/" + asset.path as NSString).deletingLastPathComponent)
+            try folder.write(asset.data, to: "assets/" + asset.path)
+        }
+        try folder.write(ServiceWorker.manifest(handbook.config), to: SitePaths.manifest)
+        try folder.write(
+            "This folder is written by `handbook build` and replaced as a whole on every build.\n",
+            to: SitePaths.marker)
+        return result
+    }
+
+    /// The files made from the whole handbook: handbook.json, the search index, the print
+    /// edition, the EPUB, the offline copy with the service worker, and the home page with the
+    /// sizes of the downloads, which it returns.
+    private static func writeEditions(
+        _ handbook: ResolvedHandbook, templates: TemplateSet, content: RenderedContent, search: SearchFiles,
+        into folder: SiteFolder, progress: (@Sendable (String, Int, Int) -> Void)? = nil
+    ) throws -> DownloadSizes {
+        progress?("writing the indexes and the print edition", 1, 4)
+        try folder.write(HandbookIndex(handbook, content: content).encoded(), to: SitePaths.handbookIndex, scope: .editions)
+        try folder.write(HandbookSchema.json, to: SitePaths.handbookSchema, scope: .editions)
+        try folder.write(search.json, to: SitePaths.searchIndexJSON, scope: .editions)
+        try folder.write(search.script, to: SitePaths.searchIndexScript, scope: .editions)
+        for (number, part) in search.parts.enumerated() {
+            try folder.write(part, to: SearchFiles.partPath(number), scope: .editions)
+        }
+        try folder.write(PrintEdition.render(handbook, content: content, templates: templates), to: SitePaths.print, scope: .editions)
+
+        progress?("writing the EPUB", 2, 4)
+        let stylesheet = templates.files.files["assets/epub.css"].map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let book = EPUBEdition.book(handbook, content: content, templates: templates, stylesheet: stylesheet)
+        try EPUBWriter.write(book, to: folder.path + "/" + SitePaths.epub)
+        folder.writes?.keep([SitePaths.epub], scope: .editions)
+        // The archive's folder is named after the handbook, whatever the output is called.
+        let folderName = ContentInventory.isSlug(HeadingSlugger.baseSlug(handbook.config.title))
+            ? HeadingSlugger.baseSlug(handbook.config.title) : "handbook"
+        progress?("writing the offline archive", 3, 4)
+        return try writeHomeAndOfflineFiles(handbook, templates: templates, into: folder, folderName: folderName)
     }
 
     /// The home page shows the sizes of the downloads, and the offline archive contains the home
     /// page and the service worker (whose cache name hashes every file): so they are written in
     /// turn until the sizes shown no longer change, which takes two rounds at most in practice.
     private static func writeHomeAndOfflineFiles(
-        _ handbook: ResolvedHandbook, templates: TemplateSet, into staging: StagingFolder, folderName: String
-    ) throws {
-        let epubSize = try staging.size(of: SitePaths.epub)
-        var archiveSize = 0
+        _ handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder, folderName: String
+    ) throws -> DownloadSizes {
+        var downloads = DownloadSizes(epub: try staging.size(of: SitePaths.epub), archive: 0, print: try staging.size(of: SitePaths.print))
         for _ in 0..<5 {
-            let downloads = Downloads.list(epubSize: epubSize, archiveSize: archiveSize, printSize: try staging.size(of: SitePaths.print))
-            try SiteRenderer.renderHome(handbook: handbook, templates: templates, downloads: downloads, into: staging)
+            try SiteRenderer.renderHome(handbook: handbook, templates: templates, downloads: downloads, into: staging, scope: .editions)
             try ServiceWorker.write(into: staging, handbook: handbook, templates: templates)
             let written = try OfflineArchive.write(from: staging, folderName: folderName)
-            if Downloads.label(written) == Downloads.label(archiveSize) { return }
-            archiveSize = written
+            staging.writes?.keep([SitePaths.offlineArchive], scope: .editions)
+            if Downloads.label(written) == Downloads.label(downloads.archive) { break }
+            downloads.archive = written
         }
+        return downloads
     }
 
     /// With a `base_url`: the sitemap and the oEmbed files.
-    private static func writePublished(_ handbook: ResolvedHandbook, into staging: StagingFolder) throws {
+    private static func writePublished(_ handbook: ResolvedHandbook, into staging: SiteFolder) throws {
         guard let base = handbook.config.baseURL else { return }
         var pages = [SitePaths.home, SitePaths.rulesIndex, SitePaths.print]
         var embeddable: [(path: String, title: String, height: Int)] = []

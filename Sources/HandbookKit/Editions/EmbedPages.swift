@@ -21,41 +21,47 @@ enum EmbedPages {
         });
         """
 
-    static func render(_ handbook: ResolvedHandbook, content: RenderedContent, templates: TemplateSet) -> [Page] {
+    private static let root = "../../"
+
+    static func chapter(_ index: Int, html: String, handbook: ResolvedHandbook, templates: TemplateSet) -> Page {
         let builder = PageContext(handbook: handbook)
-        let root = "../../"
-        var pages: [Page] = []
-        for (index, chapter) in handbook.chapters.enumerated() {
-            let path = PublishedURLs.embedPath(forPage: chapter.page.outputPath)
-            var context = builder.base(kind: "chapter", title: chapter.page.frontMatter.title, description: chapter.page.frontMatter.summary, root: root, currentPath: path)
-            var values = builder.chapterSummary(index, root: "../")
-            values["html"] = content.chapters[index]
-            values["fullURL"] = "../" + LinkTarget.encodePath(chapter.page.outputPath)
-            context["chapter"] = values
-            pages.append(Page(path: path, html: templates.render(context, template: "embed-chapter")))
-        }
-        for rule in handbook.rules {
-            let path = PublishedURLs.embedPath(forPage: SitePaths.rulePage(rule.identifier))
-            var context = builder.base(kind: "rule", title: "\(rule.identifier) \(rule.title)", description: nil, root: root, currentPath: path)
-            var values: [String: Any] = builder.ruleLink(rule.identifier, root: "../") ?? [:]
-            values["html"] = content.rules[rule.identifier] ?? ""
-            values["fullURL"] = "../" + LinkTarget.encodePath(SitePaths.rulePage(rule.identifier))
-            context["rule"] = values
-            pages.append(Page(path: path, html: templates.render(context, template: "embed-rule")))
-        }
-        for (index, list) in handbook.tipLists.enumerated() {
-            let path = PublishedURLs.embedPath(forPage: list.page.outputPath)
-            var context = builder.base(kind: "tipList", title: list.page.frontMatter.title, description: list.page.frontMatter.summary, root: root, currentPath: path)
-            var values = builder.tipList(index, content: content.tipLists[index], root: "../")
-            values["fullURL"] = "../" + LinkTarget.encodePath(list.page.outputPath)
-            context["tipList"] = values
-            pages.append(Page(path: path, html: templates.render(context, template: "embed-tip-list")))
-        }
-        pages.append(Page(path: SitePaths.embedIndex, html: guide(handbook, templates: templates)))
-        return pages
+        let chapter = handbook.chapters[index]
+        let path = PublishedURLs.embedPath(forPage: chapter.page.outputPath)
+        var context = builder.base(kind: "chapter", title: chapter.page.frontMatter.title, description: chapter.page.frontMatter.summary, root: root, currentPath: path)
+        var values = builder.chapterSummary(index, root: "../")
+        values["html"] = html
+        values["fullURL"] = "../" + LinkTarget.encodePath(chapter.page.outputPath)
+        context["chapter"] = values
+        return Page(path: path, html: templates.render(context, template: "embed-chapter"))
     }
 
-    private static func guide(_ handbook: ResolvedHandbook, templates: TemplateSet) -> String {
+    static func rule(_ rule: Rule, html: String, handbook: ResolvedHandbook, templates: TemplateSet) -> Page {
+        let builder = PageContext(handbook: handbook)
+        let path = PublishedURLs.embedPath(forPage: SitePaths.rulePage(rule.identifier))
+        var context = builder.base(kind: "rule", title: "\(rule.identifier) \(rule.title)", description: nil, root: root, currentPath: path)
+        var values: [String: Any] = builder.ruleLink(rule.identifier, root: "../") ?? [:]
+        values["html"] = html
+        values["fullURL"] = "../" + LinkTarget.encodePath(SitePaths.rulePage(rule.identifier))
+        context["rule"] = values
+        return Page(path: path, html: templates.render(context, template: "embed-rule"))
+    }
+
+    static func tipList(_ index: Int, content: TipListContent, handbook: ResolvedHandbook, templates: TemplateSet) -> Page {
+        let builder = PageContext(handbook: handbook)
+        let list = handbook.tipLists[index]
+        let path = PublishedURLs.embedPath(forPage: list.page.outputPath)
+        var context = builder.base(kind: "tipList", title: list.page.frontMatter.title, description: list.page.frontMatter.summary, root: root, currentPath: path)
+        var values = builder.tipList(index, content: content, root: "../")
+        values["fullURL"] = "../" + LinkTarget.encodePath(list.page.outputPath)
+        context["tipList"] = values
+        return Page(path: path, html: templates.render(context, template: "embed-tip-list"))
+    }
+
+    static func guide(_ handbook: ResolvedHandbook, templates: TemplateSet) -> Page {
+        Page(path: SitePaths.embedIndex, html: guideHTML(handbook, templates: templates))
+    }
+
+    private static func guideHTML(_ handbook: ResolvedHandbook, templates: TemplateSet) -> String {
         let builder = PageContext(handbook: handbook)
         var context = builder.base(
             kind: "embedIndex", title: "Embed in your intranet", description: "Ready-to-copy snippets for every chapter, rule and tip list.",

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The handbook's settings, from `Content/handbook.yml`.
-public struct HandbookConfig: Sendable, Equatable {
+public struct HandbookConfig: Sendable, Hashable {
     public var title: String
     public var subtitle: String?
     public var organisation: String?

@@ -1,5 +1,5 @@
 /// The front matter of a chapter or tip list.
-struct PageFrontMatter: Sendable, Equatable {
+struct PageFrontMatter: Sendable, Hashable {
     var title: String
     var summary: String?
     /// YYYY-MM-DD

@@ -6,7 +6,7 @@ import ZIPFoundation
 enum OfflineArchive {
     static let fixedDate = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01
 
-    static func write(from staging: StagingFolder, folderName: String) throws -> Int {
+    static func write(from staging: SiteFolder, folderName: String) throws -> Int {
         let files = try staging.files().filter { $0 != SitePaths.offlineArchive && $0 != SitePaths.epub }
         let temporary = staging.path + "/.\(SitePaths.offlineArchive).tmp"
         try? FileManager.default.removeItem(atPath: temporary)

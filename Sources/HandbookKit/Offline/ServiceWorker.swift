@@ -9,7 +9,7 @@ enum ServiceWorker {
         SitePaths.epub, SitePaths.offlineArchive, SitePaths.serviceWorker, SitePaths.searchIndexJSON, SitePaths.marker,
     ]
 
-    static func write(into staging: StagingFolder, handbook: ResolvedHandbook, templates: TemplateSet) throws {
+    static func write(into staging: SiteFolder, handbook: ResolvedHandbook, templates: TemplateSet) throws {
         let files = try staging.files().filter { file in
             !excluded.contains(file) && !file.hasPrefix("oembed/") && file != "sitemap.xml"
         }
@@ -23,7 +23,7 @@ enum ServiceWorker {
             kind: "serviceWorker", title: "", description: nil, root: "", currentPath: SitePaths.serviceWorker)
         context["cacheVersion"] = hash.hex
         context["files"] = String(decoding: list, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-        try staging.write(templates.render(context, template: "service-worker"), to: SitePaths.serviceWorker)
+        try staging.write(templates.render(context, template: "service-worker"), to: SitePaths.serviceWorker, scope: .editions)
     }
 
     static func manifest(_ config: HandbookConfig) throws -> Data {

@@ -1,33 +1,43 @@
 import CCmark
 import Foundation
 
-/// One Markdown document parsed by cmark, parsed once and rendered once.
+/// One Markdown document parsed by cmark.
 ///
 /// The cmark tree never leaves this type: callers get Swift values (an outline) and give Swift
-/// values back (render instructions). A document is used by one task at a time: parsed in one,
-/// outlined, then rendered in another; the pipeline never shares it between tasks at once.
+/// values back (render instructions). Rendering changes the tree, so a document kept for a
+/// later build (`handbook serve`) is parsed again from its text when it is rendered again; the
+/// lock keeps two tasks from rendering it at once.
 final class MarkdownDocument: @unchecked Sendable {
-    private let root: OpaquePointer
+    private var root: OpaquePointer
+    private var rendered = false
+    private let lock = NSLock()
+    private let markdown: String
     private let allowRawHTML: Bool
     private let file: String
 
     init(markdown: String, file: String, allowRawHTML: Bool) {
-        var markdown = markdown
-        let options = CMARK_OPT_SOURCEPOS | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
-        root = markdown.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, options)
-            }
-        }
-        // Adjacent text nodes (split at escapes and entities) become one, so identifiers are
-        // found whole and word boundaries are seen.
-        cmark_consolidate_text_nodes(root)
+        root = Self.parse(markdown, allowRawHTML: allowRawHTML)
+        self.markdown = markdown
         self.allowRawHTML = allowRawHTML
         self.file = file
     }
 
     deinit {
         cmark_node_free(root)
+    }
+
+    private static func parse(_ markdown: String, allowRawHTML: Bool) -> OpaquePointer {
+        var markdown = markdown
+        let options = CMARK_OPT_SOURCEPOS | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
+        let root = markdown.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, options)
+            }
+        }!
+        // Adjacent text nodes (split at escapes and entities) become one, so identifiers are
+        // found whole and word boundaries are seen.
+        cmark_consolidate_text_nodes(root)
+        return root
     }
 
     // MARK: - Outline
@@ -192,8 +202,15 @@ final class MarkdownDocument: @unchecked Sendable {
     /// Applies `instructions` to the tree and renders each top-level block to HTML, and, for
     /// tip lists, the content of each top-level list item.
     ///
-    /// This changes the tree, so it is done once, after `outline()`.
+    /// This changes the tree: a second rendering starts from a tree parsed again.
     func render(_ instructions: RenderInstructions, listItems: Bool = false) -> RenderedDocument {
+        lock.lock()
+        defer { lock.unlock() }
+        if rendered {
+            cmark_node_free(root)
+            root = Self.parse(markdown, allowRawHTML: allowRawHTML)
+        }
+        rendered = true
         var headings: [OpaquePointer] = []
         var links: [OpaquePointer] = []
         var texts: [OpaquePointer] = []
@@ -337,21 +354,21 @@ struct RenderedDocument: Sendable {
 
 /// What the renderer changes in a document: link targets, identifiers that become links, and
 /// the markup of headings. Keys are the ordinals of `DocumentOutline`.
-struct RenderInstructions: Sendable {
-    struct LinkRewrite: Sendable {
+struct RenderInstructions: Sendable, Hashable {
+    struct LinkRewrite: Sendable, Hashable {
         var url: String
         var title: String?
         /// Link text for a link written with none, `[](rule:CONF-1)`.
         var textWhenEmpty: String?
     }
 
-    struct IdentifierLink: Sendable {
+    struct IdentifierLink: Sendable, Hashable {
         var range: Range<Int>
         var url: String
         var title: String
     }
 
-    struct HeadingMarkup: Sendable {
+    struct HeadingMarkup: Sendable, Hashable {
         var open: String
         var close: String
         /// Bytes to drop from the start of the heading's first text (a rule's identifier).

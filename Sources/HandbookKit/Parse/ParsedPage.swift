@@ -1,3 +1,5 @@
+import Foundation
+
 /// A chapter or tip list, read and parsed, ready to be resolved against the rest of the handbook.
 struct ParsedPage: Sendable {
     enum Kind: String, Sendable {
@@ -11,6 +13,8 @@ struct ParsedPage: Sendable {
     var frontMatter: PageFrontMatter
     var document: MarkdownDocument
     var outline: DocumentOutline
+    /// Changes whenever the file's text does: part of the keys of the pages made from it.
+    var sourceDigest: Int
 
     var slug: String { file.slug }
 
@@ -36,17 +40,31 @@ enum PageParser {
     static func parse(
         _ file: ContentInventory.PageFile, kind: ParsedPage.Kind, allowRawHTML: Bool
     ) -> (ParsedPage?, [Diagnostic]) {
-        let source: SourceFile
         switch SourceFileReader.read(path: file.path) {
-        case .success(let read): source = read
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let source): parse(source, file: file, kind: kind, allowRawHTML: allowRawHTML)
+        case .failure(let diagnostic): (nil, [diagnostic])
         }
+    }
+
+    /// Parses a page from bytes already read.
+    static func parse(
+        _ file: ContentInventory.PageFile, data: Data, kind: ParsedPage.Kind, allowRawHTML: Bool
+    ) -> (ParsedPage?, [Diagnostic]) {
+        switch SourceFileReader.decode(data, path: file.path, displayPath: DisplayPath.of(file.path)) {
+        case .success(let source): parse(source, file: file, kind: kind, allowRawHTML: allowRawHTML)
+        case .failure(let diagnostic): (nil, [diagnostic])
+        }
+    }
+
+    private static func parse(
+        _ source: SourceFile, file: ContentInventory.PageFile, kind: ParsedPage.Kind, allowRawHTML: Bool
+    ) -> (ParsedPage?, [Diagnostic]) {
         let (frontMatter, body, diagnostics) = PageFrontMatter.read(source)
         guard let frontMatter else { return (nil, diagnostics) }
         let document = MarkdownDocument(markdown: body, file: source.displayPath, allowRawHTML: allowRawHTML)
         let page = ParsedPage(
             kind: kind, file: file, displayPath: source.displayPath, frontMatter: frontMatter,
-            document: document, outline: document.outline())
+            document: document, outline: document.outline(), sourceDigest: source.text.hashValue)
         return (page, diagnostics)
     }
 }

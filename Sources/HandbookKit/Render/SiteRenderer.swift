@@ -35,69 +35,119 @@ struct TipListContent: Sendable {
     }
 }
 
-/// Renders every page of a resolved handbook into a staging folder, pages in parallel.
+/// Renders every page of a resolved handbook, in parallel, in units: a chapter with its rule
+/// pages and their embeds, a tip list with its embed, and the pages that list the whole handbook.
+/// With a cache from an earlier build of the same folder, a unit whose key has not changed is
+/// not rendered again (`RenderKeys`).
 struct SiteRenderer: Sendable {
     let handbook: ResolvedHandbook
     let templates: TemplateSet
+    /// The units of the last build; nil renders everything.
+    var previous: [Unit: UnitRecord]?
+    var downloads = DownloadSizes()
     var progress: (@Sendable (String, Int, Int) -> Void)?
 
-    private enum Output: Sendable {
-        case chapter(Int, body: String, rules: [String: String], pages: Int)
-        case tipList(Int, TipListContent)
-        case other(pages: Int)
+    enum Unit: Sendable, Hashable {
+        case chapter(String)
+        case tipList(String)
+        case site
     }
 
-    /// Renders and writes all pages; returns how many HTML pages were written, and the content.
-    func renderPages(into staging: StagingFolder) async throws -> (pages: Int, content: RenderedContent) {
-        for folder in ["chapters", "rules", "tips"] { try staging.makeFolder(folder) }
+    /// What a unit rendered: its files, and its content for the other editions.
+    struct UnitRecord: Sendable {
+        var key: Int
+        var files: [String]
+        var output: Output
+    }
+
+    enum Output: Sendable {
+        case chapter(body: String, rules: [String: String])
+        case tipList(TipListContent)
+        case site
+    }
+
+    struct Result: Sendable {
+        /// HTML pages in the site's units.
+        var pages: Int
+        /// HTML pages rendered this time.
+        var rendered: Int
+        var content: RenderedContent
+        var units: [Unit: UnitRecord]
+    }
+
+    func renderPages(into folder: SiteFolder) async throws -> Result {
+        for path in ["chapters", "rules", "tips", "embed/chapters", "embed/rules", "embed/tips"] {
+            try folder.makeFolder(path)
+        }
+        let keys = RenderKeys(handbook: handbook, templates: templates)
         let handbook = self.handbook
         let templates = self.templates
-        return try await withThrowingTaskGroup(of: Output.self) { group in
-            for index in handbook.chapters.indices {
+        let downloads = self.downloads
+        let previous = self.previous ?? [:]
+        return try await withThrowingTaskGroup(of: (Unit, UnitRecord, rendered: Bool).self) { group in
+            func add(_ unit: Unit, key: Int, render: @escaping @Sendable () throws -> (files: [String], output: Output)) {
                 group.addTask {
-                    try Self.renderChapter(index, handbook: handbook, templates: templates, into: staging)
+                    if let record = previous[unit], record.key == key {
+                        folder.writes?.keep(record.files, scope: .pages)
+                        return (unit, record, false)
+                    }
+                    let (files, output) = try render()
+                    return (unit, UnitRecord(key: key, files: files, output: output), true)
+                }
+            }
+            for index in handbook.chapters.indices {
+                add(.chapter(handbook.chapters[index].page.outputPath), key: keys.chapter(index)) {
+                    try Self.renderChapter(index, handbook: handbook, templates: templates, into: folder)
                 }
             }
             for index in handbook.tipLists.indices {
-                group.addTask {
-                    try Self.renderTipList(index, handbook: handbook, templates: templates, into: staging)
+                add(.tipList(handbook.tipLists[index].page.outputPath), key: keys.tipList(index)) {
+                    try Self.renderTipList(index, handbook: handbook, templates: templates, into: folder)
                 }
             }
-            group.addTask {
-                try Self.renderRulesIndex(handbook: handbook, templates: templates, into: staging)
-                try Self.renderSearch(handbook: handbook, templates: templates, into: staging)
-                return .other(pages: 2)
+            add(.site, key: keys.site()) {
+                try Self.renderSitePages(handbook: handbook, templates: templates, downloads: downloads, into: folder)
             }
-            var pages = 0
-            var done = 0
+
+            var result = Result(
+                pages: 0, rendered: 0,
+                content: RenderedContent(
+                    chapters: Array(repeating: "", count: handbook.chapters.count), rules: [:],
+                    tipLists: Array(repeating: TipListContent(parts: []), count: handbook.tipLists.count)),
+                units: [:])
+            let chapterIndex = Dictionary(uniqueKeysWithValues: handbook.chapters.enumerated().map { ($1.page.outputPath, $0) })
+            let tipListIndex = Dictionary(uniqueKeysWithValues: handbook.tipLists.enumerated().map { ($1.page.outputPath, $0) })
             let total = handbook.chapters.count + handbook.tipLists.count + 1
-            var content = RenderedContent(
-                chapters: Array(repeating: "", count: handbook.chapters.count), rules: [:],
-                tipLists: Array(repeating: TipListContent(parts: []), count: handbook.tipLists.count))
-            for try await output in group {
-                done += 1
-                progress?("rendering pages", done, total)
-                switch output {
-                case .chapter(let index, let body, let rules, let count):
-                    content.chapters[index] = body
-                    content.rules.merge(rules) { $1 }
-                    pages += count
-                case .tipList(let index, let tipList):
-                    content.tipLists[index] = tipList
-                    pages += 1
-                case .other(let count):
-                    pages += count
+            for try await (unit, record, rendered) in group {
+                result.units[unit] = record
+                let pages = record.files.filter { $0.hasSuffix(".html") }.count
+                result.pages += pages
+                if rendered { result.rendered += pages }
+                switch (unit, record.output) {
+                case (.chapter(let path), .chapter(let body, let rules)):
+                    result.content.chapters[chapterIndex[path]!] = body
+                    result.content.rules.merge(rules) { $1 }
+                case (.tipList(let path), .tipList(let content)):
+                    result.content.tipLists[tipListIndex[path]!] = content
+                default:
+                    break
                 }
+                progress?("rendering pages", result.units.count, total)
             }
-            return (pages, content)
+            return result
         }
     }
 
     // MARK: Page kinds
 
     private static func renderChapter(
-        _ index: Int, handbook: ResolvedHandbook, templates: TemplateSet, into staging: StagingFolder
-    ) throws -> Output {
+        _ index: Int, handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder
+    ) throws -> (files: [String], output: Output) {
+        var files: [String] = []
+        func write(_ html: String, to path: String) throws {
+            try staging.write(html, to: path)
+            files.append(path)
+        }
         let chapter = handbook.chapters[index]
         let page = chapter.page
         let rendered = page.document.render(chapter.instructions)
@@ -117,7 +167,9 @@ struct SiteRenderer: Sendable {
         context["chapter"] = values
         if index > 0 { context["previous"] = builder.chapterSummary(index - 1, root: root) }
         if index + 1 < handbook.chapters.count { context["next"] = builder.chapterSummary(index + 1, root: root) }
-        try staging.write(templates.render(context, template: "chapter"), to: page.outputPath)
+        try write(templates.render(context, template: "chapter"), to: page.outputPath)
+        let embed = EmbedPages.chapter(index, html: body, handbook: handbook, templates: templates)
+        try write(embed.html, to: embed.path)
 
         var ruleTexts: [String: String] = [:]
         for (position, rule) in rules.enumerated() {
@@ -144,14 +196,16 @@ struct SiteRenderer: Sendable {
             context["rule"] = values
             if position > 0 { context["previous"] = builder.ruleLink(rules[position - 1].identifier, root: root) }
             if position + 1 < rules.count { context["next"] = builder.ruleLink(rules[position + 1].identifier, root: root) }
-            try staging.write(templates.render(context, template: "rule"), to: path)
+            try write(templates.render(context, template: "rule"), to: path)
+            let embed = EmbedPages.rule(rule, html: text, handbook: handbook, templates: templates)
+            try write(embed.html, to: embed.path)
         }
-        return .chapter(index, body: body, rules: ruleTexts, pages: 1 + rules.count)
+        return (files, .chapter(body: body, rules: ruleTexts))
     }
 
     private static func renderTipList(
-        _ index: Int, handbook: ResolvedHandbook, templates: TemplateSet, into staging: StagingFolder
-    ) throws -> Output {
+        _ index: Int, handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder
+    ) throws -> (files: [String], output: Output) {
         let list = handbook.tipLists[index]
         let page = list.page
         let rendered = page.document.render(list.instructions, listItems: true)
@@ -178,13 +232,30 @@ struct SiteRenderer: Sendable {
             root: "../", currentPath: page.outputPath)
         context["tipList"] = builder.tipList(index, content: content, root: "../")
         try staging.write(templates.render(context, template: "tip-list"), to: page.outputPath)
-        return .tipList(index, content)
+        let embed = EmbedPages.tipList(index, content: content, handbook: handbook, templates: templates)
+        try staging.write(embed.html, to: embed.path)
+        return ([page.outputPath, embed.path], .tipList(content))
     }
 
-    /// The home page is rendered last: it shows the sizes of the downloads.
+    /// The pages that list the whole handbook.
+    private static func renderSitePages(
+        handbook: ResolvedHandbook, templates: TemplateSet, downloads: DownloadSizes, into staging: SiteFolder
+    ) throws -> (files: [String], output: Output) {
+        try renderRulesIndex(handbook: handbook, templates: templates, into: staging)
+        try renderSearch(handbook: handbook, templates: templates, into: staging)
+        let guide = EmbedPages.guide(handbook, templates: templates)
+        try staging.write(guide.html, to: guide.path)
+        try renderHome(handbook: handbook, templates: templates, downloads: downloads, into: staging, scope: .pages)
+        return ([SitePaths.rulesIndex, SitePaths.search, guide.path, SitePaths.home], .site)
+    }
+
+    /// The home page shows the sizes of the downloads, so the editions write it again once
+    /// they know them.
     static func renderHome(
-        handbook: ResolvedHandbook, templates: TemplateSet, downloads: [[String: Any]], into staging: StagingFolder
+        handbook: ResolvedHandbook, templates: TemplateSet, downloads: DownloadSizes, into staging: SiteFolder,
+        scope: WriteLog.Scope
     ) throws {
+        let downloads = downloads.list
         let builder = PageContext(handbook: handbook)
         var context = builder.base(
             kind: "home", title: handbook.config.title, description: handbook.config.description,
@@ -203,10 +274,10 @@ struct SiteRenderer: Sendable {
         context["hasTipLists"] = !handbook.tipLists.isEmpty
         context["ruleCount"] = handbook.rules.count
         context["rulesURL"] = SitePaths.rulesIndex
-        try staging.write(templates.render(context, template: "index"), to: SitePaths.home)
+        try staging.write(templates.render(context, template: "index"), to: SitePaths.home, scope: scope)
     }
 
-    private static func renderRulesIndex(handbook: ResolvedHandbook, templates: TemplateSet, into staging: StagingFolder) throws {
+    private static func renderRulesIndex(handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder) throws {
         let builder = PageContext(handbook: handbook)
         let root = "../"
         var context = builder.base(
@@ -227,7 +298,7 @@ struct SiteRenderer: Sendable {
         try staging.write(templates.render(context, template: "rules-index"), to: SitePaths.rulesIndex)
     }
 
-    private static func renderSearch(handbook: ResolvedHandbook, templates: TemplateSet, into staging: StagingFolder) throws {
+    private static func renderSearch(handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder) throws {
         let context = PageContext(handbook: handbook).base(
             kind: "search", title: "Search", description: "Search \(handbook.config.title) by words, questions or rule identifiers.",
             root: "", currentPath: SitePaths.search)

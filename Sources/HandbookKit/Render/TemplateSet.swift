@@ -14,6 +14,8 @@ struct TemplateSet: Sendable {
 
     /// The template files, for the assets and the EPUB stylesheet.
     let files: TemplateFiles
+    /// Changes whenever any template or asset does: part of every rendered page's key.
+    let digest: Int
 
     static func load(folder: String?) -> (TemplateSet?, [Diagnostic]) {
         guard let folder else { return load(.builtIn) }
@@ -63,7 +65,12 @@ struct TemplateSet: Sendable {
                 suggestion: "copy it from the default Templates/ folder"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), files: files), diagnostics)
+        var hasher = Hasher()
+        for (path, data) in files.files.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+        return (TemplateSet(library: MustacheLibrary(templates: templates), files: files, digest: hasher.finalize()), diagnostics)
     }
 
     func render(_ context: [String: Any], template: String) -> String {

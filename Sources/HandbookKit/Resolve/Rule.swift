@@ -1,5 +1,5 @@
 /// A numbered rule, defined by a heading in a chapter.
-struct Rule: Sendable {
+struct Rule: Sendable, Hashable {
     var identifier: String
     var title: String
     /// Index of the defining chapter in the handbook's chapters.

@@ -21,6 +21,8 @@ public actor PreviewServer {
     private let liveReload = LiveReload()
     private let watcher: SourceWatcher
     private let report: @Sendable (BuildReport) -> Void
+    private let cache = BuildCache()
+    private let builds = BuildQueue()
 
     /// `report` is called after every build, first and later ones, to print its outcome.
     public init(_ options: Options, report: @escaping @Sendable (BuildReport) -> Void) throws {
@@ -44,10 +46,16 @@ public actor PreviewServer {
                 headers: [.contentType: "text/javascript; charset=utf-8", HTTPHeader("Cache-Control"): "no-store"],
                 body: Data(LiveReload.serviceWorkerRemover.utf8))
         }
-        await server.appendRoute("GET *") { request in
-            Self.serve(request.path, from: files)
+        await server.appendRoute("GET *") { [cache, builds, report] request in
+            // The indexes and downloads are written when asked for, not after every change.
+            if SitePaths.isEdition(String(request.path.drop { $0 == "/" })) {
+                let problems = await builds.run { HandbookBuilder.updateEditions(cache: cache) }
+                if !problems.isEmpty { report(BuildReport(diagnostics: problems, pagesWritten: 0)) }
+            }
+            return Self.serve(request.path, from: files)
         }
-        report(await HandbookBuilder.build(options.build))
+        let options = self.options
+        report(await builds.run { [cache] in await HandbookBuilder.build(options.build, cache: cache) })
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.server.run() }
             group.addTask { try await self.watch() }
@@ -64,6 +72,16 @@ public actor PreviewServer {
 
     public func stop() async {
         await server.stop(timeout: 1)
+    }
+
+    /// True when changes since the last build have not reached the editions yet.
+    public var editionsOutOfDate: Bool {
+        cache.site.map { !$0.editionsUpToDate } ?? false
+    }
+
+    /// Brings the editions up to date, so that the output folder is left as `build` makes it.
+    public func finish() async -> [Diagnostic] {
+        await builds.run { [cache] in HandbookBuilder.updateEditions(cache: cache) }
     }
 
     /// A file of the site; HTML gets the live-reload script before `</body>`.
@@ -97,7 +115,8 @@ public actor PreviewServer {
             let now = watcher.snapshot()
             guard !SourceWatcher.changes(from: last, to: now).isEmpty else { continue }
             last = now
-            let result = await HandbookBuilder.build(options.build)
+            let options = self.options
+            let result = await builds.run { [cache] in await HandbookBuilder.rebuild(options.build, cache: cache) }
             report(result)
             if result.succeeded {
                 await liveReload.reload()
@@ -105,5 +124,20 @@ public actor PreviewServer {
                 await liveReload.show(result.diagnostics)
             }
         }
+    }
+}
+
+/// Runs builds one after another, so that a rebuild and the editions it leaves never overlap.
+actor BuildQueue {
+    private var last: Task<Void, Never>?
+
+    func run<T: Sendable>(_ work: @escaping @Sendable () async -> T) async -> T {
+        let previous = last
+        let task = Task {
+            await previous?.value
+            return await work()
+        }
+        last = Task { _ = await task.value }
+        return await task.value
     }
 }

@@ -33,15 +33,15 @@ struct OutputFolder: Sendable {
     }
 
     /// Creates a new, empty staging folder beside the output folder.
-    func makeStaging() throws -> StagingFolder {
+    func makeStaging(writes: WriteLog? = nil) throws -> SiteFolder {
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         let staging = "\(parent)/.\(name).handbook-tmp-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        return StagingFolder(path: staging)
+        return SiteFolder(path: staging, writes: writes)
     }
 
     /// Puts the staging folder in the output's place in one step, then removes the old output.
-    func replace(with staging: StagingFolder) throws {
+    func replace(with staging: SiteFolder) throws {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: path) {
             let result = handbook_exchange_paths(staging.path, path)
@@ -65,17 +65,35 @@ struct OutputFolder: Sendable {
     }
 }
 
-/// A folder being filled with a new build.
-struct StagingFolder: Sendable {
+/// A folder the site is written into: a staging folder for a whole build, or, for the rebuilds
+/// of `handbook serve`, the output folder itself, where a `WriteLog` skips the files whose bytes
+/// have not changed and each file is replaced in one step, so the server never reads half a file.
+struct SiteFolder: Sendable {
     let path: String
+    var writes: WriteLog?
 
-    func write(_ contents: String, to relativePath: String) throws {
-        try write(Data(contents.utf8), to: relativePath)
+    init(path: String, writes: WriteLog? = nil) {
+        self.path = path
+        self.writes = writes
     }
 
-    func write(_ data: Data, to relativePath: String) throws {
+    func write(_ contents: String, to relativePath: String, scope: WriteLog.Scope = .pages) throws {
+        try write(Data(contents.utf8), to: relativePath, scope: scope)
+    }
+
+    func write(_ data: Data, to relativePath: String, scope: WriteLog.Scope = .pages) throws {
         let url = URL(fileURLWithPath: path + "/" + relativePath)
-        try data.write(to: url)
+        guard let writes else {
+            try data.write(to: url)
+            return
+        }
+        guard writes.produce(relativePath, data, scope: scope) else { return }
+        do {
+            try data.write(to: url, options: .atomic)
+        } catch {
+            writes.forget(relativePath)
+            throw error
+        }
     }
 
     func makeFolder(_ relativePath: String) throws {
@@ -89,7 +107,15 @@ struct StagingFolder: Sendable {
         try FileManager.default.createDirectory(
             atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let data = try Data(contentsOf: URL(fileURLWithPath: source))
-        try data.write(to: URL(fileURLWithPath: destination))
+        try write(data, to: relativePath)
+    }
+
+    /// Removes the files an earlier build of this folder wrote in `scope` and this one did not.
+    func removeFilesNoLongerProduced(in scope: WriteLog.Scope) {
+        guard let writes else { return }
+        for file in writes.filesNoLongerProduced(in: scope) {
+            try? FileManager.default.removeItem(atPath: path + "/" + file)
+        }
     }
 
     func remove() {

@@ -99,6 +99,6 @@ struct BuildProgressTests {
         let pages = recorder.calls.filter { $0.0 == "rendering pages" }
         #expect(pages.map(\.1) == Array(1...4))
         #expect(pages.allSatisfy { $0.2 == 4 })
-        #expect(recorder.calls.suffix(3).map(\.0) == ["writing the print edition and embeds", "writing the EPUB", "writing the offline archive"])
+        #expect(recorder.calls.suffix(3).map(\.0) == ["writing the indexes and the print edition", "writing the EPUB", "writing the offline archive"])
     }
 }

@@ -71,6 +71,17 @@ struct ServeTests {
             try await Task.sleep(for: .milliseconds(100))
         }
         #expect(updated.contains("Because it is edited."))
+        // The indexes were left for later (the page is written before the rebuild ends), and
+        // are brought up to date when asked for.
+        var outOfDate = false
+        for _ in 0..<50 where !outOfDate {
+            outOfDate = await server.editionsOutOfDate
+            if !outOfDate { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(outOfDate)
+        #expect(try await Self.get(base + "handbook.json").contains("Because it is edited."))
+        #expect(try await Self.get(base + "search-index.json").contains("edited"))
+        #expect(!(await server.editionsOutOfDate))
         #expect(try await Self.get(base + "nothing.html").contains("Not found"))
         await server.stop()
     }

@@ -1,0 +1,84 @@
+import Foundation
+import Synchronization
+
+/// What one build leaves for the next in the same process, so that `handbook serve` redoes only
+/// what a change affects: the parsed pages by file, the rendered units with their keys, what the
+/// output folder holds, and what its editions are made from.
+public final class BuildCache: Sendable {
+    struct ParsedFile: Sendable {
+        var data: Data
+        var kind: ParsedPage.Kind
+        var allowRawHTML: Bool
+        var page: ParsedPage?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// The last good build, as far as the editions need it.
+    struct Site: Sendable {
+        var output: String
+        var handbook: ResolvedHandbook
+        var templates: TemplateSet
+        var content: RenderedContent
+        var configPath: String
+        var strict: Bool
+        var editionsUpToDate: Bool
+    }
+
+    private struct State {
+        var files: [String: ParsedFile] = [:]
+        var units: [SiteRenderer.Unit: SiteRenderer.UnitRecord] = [:]
+        var site: Site?
+        var downloads = DownloadSizes()
+    }
+
+    private let state = Mutex(State())
+    let writes = WriteLog()
+
+    public init() {}
+
+    /// The page parsed from exactly these bytes, with the same settings, in an earlier build.
+    func parsedPage(at path: String, data: Data, kind: ParsedPage.Kind, allowRawHTML: Bool) -> ParsedFile? {
+        state.withLock { state in
+            guard let file = state.files[path], file.kind == kind, file.allowRawHTML == allowRawHTML, file.data == data
+            else { return nil }
+            return file
+        }
+    }
+
+    func storeParsedPage(_ file: ParsedFile, at path: String) {
+        state.withLock { $0.files[path] = file }
+    }
+
+    /// Forgets the parsed files that are no longer in the content folder.
+    func keepParsedPages(at paths: Set<String>) {
+        state.withLock { state in state.files = state.files.filter { paths.contains($0.key) } }
+    }
+
+    var units: [SiteRenderer.Unit: SiteRenderer.UnitRecord] { state.withLock { $0.units } }
+    var site: Site? { state.withLock { $0.site } }
+    var downloads: DownloadSizes { state.withLock { $0.downloads } }
+
+    func store(units: [SiteRenderer.Unit: SiteRenderer.UnitRecord], site: Site) {
+        state.withLock { state in
+            state.units = units
+            state.site = site
+        }
+    }
+
+    func editionsWritten(downloads: DownloadSizes) {
+        state.withLock { state in
+            state.downloads = downloads
+            state.site?.editionsUpToDate = true
+        }
+    }
+
+    /// After a failure while writing, nothing is known about the output folder any more: the
+    /// next build writes it whole.
+    func forgetOutput() {
+        state.withLock { state in
+            state.units = [:]
+            state.site = nil
+        }
+        writes.reset()
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import HandbookKit
+
+/// The rebuilds of `handbook serve`: after each kind of change, the output folder brought up to
+/// date in place must be byte for byte what a whole build of the same content writes, and only
+/// the pages the change affects may be rendered again.
+@Suite("Incremental rebuilds")
+struct IncrementalRebuildTests {
+    /// A copy of the default handbook and its templates, rebuilt with one cache throughout.
+    struct Session {
+        let handbook: TestHandbook
+        let templates: String
+        let cache = BuildCache()
+        var options: BuildOptions { BuildOptions(content: handbook.content, templates: templates, output: handbook.output) }
+
+        /// The default handbook, or one made of `files`.
+        init(_ files: [String: String]? = nil) throws {
+            var handbook = try TestHandbook(files ?? [:], minimal: false)
+            if files == nil { try FileManager.default.copyItem(atPath: Repository.content, toPath: handbook.content) }
+            templates = handbook.folder + "/Templates"
+            try FileManager.default.copyItem(atPath: Repository.templates, toPath: templates)
+            handbook.templates = templates
+            self.handbook = handbook
+        }
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = URL(fileURLWithPath: path.hasPrefix("/") ? path : handbook.content + "/" + path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "the edit of \(path) changed nothing")
+            try changed.write(to: url, atomically: true, encoding: .utf8)
+        }
+
+        /// Rebuilds in place, writes the editions, and checks the result against a whole build.
+        func rebuildAndCompare(sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> BuildSummary {
+            let report = await HandbookBuilder.rebuild(options, cache: cache)
+            #expect(report.succeeded, "\(report.diagnostics)", sourceLocation: sourceLocation)
+            #expect(!HandbookBuilder.updateEditions(cache: cache).hasErrors, sourceLocation: sourceLocation)
+            let fresh = handbook.folder + "/Fresh"
+            var options = self.options
+            options.output = fresh
+            #expect(await HandbookBuilder.build(options).succeeded, sourceLocation: sourceLocation)
+            let rebuilt = try folderContents(handbook.output)
+            let built = try folderContents(fresh)
+            let missingOrExtra = Set(rebuilt.keys).symmetricDifference(built.keys).sorted()
+            #expect(missingOrExtra.isEmpty, "files in one folder only: \(missingOrExtra)", sourceLocation: sourceLocation)
+            let differing = built.keys.filter { rebuilt[$0] != built[$0] }.sorted()
+            #expect(differing.isEmpty, "contents differ: \(differing.prefix(10))", sourceLocation: sourceLocation)
+            return try #require(report.summary, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("each kind of change gives exactly the output of a whole build, rendering only what it affects")
+    func changes() async throws {
+        let session = try Session()
+        defer { session.handbook.remove() }
+        #expect(await HandbookBuilder.build(session.options, cache: session.cache).succeeded)
+        let total = try folderContents(session.handbook.output).keys.filter { $0.hasSuffix(".html") }.count
+
+        // Nothing changed: nothing is rendered or written.
+        var summary = try await session.rebuildAndCompare()
+        #expect(summary.rendered == 0)
+        #expect(summary.filesWritten == 0)
+        #expect(summary.pages == total)
+
+        // A sentence in the introduction of a chapter with five rules and two sub-rules: that
+        // chapter's page, rule pages and embeds are rendered; only the chapter's page and its
+        // embed change.
+        try session.edit("chapters/02-what-you-can-gain.md") {
+            $0.replacingOccurrences(of: "and it grows every day.", with: "and it keeps growing.")
+        }
+        summary = try await session.rebuildAndCompare()
+        #expect(summary.rendered == 2 + 2 * 7)
+        #expect(summary.filesWritten == 2)
+
+        // A rule's new title reaches every page that links to it, and no other.
+        try session.edit("chapters/04-confidentiality.md") {
+            $0.replacingOccurrences(of: "## CONF-1 Never discuss individual patients on public social media", with: "## CONF-1 Never discuss patients on public social media")
+        }
+        summary = try await session.rebuildAndCompare()
+        #expect((summary.rendered ?? 0) > 2 + 2 * 7)
+        #expect((summary.rendered ?? total) < total - 1)
+
+        // A chapter added, then removed: its pages appear, then disappear.
+        try session.handbook.write(
+            "---\ntitle: Extra\n---\n\nSee CONF-1.\n\n## EXTRA-1 An extra rule\n\nIt cites CONF-2.\n", to: "chapters/15-extra.md")
+        summary = try await session.rebuildAndCompare()
+        #expect(summary.pages == total + 4)
+        #expect(session.handbook.exists("rules/EXTRA-1.html"))
+        try FileManager.default.removeItem(atPath: session.handbook.content + "/chapters/15-extra.md")
+        summary = try await session.rebuildAndCompare()
+        #expect(summary.pages == total)
+        #expect(!session.handbook.exists("rules/EXTRA-1.html"))
+
+        // A chapter's title is in every page's navigation; a tip changes its list only.
+        try session.edit("chapters/07-privacy-and-visibility.md") {
+            $0.replacingOccurrences(of: "title: Privacy and visibility", with: "title: Privacy, visibility")
+        }
+        summary = try await session.rebuildAndCompare()
+        #expect(summary.rendered == total - 1)
+        try session.edit("tips/before-you-post.md") {
+            $0.replacingOccurrences(of: "Would you be happy to see this", with: "Would you be glad to see this")
+        }
+        summary = try await session.rebuildAndCompare()
+        #expect(summary.rendered == 2)
+
+        // The settings, a template, a new image.
+        try session.edit("handbook.yml") { $0.replacingOccurrences(of: "edition: \"1.0\"", with: "edition: \"1.1\"") }
+        summary = try await session.rebuildAndCompare()
+        try session.edit(session.templates + "/partials/site-footer.mustache") { $0 + "<!-- footer -->\n" }
+        summary = try await session.rebuildAndCompare()
+        #expect(summary.rendered == total - 1)
+        try session.handbook.write(Data([0x89, 0x50, 0x4E, 0x47]), to: "media/extra.png")
+        _ = try await session.rebuildAndCompare()
+    }
+
+    @Test("above the chapter-list limit, a new title reaches the neighbouring chapters and the lists only")
+    func largeHandbook() async throws {
+        var files: [String: String] = ["handbook.yml": "title: Large\n"]
+        let count = PageContext.chapterListLimit + 2
+        for number in 1...count {
+            files[String(format: "chapters/%03d-c%d.md", number, number)] =
+                "---\ntitle: Chapter \(number)\n---\n\n## C\(number)-1 Rule \(number)\n\nSee C\(number % count + 1)-1.\n"
+        }
+        let session = try Session(files)
+        defer { session.handbook.remove() }
+        #expect(await HandbookBuilder.build(session.options, cache: session.cache).succeeded)
+        try session.edit("chapters/050-c50.md") { $0.replacingOccurrences(of: "title: Chapter 50", with: "title: Chapter fifty") }
+        let summary = try await session.rebuildAndCompare()
+        // Chapters 49, 50 and 51 (each a page, a rule page and their embeds), and the four
+        // pages that list the whole handbook.
+        #expect(summary.rendered == 3 * 4 + 4)
+    }
+
+    @Test("a rebuild with errors writes nothing, and the next good one catches up")
+    func failedRebuild() async throws {
+        let session = try Session()
+        defer { session.handbook.remove() }
+        #expect(await HandbookBuilder.build(session.options, cache: session.cache).succeeded)
+        let before = try folderContents(session.handbook.output)
+        try session.edit("chapters/03-professional-standards.md") { $0 + "\nSee NOPE-9 and [this](missing.md).\n" }
+        let report = await HandbookBuilder.rebuild(session.options, cache: session.cache)
+        #expect(!report.succeeded)
+        #expect(!report.diagnostics("link.broken").isEmpty)
+        #expect(try folderContents(session.handbook.output) == before)
+        try session.edit("chapters/03-professional-standards.md") {
+            $0.replacingOccurrences(of: "\nSee NOPE-9 and [this](missing.md).\n", with: "\nSee PRO-1 again.\n")
+        }
+        _ = try await session.rebuildAndCompare()
+    }
+
+    @Test("a document rendered twice gives the same HTML")
+    func renderTwice() {
+        let document = MarkdownDocument(markdown: "# Title\n\nSee [x](y.md) and *this*.\n", file: "t.md", allowRawHTML: false)
+        var instructions = RenderInstructions()
+        instructions.links[0] = .init(url: "../z.html", title: nil, textWhenEmpty: nil)
+        let first = document.render(instructions)
+        let second = document.render(instructions)
+        #expect(first.blocks == second.blocks)
+        #expect(first.blocks.joined().contains("href=\"../z.html\""))
+    }
+}
