@@ -9,10 +9,10 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             Open pages reload after each successful rebuild; a failed rebuild shows its problems
             over the last good page, which stays served. A rebuild renders only the pages the
-            change affects and writes only the files whose bytes changed; the indexes and
-            downloads (handbook.json, the search index, print, EPUB, offline copy) are written
-            when they are first asked for after a change, and when the server stops, so the
-            output folder is then just as `handbook build` leaves it. Ctrl-C stops the server.
+            change affects and writes only the files whose bytes changed; each of the indexes and
+            downloads (handbook.json, the search index, print, EPUB, offline copy) is written
+            when it is first asked for after a change, and all of them when the server stops,
+            so the output folder is then just as `handbook build` leaves it. Ctrl-C stops the server.
 
             Examples:
               handbook serve

@@ -21,7 +21,7 @@ public final class BuildCache: Sendable {
         var content: RenderedContent
         var configPath: String
         var strict: Bool
-        var editionsUpToDate: Bool
+        var outOfDate: Set<SiteEdition>
     }
 
     private struct State {
@@ -65,10 +65,10 @@ public final class BuildCache: Sendable {
         }
     }
 
-    func editionsWritten(downloads: DownloadSizes) {
+    func written(_ edition: SiteEdition, downloads: DownloadSizes?) {
         state.withLock { state in
-            state.downloads = downloads
-            state.site?.editionsUpToDate = true
+            if let downloads { state.downloads = downloads }
+            state.site?.outOfDate.remove(edition)
         }
     }
 

@@ -25,14 +25,16 @@ public enum HandbookBuilder {
             let folder = try output.makeStaging(writes: cache?.writes)
             staging = folder
             let result = try await writePages(handbook, templates: templates, downloads: DownloadSizes(), previous: nil, into: folder, progress: options.progress)
-            let downloads = try writeEditions(handbook, templates: templates, content: result.content, search: search, into: folder, progress: options.progress)
+            let downloads = try writeEditions(
+                SiteEdition.allCases, handbook, templates: templates, content: result.content, search: { search }, into: folder,
+                progress: options.progress)
             try output.replace(with: folder)
             cache?.store(
                 units: result.units,
                 site: .init(
                     output: output.path, handbook: handbook, templates: templates, content: result.content,
-                    configPath: checked.configPath, strict: options.strict, editionsUpToDate: true))
-            cache?.editionsWritten(downloads: downloads)
+                    configPath: checked.configPath, strict: options.strict, outOfDate: []))
+            cache?.written(.offline, downloads: downloads)
             let pages = result.pages + 1
             var report = BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: pages)
             report.summary = BuildSummary(
@@ -80,7 +82,7 @@ public enum HandbookBuilder {
                 units: result.units,
                 site: .init(
                     output: output.path, handbook: handbook, templates: templates, content: result.content,
-                    configPath: checked.configPath, strict: options.strict, editionsUpToDate: false))
+                    configPath: checked.configPath, strict: options.strict, outOfDate: Set(SiteEdition.allCases)))
             var report = BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: result.rendered)
             report.summary = BuildSummary(
                 pages: result.pages + 1, chapters: handbook.chapters.count, rules: handbook.rules.count,
@@ -99,23 +101,29 @@ public enum HandbookBuilder {
         }
     }
 
-    /// Writes the editions of the last good `rebuild` when they are out of date: handbook.json,
-    /// the search index, the print edition, the EPUB and the offline copy (and the home page,
-    /// which shows their sizes). Returns what went wrong, if anything.
-    public static func updateEditions(cache: BuildCache) -> [Diagnostic] {
-        guard let site = cache.site, !site.editionsUpToDate else { return [] }
+    /// Writes `editions` of the last good `rebuild` that are out of date (and, for the offline
+    /// copy, every other edition first, as it holds them). Returns what went wrong, if anything.
+    public static func updateEditions(_ editions: [SiteEdition], cache: BuildCache) -> [Diagnostic] {
+        guard let site = cache.site else { return [] }
+        let wanted = SiteEdition.allCases.filter { edition in
+            site.outOfDate.contains(edition) && editions.contains { $0.needs.contains(edition) }
+        }
+        guard !wanted.isEmpty else { return [] }
         let output = OutputFolder(path: site.output)
         var diagnostics: [Diagnostic] = []
         do {
-            let search = try SearchFiles(site.handbook)
-            if let warning = search.budgetWarning(config: site.handbook.config, configFile: DisplayPath.of(site.configPath)) {
-                diagnostics.append(site.strict ? warning.promotedToError() : warning)
-            }
             let folder = SiteFolder(path: output.path, writes: cache.writes)
-            cache.writes.begin(.editions)
-            let downloads = try writeEditions(site.handbook, templates: site.templates, content: site.content, search: search, into: folder)
-            folder.removeFilesNoLongerProduced(in: .editions)
-            cache.editionsWritten(downloads: downloads)
+            let search = {
+                let files = try SearchFiles(site.handbook)
+                if let warning = files.budgetWarning(config: site.handbook.config, configFile: DisplayPath.of(site.configPath)) {
+                    diagnostics.append(site.strict ? warning.promotedToError() : warning)
+                }
+                return files
+            }
+            let downloads = try writeEditions(
+                wanted, site.handbook, templates: site.templates, content: site.content, search: search, into: folder,
+                written: { cache.written($0, downloads: nil) })
+            if let downloads { cache.written(.offline, downloads: downloads) }
         } catch {
             cache.forgetOutput()
             diagnostics.append(writeFailure(error, output: output))
@@ -256,33 +264,49 @@ public enum HandbookBuilder {
         return result
     }
 
-    /// The files made from the whole handbook: handbook.json, the search index, the print
-    /// edition, the EPUB, the offline copy with the service worker, and the home page with the
-    /// sizes of the downloads, which it returns.
+    /// Writes `editions`, in the order of `SiteEdition.allCases`; returns the sizes of the
+    /// downloads when it writes the offline copy, whose home page shows them.
+    @discardableResult
     private static func writeEditions(
-        _ handbook: ResolvedHandbook, templates: TemplateSet, content: RenderedContent, search: SearchFiles,
-        into folder: SiteFolder, progress: (@Sendable (String, Int, Int) -> Void)? = nil
-    ) throws -> DownloadSizes {
-        progress?("writing the indexes and the print edition", 1, 4)
-        try folder.write(HandbookIndex(handbook, content: content).encoded(), to: SitePaths.handbookIndex, scope: .editions)
-        try folder.write(HandbookSchema.json, to: SitePaths.handbookSchema, scope: .editions)
-        try folder.write(search.json, to: SitePaths.searchIndexJSON, scope: .editions)
-        try folder.write(search.script, to: SitePaths.searchIndexScript, scope: .editions)
-        for (number, part) in search.parts.enumerated() {
-            try folder.write(part, to: SearchFiles.partPath(number), scope: .editions)
+        _ editions: [SiteEdition], _ handbook: ResolvedHandbook, templates: TemplateSet, content: RenderedContent,
+        search: () throws -> SearchFiles, into folder: SiteFolder,
+        progress: (@Sendable (String, Int, Int) -> Void)? = nil, written: (SiteEdition) -> Void = { _ in }
+    ) throws -> DownloadSizes? {
+        var downloads: DownloadSizes?
+        for edition in SiteEdition.allCases where editions.contains(edition) {
+            let scope = WriteLog.Scope.edition(edition)
+            folder.writes?.begin(scope)
+            switch edition {
+            case .index:
+                progress?("writing the indexes and the print edition", 1, 4)
+                try folder.write(HandbookIndex(handbook, content: content).encoded(), to: SitePaths.handbookIndex, scope: scope)
+                try folder.write(HandbookSchema.json, to: SitePaths.handbookSchema, scope: scope)
+            case .search:
+                let search = try search()
+                try folder.write(search.json, to: SitePaths.searchIndexJSON, scope: scope)
+                try folder.write(search.script, to: SitePaths.searchIndexScript, scope: scope)
+                for (number, part) in search.parts.enumerated() {
+                    try folder.write(part, to: SearchFiles.partPath(number), scope: scope)
+                }
+            case .print:
+                try folder.write(PrintEdition.render(handbook, content: content, templates: templates), to: SitePaths.print, scope: scope)
+            case .epub:
+                progress?("writing the EPUB", 2, 4)
+                let stylesheet = templates.files.files["assets/epub.css"].map { String(decoding: $0, as: UTF8.self) } ?? ""
+                let book = EPUBEdition.book(handbook, content: content, templates: templates, stylesheet: stylesheet)
+                try EPUBWriter.write(book, to: folder.path + "/" + SitePaths.epub)
+                folder.writes?.keep([SitePaths.epub], scope: scope)
+            case .offline:
+                // The archive's folder is named after the handbook, whatever the output is called.
+                let folderName = ContentInventory.isSlug(HeadingSlugger.baseSlug(handbook.config.title))
+                    ? HeadingSlugger.baseSlug(handbook.config.title) : "handbook"
+                progress?("writing the offline archive", 3, 4)
+                downloads = try writeHomeAndOfflineFiles(handbook, templates: templates, into: folder, folderName: folderName)
+            }
+            folder.removeFilesNoLongerProduced(in: scope)
+            written(edition)
         }
-        try folder.write(PrintEdition.render(handbook, content: content, templates: templates), to: SitePaths.print, scope: .editions)
-
-        progress?("writing the EPUB", 2, 4)
-        let stylesheet = templates.files.files["assets/epub.css"].map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let book = EPUBEdition.book(handbook, content: content, templates: templates, stylesheet: stylesheet)
-        try EPUBWriter.write(book, to: folder.path + "/" + SitePaths.epub)
-        folder.writes?.keep([SitePaths.epub], scope: .editions)
-        // The archive's folder is named after the handbook, whatever the output is called.
-        let folderName = ContentInventory.isSlug(HeadingSlugger.baseSlug(handbook.config.title))
-            ? HeadingSlugger.baseSlug(handbook.config.title) : "handbook"
-        progress?("writing the offline archive", 3, 4)
-        return try writeHomeAndOfflineFiles(handbook, templates: templates, into: folder, folderName: folderName)
+        return downloads
     }
 
     /// The home page shows the sizes of the downloads, and the offline archive contains the home
@@ -293,10 +317,10 @@ public enum HandbookBuilder {
     ) throws -> DownloadSizes {
         var downloads = DownloadSizes(epub: try staging.size(of: SitePaths.epub), archive: 0, print: try staging.size(of: SitePaths.print))
         for _ in 0..<5 {
-            try SiteRenderer.renderHome(handbook: handbook, templates: templates, downloads: downloads, into: staging, scope: .editions)
+            try SiteRenderer.renderHome(handbook: handbook, templates: templates, downloads: downloads, into: staging, scope: .edition(.offline))
             try ServiceWorker.write(into: staging, handbook: handbook, templates: templates)
             let written = try OfflineArchive.write(from: staging, folderName: folderName)
-            staging.writes?.keep([SitePaths.offlineArchive], scope: .editions)
+            staging.writes?.keep([SitePaths.offlineArchive], scope: .edition(.offline))
             if Downloads.label(written) == Downloads.label(downloads.archive) { break }
             downloads.archive = written
         }

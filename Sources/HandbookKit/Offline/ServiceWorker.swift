@@ -23,7 +23,7 @@ enum ServiceWorker {
             kind: "serviceWorker", title: "", description: nil, root: "", currentPath: SitePaths.serviceWorker)
         context["cacheVersion"] = hash.hex
         context["files"] = String(decoding: list, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-        try staging.write(templates.render(context, template: "service-worker"), to: SitePaths.serviceWorker, scope: .editions)
+        try staging.write(templates.render(context, template: "service-worker"), to: SitePaths.serviceWorker, scope: .edition(.offline))
     }
 
     static func manifest(_ config: HandbookConfig) throws -> Data {

@@ -122,16 +122,4 @@ enum SitePaths {
     static let manifest = "manifest.webmanifest"
     static let handbookIndex = "handbook.json"
     static let handbookSchema = "handbook.schema.json"
-
-    /// The files made from the whole handbook (`HandbookBuilder.updateEditions`), as opposed to
-    /// pages, which are made from a part of it.
-    static func isEdition(_ path: String) -> Bool {
-        if [handbookIndex, handbookSchema, searchIndexJSON, searchIndexScript, print, epub, offlineArchive, serviceWorker].contains(path) {
-            return true
-        }
-        // search-index-1.js, search-index-2.js, ...
-        guard path.hasPrefix("search-index-"), path.hasSuffix(".js") else { return false }
-        let number = path.dropFirst("search-index-".count).dropLast(".js".count)
-        return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
-    }
 }

@@ -48,8 +48,8 @@ public actor PreviewServer {
         }
         await server.appendRoute("GET *") { [cache, builds, report] request in
             // The indexes and downloads are written when asked for, not after every change.
-            if SitePaths.isEdition(String(request.path.drop { $0 == "/" })) {
-                let problems = await builds.run { HandbookBuilder.updateEditions(cache: cache) }
+            if let edition = SiteEdition.containing(String(request.path.drop { $0 == "/" })) {
+                let problems = await builds.run { HandbookBuilder.updateEditions([edition], cache: cache) }
                 if !problems.isEmpty { report(BuildReport(diagnostics: problems, pagesWritten: 0)) }
             }
             return Self.serve(request.path, from: files)
@@ -76,12 +76,12 @@ public actor PreviewServer {
 
     /// True when changes since the last build have not reached the editions yet.
     public var editionsOutOfDate: Bool {
-        cache.site.map { !$0.editionsUpToDate } ?? false
+        !(cache.site?.outOfDate.isEmpty ?? true)
     }
 
     /// Brings the editions up to date, so that the output folder is left as `build` makes it.
     public func finish() async -> [Diagnostic] {
-        await builds.run { [cache] in HandbookBuilder.updateEditions(cache: cache) }
+        await builds.run { [cache] in HandbookBuilder.updateEditions(SiteEdition.allCases, cache: cache) }
     }
 
     /// A file of the site; HTML gets the live-reload script before `</body>`.

@@ -4,12 +4,14 @@ import Synchronization
 /// What was written into an output folder, kept between the builds of one `handbook serve`:
 /// a digest of each file's bytes, so a rebuild writes only the files that change, and the files
 /// each build produced, so the files a rebuild no longer produces (a deleted chapter's pages) are
-/// removed. The site is written in two scopes: the pages, rebuilt after every change, and the
-/// editions (indexes, downloads), brought up to date when they are asked for.
+/// removed. The site is written in scopes: the pages, rebuilt after every change, and each
+/// edition (`SiteEdition`), brought up to date when it is asked for.
 final class WriteLog: Sendable {
-    enum Scope: Sendable, Hashable, CaseIterable {
+    enum Scope: Sendable, Hashable {
         case pages
-        case editions
+        case edition(SiteEdition)
+
+        static var allCases: [Scope] { [.pages] + SiteEdition.allCases.map(Scope.edition) }
     }
 
     private struct State {

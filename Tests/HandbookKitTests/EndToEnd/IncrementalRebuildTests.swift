@@ -36,7 +36,7 @@ struct IncrementalRebuildTests {
         func rebuildAndCompare(sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> BuildSummary {
             let report = await HandbookBuilder.rebuild(options, cache: cache)
             #expect(report.succeeded, "\(report.diagnostics)", sourceLocation: sourceLocation)
-            #expect(!HandbookBuilder.updateEditions(cache: cache).hasErrors, sourceLocation: sourceLocation)
+            #expect(!HandbookBuilder.updateEditions(SiteEdition.allCases, cache: cache).hasErrors, sourceLocation: sourceLocation)
             let fresh = handbook.folder + "/Fresh"
             var options = self.options
             options.output = fresh
@@ -148,6 +148,20 @@ struct IncrementalRebuildTests {
             $0.replacingOccurrences(of: "\nSee NOPE-9 and [this](missing.md).\n", with: "\nSee PRO-1 again.\n")
         }
         _ = try await session.rebuildAndCompare()
+    }
+
+    @Test("each file made from the whole handbook belongs to its edition; pages to none")
+    func editions() {
+        #expect(SiteEdition.containing("handbook.json") == .index)
+        #expect(SiteEdition.containing("search-index-12.js") == .search)
+        #expect(SiteEdition.containing("search-index.js") == .search)
+        #expect(SiteEdition.containing("search-index-x.js") == nil)
+        #expect(SiteEdition.containing("sw.js") == .offline)
+        #expect(SiteEdition.containing("handbook.epub") == .epub)
+        #expect(SiteEdition.containing("chapters/print.html") == nil)
+        #expect(SiteEdition.containing("index.html") == nil)
+        #expect(SiteEdition.offline.needs == SiteEdition.allCases)
+        #expect(SiteEdition.print.needs == [.print])
     }
 
     @Test("a document rendered twice gives the same HTML")

@@ -81,7 +81,11 @@ struct ServeTests {
         #expect(outOfDate)
         #expect(try await Self.get(base + "handbook.json").contains("Because it is edited."))
         #expect(try await Self.get(base + "search-index.json").contains("edited"))
+        #expect(await server.editionsOutOfDate)
+        // The offline copy holds every other edition: asking for it brings them all up to date.
+        _ = try await Self.get(base + "handbook-offline.zip")
         #expect(!(await server.editionsOutOfDate))
+        #expect(try await Self.get(base + "print.html").contains("Because it is edited."))
         #expect(try await Self.get(base + "nothing.html").contains("Not found"))
         await server.stop()
     }

@@ -1,0 +1,36 @@
+/// The files made from the whole handbook rather than from a part of it. A rebuild of
+/// `handbook serve` leaves them out of date, and each is written when one of its files is
+/// asked for (`HandbookBuilder.updateEditions`); the offline copy holds all of the others.
+public enum SiteEdition: Sendable, Hashable, CaseIterable {
+    /// handbook.json and its schema.
+    case index
+    /// search-index.json, search-index.js and its parts.
+    case search
+    /// print.html.
+    case print
+    /// handbook.epub.
+    case epub
+    /// The home page with the sizes of the downloads, sw.js and handbook-offline.zip.
+    case offline
+
+    /// The edition a file of the site belongs to; nil for a page.
+    public static func containing(_ path: String) -> SiteEdition? {
+        switch path {
+        case SitePaths.handbookIndex, SitePaths.handbookSchema: return .index
+        case SitePaths.searchIndexJSON, SitePaths.searchIndexScript: return .search
+        case SitePaths.print: return .print
+        case SitePaths.epub: return .epub
+        case SitePaths.offlineArchive, SitePaths.serviceWorker: return .offline
+        default:
+            // search-index-1.js, search-index-2.js, ...
+            guard path.hasPrefix("search-index-"), path.hasSuffix(".js") else { return nil }
+            let number = path.dropFirst("search-index-".count).dropLast(".js".count)
+            return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber } ? .search : nil
+        }
+    }
+
+    /// What must be written for this edition to be up to date: the offline copy needs the others.
+    var needs: [SiteEdition] {
+        self == .offline ? SiteEdition.allCases : [self]
+    }
+}
