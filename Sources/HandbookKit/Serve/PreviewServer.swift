@@ -111,7 +111,7 @@ public actor PreviewServer {
     private func watch() async throws {
         var last = watcher.snapshot()
         while !Task.isCancelled {
-            try await Task.sleep(for: .milliseconds(300))
+            try await Task.sleep(for: .milliseconds(150))
             let now = watcher.snapshot()
             guard !SourceWatcher.changes(from: last, to: now).isEmpty else { continue }
             last = now

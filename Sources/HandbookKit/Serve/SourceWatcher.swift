@@ -9,21 +9,24 @@ struct SourceWatcher: Sendable {
 
     struct FileStamp: Sendable, Equatable {
         var size: Int
-        var modified: Date
+        var modifiedSeconds: Int
+        var modifiedNanoseconds: Int
     }
 
+    /// Every file below the folders with its size and modification time. stat(2) directly:
+    /// FileManager's attribute dictionaries cost ten times as much, which matters when a
+    /// handbook of a thousand files is looked at several times a second.
     func snapshot() -> Snapshot {
         var stamps: Snapshot = [:]
         for folder in folders {
             guard let enumerator = FileManager.default.enumerator(atPath: folder) else { continue }
             while let relative = enumerator.nextObject() as? String {
                 let path = folder + "/" + relative
-                guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                    attributes[.type] as? FileAttributeType != .typeDirectory
-                else { continue }
+                var status = stat()
+                guard stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { continue }
                 stamps[path] = FileStamp(
-                    size: (attributes[.size] as? NSNumber)?.intValue ?? 0,
-                    modified: attributes[.modificationDate] as? Date ?? .distantPast)
+                    size: Int(status.st_size), modifiedSeconds: Int(status.st_mtim.tv_sec),
+                    modifiedNanoseconds: Int(status.st_mtim.tv_nsec))
             }
         }
         return stamps
