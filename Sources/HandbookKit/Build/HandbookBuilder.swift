@@ -37,14 +37,9 @@ public enum HandbookBuilder {
             cache?.written(.offline, downloads: downloads)
             let pages = result.pages + 1
             var report = BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: pages)
-            report.summary = BuildSummary(
-                pages: pages, chapters: handbook.chapters.count, rules: handbook.rules.count,
-                tips: handbook.tipLists.reduce(0) { $0 + $1.anchors.tips.count },
-                seconds: Date().timeIntervalSince(started), output: DisplayPath.of(output.path),
-                steps: [
-                    ("load, parse, resolve, index for search", checkedAt.timeIntervalSince(started)),
-                    ("render and write", Date().timeIntervalSince(checkedAt)),
-                ].map { BuildSummary.Step(name: $0.0, seconds: $0.1) })
+            report.summary = summary(
+                handbook, pages: pages, output: output, started: started, checkedAt: checkedAt,
+                steps: ("load, parse, resolve, index for search", "render and write"))
             return report
         } catch {
             staging?.remove()
@@ -84,15 +79,12 @@ public enum HandbookBuilder {
                     output: output.path, handbook: handbook, templates: templates, content: result.content,
                     configPath: checked.configPath, strict: options.strict, outOfDate: Set(SiteEdition.allCases)))
             var report = BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: result.rendered)
-            report.summary = BuildSummary(
-                pages: result.pages + 1, chapters: handbook.chapters.count, rules: handbook.rules.count,
-                tips: handbook.tipLists.reduce(0) { $0 + $1.anchors.tips.count },
-                seconds: Date().timeIntervalSince(started), output: DisplayPath.of(output.path),
-                steps: [
-                    ("load, parse what changed, resolve", checkedAt.timeIntervalSince(started)),
-                    ("render what changed and write", Date().timeIntervalSince(checkedAt)),
-                ].map { BuildSummary.Step(name: $0.0, seconds: $0.1) },
-                rendered: result.rendered, filesWritten: cache.writes.filesWritten)
+            var summary = summary(
+                handbook, pages: result.pages + 1, output: output, started: started, checkedAt: checkedAt,
+                steps: ("load, parse what changed, resolve", "render what changed and write"))
+            summary.rendered = result.rendered
+            summary.filesWritten = cache.writes.filesWritten
+            report.summary = summary
             return report
         } catch {
             cache.forgetOutput()
@@ -129,6 +121,21 @@ public enum HandbookBuilder {
             diagnostics.append(writeFailure(error, output: output))
         }
         return diagnostics
+    }
+
+    /// The figures of the summary line, and the time of the steps before and after `checkedAt`.
+    private static func summary(
+        _ handbook: ResolvedHandbook, pages: Int, output: OutputFolder, started: Date, checkedAt: Date,
+        steps: (check: String, write: String)
+    ) -> BuildSummary {
+        BuildSummary(
+            pages: pages, chapters: handbook.chapters.count, rules: handbook.rules.count,
+            tips: handbook.tipLists.reduce(0) { $0 + $1.anchors.tips.count },
+            seconds: Date().timeIntervalSince(started), output: DisplayPath.of(output.path),
+            steps: [
+                BuildSummary.Step(name: steps.check, seconds: checkedAt.timeIntervalSince(started)),
+                BuildSummary.Step(name: steps.write, seconds: Date().timeIntervalSince(checkedAt)),
+            ])
     }
 
     private static func writeFailure(_ error: any Error, output: OutputFolder) -> Diagnostic {
