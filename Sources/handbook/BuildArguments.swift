@@ -15,7 +15,14 @@ struct BuildArguments: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: ArgumentHelp(
+        "The previous edition's handbook.json, to show what changed since (default: previous_edition in handbook.yml).",
+        valueName: "path"))
+    var previous: String?
+
     var options: BuildOptions {
-        BuildOptions(content: content, templates: TemplateChoice.folder(templates), output: output, strict: strict)
+        BuildOptions(
+            content: content, templates: TemplateChoice.folder(templates), output: output, strict: strict,
+            previousEdition: previous)
     }
 }

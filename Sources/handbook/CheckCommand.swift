@@ -23,12 +23,19 @@ struct Check: AsyncParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: ArgumentHelp(
+        "The previous edition's handbook.json, to check the change notes against (default: previous_edition in handbook.yml).",
+        valueName: "path"))
+    var previous: String?
+
     @Option(help: "text (compiler style, on standard error) or json (on standard output).")
     var format: DiagnosticFormat = .text
 
     func run() async throws {
         let (_, diagnostics) = await HandbookBuilder.check(
-            BuildOptions(content: content, templates: TemplateChoice.folder(templates), output: "", strict: strict))
+            BuildOptions(
+                content: content, templates: TemplateChoice.folder(templates), output: "", strict: strict,
+                previousEdition: previous))
         switch format {
         case .json:
             FileHandle.standardOutput.write(Data(DiagnosticFormat.json(diagnostics).utf8))

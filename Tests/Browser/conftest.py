@@ -15,6 +15,11 @@ REPO = Path(__file__).resolve().parents[2]
 HANDBOOKS = {
     "default": REPO / "Content",
     "awkward": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "awkward",
+    "editions": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "editions" / "second",
+}
+# Handbooks built against a previous edition: the content of that edition, built first.
+PREVIOUS = {
+    "editions": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "editions" / "first",
 }
 
 
@@ -37,14 +42,21 @@ def workdir():
 @pytest.fixture(scope="session")
 def sites(workdir):
     """Each handbook, built fresh with the default templates."""
-    built = {}
-    for name, content in HANDBOOKS.items():
-        output = workdir / name
+    def build(name, content, output, *extra):
         result = subprocess.run(
             [handbook_binary(), "build", "--content", str(content), "--templates", str(REPO / "Templates"),
-             "--output", str(output), "--strict"], capture_output=True, text=True)
+             "--output", str(output), "--strict", *extra], capture_output=True, text=True)
         assert result.returncode == 0, f"building {name} failed:\n{result.stderr}"
-        built[name] = output
+
+    built = {}
+    for name, content in HANDBOOKS.items():
+        extra = []
+        if name in PREVIOUS:
+            previous = workdir / (name + "-previous")
+            build(name + " (previous edition)", PREVIOUS[name], previous)
+            extra = ["--previous", str(previous / "handbook.json")]
+        build(name, content, workdir / name, *extra)
+        built[name] = workdir / name
     return built
 
 
@@ -64,6 +76,12 @@ def page_kinds(site):
     kinds["embed-chapter"] = "embed/" + index["chapters"][0]["url"]
     kinds["embed-rule"] = "embed/" + index["rules"][0]["permalink"]
     kinds["embed-index"] = "embed/index.html"
+    if "changes" in index:
+        kinds["changes"] = index["changes"]["url"]
+        changed = [c for c in index["changes"]["rules"] if "withdrawn" not in c["kinds"] and "added" not in c["kinds"]]
+        kinds["changed-rule"] = "rules/" + changed[0]["id"] + ".html"
+    if index.get("withdrawn"):
+        kinds["withdrawn-rule"] = index["withdrawn"][0]["permalink"]
     return kinds
 
 

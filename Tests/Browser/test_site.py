@@ -1,4 +1,5 @@
 """The browser-and-validator stage on fresh builds of the default handbook and the fixtures."""
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,11 @@ from conftest import HANDBOOKS, page_kinds
 SCHEMES = ["light", "dark"]
 SIZES = {"phone": sitecheck.PHONE, "desktop": sitecheck.DESKTOP}
 KINDS = ["home", "chapter", "rules-index", "rule", "tip-list", "search", "print", "embed-chapter", "embed-rule", "embed-index"]
+# Every page kind of the default handbook and the awkward fixture; of the second edition of the
+# editions fixture, the pages that show changes.
+PAGES = [(name, kind) for name in ("default", "awkward") for kind in KINDS] + [
+    ("editions", kind) for kind in ("changes", "withdrawn-rule", "changed-rule", "chapter", "rules-index", "embed-rule")
+]
 
 
 def html_files(site):
@@ -30,8 +36,7 @@ def test_no_broken_links_or_anchors(sites, name):
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("name", HANDBOOKS)
+@pytest.mark.parametrize("name,kind", PAGES)
 def test_accessibility(sites, servers, driver, name, kind, scheme, size):
     path = page_kinds(sites[name])[kind]
     findings, version = sitecheck.run_axe(driver, servers[name] + path, SIZES[size], scheme, page_name=path)
@@ -74,3 +79,26 @@ def test_views_are_really_emulated(sites, servers, driver, scheme, expected, siz
     driver.get(servers["default"] + "index.html")
     assert driver.execute_script("return getComputedStyle(document.body).backgroundColor") == expected
     assert driver.execute_script("return innerWidth") == SIZES[size][0]
+
+
+@pytest.mark.parametrize("name", HANDBOOKS)
+def test_handbook_json_matches_its_schema(sites, name):
+    import jsonschema
+
+    site = Path(sites[name])
+    schema = json.loads((site / "handbook.schema.json").read_text())
+    index = json.loads((site / "handbook.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in jsonschema.Draft202012Validator(schema).iter_errors(index)]
+    assert errors == []
+    if name == "editions":
+        assert {change["id"] for change in index["changes"]["rules"]} == {"BAS-2", "BAS-3", "BAS-4", "BAS-5", "SEC-1", "SHR-1"}
+
+
+def test_changes_page_links_every_change_and_is_linked_from_every_page(sites):
+    site = Path(sites["editions"])
+    changes = (site / "changes.html").read_text()
+    for rule in ("BAS-2", "BAS-3", "BAS-4", "BAS-5", "SEC-1", "SHR-1"):
+        assert f'id="{rule}"' in changes
+    pages = [p for p in html_files(site) if not p.is_relative_to(site / "embed")]
+    assert pages and all("What changed since edition 2025" in p.read_text() for p in pages)

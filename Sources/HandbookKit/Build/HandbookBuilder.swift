@@ -179,13 +179,16 @@ public enum HandbookBuilder {
         cache?.keepParsedPages(at: Set((inventory.chapters + inventory.tipLists).map(\.path)))
         diagnostics += chapterProblems + tipProblems
 
-        // Resolve
+        // Resolve, and compare with the previous edition
         var handbook: ResolvedHandbook?
         if let config {
-            let (resolved, problems) = Resolver.resolve(
+            var (resolved, problems) = Resolver.resolve(
                 config: config, chapters: chapters, tipLists: tipLists, media: inventory.media)
+            let (history, changeProblems) = PreviousEdition.history(
+                of: resolved, previousPath: options.previousEdition, contentRoot: inventory.root)
+            resolved.history = history
             handbook = resolved
-            diagnostics += problems
+            diagnostics += problems + changeProblems
         }
 
         let (templates, templateProblems) = await templatesTask.value

@@ -42,6 +42,7 @@ enum EmbedPages {
         var values: [String: Any] = builder.ruleLink(rule.identifier, root: "../") ?? [:]
         values["html"] = html
         values["fullURL"] = "../" + LinkTarget.encodePath(SitePaths.rulePage(rule.identifier))
+        values["change"] = ChangesPage.mark(for: rule.identifier, handbook: handbook, root: "../")
         context["rule"] = values
         return Page(path: path, html: templates.render(context, template: "embed-rule"))
     }

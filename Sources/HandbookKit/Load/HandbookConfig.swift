@@ -17,6 +17,12 @@ public struct HandbookConfig: Sendable, Hashable {
     /// Where the site is published (`https://example.org/handbook/`), for canonical links, the
     /// sitemap, oEmbed and absolute links in handbook.json. Without it the site is wholly relative.
     public var baseURL: String?
+    /// `previous_edition`: the handbook.json of the edition before this one, relative to the
+    /// content folder, to show what changed since.
+    public var previousEdition: String?
+    var previousEditionLocation: SourceLocation?
+    /// Where `edition` is written, or the file's start when it is not.
+    var editionLocation: SourceLocation?
 
     public init(
         title: String, subtitle: String? = nil, organisation: String? = nil, edition: String? = nil,
@@ -33,7 +39,7 @@ public struct HandbookConfig: Sendable, Hashable {
 
     static let keys = [
         "title", "subtitle", "organisation", "edition", "language", "description", "allow_raw_html",
-        "search_index_budget", "base_url",
+        "search_index_budget", "base_url", "previous_edition",
     ]
 
     static func parse(_ file: SourceFile) -> (HandbookConfig?, [Diagnostic]) {
@@ -45,6 +51,7 @@ public struct HandbookConfig: Sendable, Hashable {
         config.subtitle = mapping["subtitle"].nonEmpty
         config.organisation = mapping["organisation"].nonEmpty
         config.edition = mapping["edition"].nonEmpty
+        config.editionLocation = mapping.entries["edition"]?.location ?? SourceLocation(file: file.displayPath)
         config.description = mapping["description"].nonEmpty
         if let entry = mapping.entries["language"] {
             if LanguageTag.isWellFormed(entry.value) {
@@ -83,6 +90,10 @@ public struct HandbookConfig: Sendable, Hashable {
                     "config.baseURL", at: entry.location, "'\(entry.value)' is not an http or https address",
                     suggestion: "write the address where the site is published, such as https://example.org/handbook/"))
             }
+        }
+        if let entry = mapping.entries["previous_edition"], !entry.value.isEmpty {
+            config.previousEdition = entry.value
+            config.previousEditionLocation = entry.location
         }
         mapping.entries.removeAll()
         return (config, diagnostics)

@@ -4,8 +4,11 @@ struct PageFrontMatter: Sendable, Hashable {
     var summary: String?
     /// YYYY-MM-DD
     var updated: String?
+    /// `changes:`: a note per rule identifier on what changed since the previous edition and
+    /// why, for rules of this chapter or rules withdrawn from it.
+    var changeNotes: [String: NoteText] = [:]
 
-    static let keys = ["title", "summary", "updated"]
+    static let keys = ["title", "summary", "updated", "changes"]
 
     /// Reads the front matter of `file`, returning the body (with the file's line numbering).
     static func read(_ file: SourceFile) -> (PageFrontMatter?, body: String, [Diagnostic]) {
@@ -25,7 +28,8 @@ struct PageFrontMatter: Sendable, Hashable {
                 suggestion: "start the file with `---`, a line `title: ...`, and `---`")])
         }
         var (mapping, diagnostics) = YAMLMapping.parse(
-            yaml, file: file.displayPath, firstLine: split.yamlFirstLine, allowedKeys: keys, required: ["title"])
+            yaml, file: file.displayPath, firstLine: split.yamlFirstLine, allowedKeys: keys, required: ["title"],
+            mappingKeys: ["changes"])
         if mapping.entries.isEmpty && diagnostics.isEmpty {
             diagnostics.append(.error(
                 "config.missingKey", at: file.location(), "missing required key 'title'",
@@ -37,9 +41,24 @@ struct PageFrontMatter: Sendable, Hashable {
                 suggestion: "write the date as, for example, 2026-11-21"))
         }
         guard let title = mapping["title"], !title.isEmpty else { return (nil, split.body, diagnostics) }
-        let matter = PageFrontMatter(
+        var notes: [String: NoteText] = [:]
+        for (identifier, entry) in mapping.mappings["changes"] ?? [] {
+            if !RuleIdentifier.isValid(identifier) {
+                diagnostics.append(.error(
+                    "change.noteKey", at: entry.location, "'\(identifier)' under 'changes' is not a rule identifier",
+                    suggestion: "write one line per rule, as `CONF-2: what changed and why`"))
+            } else if entry.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                diagnostics.append(.error(
+                    "change.emptyNote", at: entry.location, "the change note for \(identifier) has no text",
+                    suggestion: "write what changed and why, or remove the line"))
+            } else {
+                notes[identifier] = NoteText(text: RuleWording.normalise(entry.value), location: entry.location)
+            }
+        }
+        var matter = PageFrontMatter(
             title: title, summary: mapping["summary"].nonEmpty,
             updated: CalendarDate.isValid(mapping["updated"] ?? "") ? mapping["updated"] : nil)
+        matter.changeNotes = notes
         return (matter, split.body, diagnostics)
     }
 }

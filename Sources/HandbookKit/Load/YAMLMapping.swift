@@ -9,6 +9,8 @@ struct YAMLMapping: Sendable {
     }
 
     var entries: [String: Entry] = [:]
+    /// Values of the keys allowed to hold a mapping of strings, in the order written.
+    var mappings: [String: [(key: String, entry: Entry)]] = [:]
     /// Where the mapping starts, for problems that concern the whole of it (a missing key).
     var location: SourceLocation
 
@@ -16,7 +18,8 @@ struct YAMLMapping: Sendable {
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`, accepting only `allowedKeys`.
     static func parse(
-        _ yaml: String, file: String, firstLine: Int, allowedKeys: [String], required: [String]
+        _ yaml: String, file: String, firstLine: Int, allowedKeys: [String], required: [String],
+        mappingKeys: [String] = []
     ) -> (YAMLMapping, [Diagnostic]) {
         let start = SourceLocation(file: file, line: firstLine, column: 1)
         var mapping = YAMLMapping(location: start)
@@ -53,6 +56,27 @@ struct YAMLMapping: Sendable {
                         "config.unknownKey", at: location(keyNode.mark), "unknown key '\(key)'",
                         suggestion: close.map { "did you mean '\($0)'?" }
                             ?? "the keys allowed here are \(allowedKeys.joined(separator: ", "))"))
+                    continue
+                }
+                if mappingKeys.contains(key) {
+                    guard case .mapping(let inner) = valueNode else {
+                        diagnostics.append(.error(
+                            "config.type", at: location(valueNode.mark), "'\(key)' must be a mapping, one `NAME: text` per line",
+                            suggestion: "indent each entry under `\(key):`"))
+                        continue
+                    }
+                    var values: [(key: String, entry: Entry)] = []
+                    for (innerKey, innerValue) in inner {
+                        guard case .scalar(let scalar) = innerValue else {
+                            diagnostics.append(.error(
+                                "config.type", at: location(innerValue.mark),
+                                "the value of '\(innerKey.string ?? "")' under '\(key)' must be text, not a list or mapping",
+                                suggestion: "write it on one line after the colon"))
+                            continue
+                        }
+                        values.append((innerKey.string ?? String(describing: innerKey), Entry(value: scalar.string, location: location(innerKey.mark))))
+                    }
+                    mapping.mappings[key] = values
                     continue
                 }
                 guard case .scalar(let scalar) = valueNode else {

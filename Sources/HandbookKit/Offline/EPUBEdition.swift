@@ -33,6 +33,11 @@ enum EPUBEdition {
             rules += "</ul>\n"
         }
         documents.append(.init(fileName: rulesFile, title: "All rules", body: rules))
+        if handbook.history.isComparing {
+            let changes = "<h1>What changed in edition \(HTML.escape(handbook.history.edition ?? ""))</h1>\n"
+                + templates.render(ChangesPage.values(handbook, root: "../"), template: "partials/changes")
+            documents.append(.init(fileName: changesFile, title: "What changed", body: inBook(changes)))
+        }
         for (index, list) in handbook.tipLists.enumerated() {
             let matter = list.page.frontMatter
             var body = "<p class=\"eyebrow\">Tips</p>\n<h1>\(HTML.escape(matter.title))</h1>\n"
@@ -77,6 +82,7 @@ enum EPUBEdition {
     static func chapterFile(_ slug: String) -> String { "chapter-\(slug).xhtml" }
     static func tipListFile(_ slug: String) -> String { "tips-\(slug).xhtml" }
     static let rulesFile = "rules.xhtml"
+    static let changesFile = "changes.xhtml"
 
     /// Where a link (from the site root, without `../`) goes inside the book.
     static func target(for path: String, in handbook: ResolvedHandbook) -> String {
@@ -84,10 +90,14 @@ enum EPUBEdition {
         let file = parts[0]
         let fragment = parts.count > 1 ? "#" + parts[1] : ""
         if file == SitePaths.rulesIndex { return rulesFile }
-        if file.hasPrefix("rules/"), file.hasSuffix(".html"),
-            let rule = handbook.rule(String(file.dropFirst(6).dropLast(5)))
-        {
-            return chapterFile(handbook.chapters[rule.chapter].page.slug) + "#" + rule.identifier
+        if file == SitePaths.changes { return changesFile + fragment }
+        if file.hasPrefix("rules/"), file.hasSuffix(".html") {
+            let identifier = String(file.dropFirst(6).dropLast(5))
+            if let rule = handbook.rule(identifier) {
+                return chapterFile(handbook.chapters[rule.chapter].page.slug) + "#" + rule.identifier
+            }
+            // A withdrawn rule: its entry among the changes, or the list of rules.
+            return handbook.history.change(of: identifier) != nil ? changesFile + "#" + identifier : rulesFile
         }
         if file.hasPrefix("chapters/"), file.hasSuffix(".html") {
             return chapterFile(String(file.dropFirst(9).dropLast(5))) + fragment

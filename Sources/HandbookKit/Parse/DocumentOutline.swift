@@ -48,6 +48,9 @@ struct DocumentOutline: Sendable {
         enum Kind: Sendable, Equatable {
             case heading(level: Int, heading: Int)
             case list
+            /// A block quote that starts "Change note:", which explains a rule's change since the
+            /// previous edition: shown with the change, not in the rule's text.
+            case changeNote
             case other
         }
 
@@ -64,9 +67,17 @@ struct DocumentOutline: Sendable {
         var location: SourceLocation
     }
 
+    /// A `> Change note: ...` block quote: its text without the label.
+    struct ChangeNote: Sendable {
+        var block: Int
+        var text: String
+        var location: SourceLocation
+    }
+
     var headings: [Heading] = []
     var links: [Link] = []
     var identifierTokens: [IdentifierToken] = []
     var blocks: [Block] = []
     var listItems: [ListItem] = []
+    var changeNotes: [ChangeNote] = []
 }

@@ -71,7 +71,13 @@ final class MarkdownDocument: @unchecked Sendable {
                 case CMARK_NODE_LIST: kind = .list
                 default: kind = .other
                 }
-                outline.blocks.append(.init(kind: kind, plainText: Self.plainText(of: node)))
+                let text = Self.plainText(of: node)
+                if type == CMARK_NODE_BLOCK_QUOTE, let note = ChangeNoteLabel.text(after: text) {
+                    outline.blocks.append(.init(kind: .changeNote, plainText: text))
+                    outline.changeNotes.append(.init(block: block, text: note, location: location(of: node)))
+                } else {
+                    outline.blocks.append(.init(kind: kind, plainText: text))
+                }
             }
 
             switch type {
@@ -241,7 +247,7 @@ final class MarkdownDocument: @unchecked Sendable {
         var rendered = RenderedDocument()
         var child = cmark_node_first_child(root)
         while let node = child {
-            rendered.blocks.append(html(of: node))
+            rendered.blocks.append(instructions.hiddenBlocks.contains(rendered.blocks.count) ? "" : html(of: node))
             if listItems && cmark_node_get_type(node) == CMARK_NODE_LIST {
                 var item = cmark_node_first_child(node)
                 while let current = item {
@@ -378,4 +384,18 @@ struct RenderInstructions: Sendable, Hashable {
     var links: [Int: LinkRewrite] = [:]
     var identifierLinks: [Int: [IdentifierLink]] = [:]
     var headings: [Int: HeadingMarkup] = [:]
+    /// Top-level blocks rendered as nothing: change notes, which are shown with the changes.
+    var hiddenBlocks: Set<Int> = []
+}
+
+/// The label that makes a block quote a change note: `> Change note: ...`, in any case, the
+/// label in bold or not. Plain Markdown, so the note reads as a quote anywhere else.
+enum ChangeNoteLabel {
+    static let label = "change note:"
+
+    /// The note's text, or nil when `text` does not start with the label.
+    static func text(after text: String) -> String? {
+        guard text.prefix(label.count).lowercased() == label else { return nil }
+        return text.dropFirst(label.count).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
 }

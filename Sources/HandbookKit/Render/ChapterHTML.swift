@@ -1,7 +1,8 @@
 /// Assembles a chapter's rendered blocks into its page body, each rule in a block of its own,
 /// and cuts out each rule's text for its permalink page.
 enum ChapterHTML {
-    static func body(_ blocks: [String], outline: DocumentOutline, rules: [Rule]) -> String {
+    /// `marks` (HTML, by rule identifier) go under the rules' headings.
+    static func body(_ blocks: [String], outline: DocumentOutline, rules: [Rule], marks: [String: String] = [:]) -> String {
         let ruleStarts = Dictionary(uniqueKeysWithValues: rules.map { ($0.blocks.lowerBound, $0) })
         var html = ""
         var open: [Int] = []  // levels of open rule blocks
@@ -17,6 +18,7 @@ enum ChapterHTML {
                 }
             }
             html += block
+            if let rule = ruleStarts[index], let mark = marks[rule.identifier] { html += mark }
         }
         html += String(repeating: "</section>\n", count: open.count)
         return html

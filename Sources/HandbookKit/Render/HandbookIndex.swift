@@ -25,6 +25,63 @@ struct HandbookIndex: Codable, Sendable, Equatable {
         var html: String
         var references: [String]
         var citedBy: [Citation]
+        /// The rule's own text, normalised, and its SHA-256: what the next edition compares.
+        var wording: String?
+        var textHash: String?
+        /// The edition whose wording the rule has, and the one in which it first appeared.
+        var edition: String?
+        var since: String?
+    }
+
+    /// A rule an edition withdrew: its permalink stays, saying so.
+    struct Withdrawn: Codable, Sendable, Equatable {
+        var id: String
+        var title: String
+        var chapter: String
+        var chapterTitle: String
+        var permalink: String
+        var wording: String
+        var withdrawnIn: String
+        var since: String?
+        var note: String?
+    }
+
+    /// What changed since the previous edition.
+    struct Changes: Codable, Sendable, Equatable {
+        var edition: String
+        var previousEdition: String
+        var url: String
+        var rules: [RuleChange]
+        var tipLists: [TipListChange]
+    }
+
+    struct RuleChange: Codable, Sendable, Equatable {
+        var id: String
+        /// Any of added, retitled, reworded, moved, withdrawn.
+        var kinds: [String]
+        var title: String
+        var previousTitle: String?
+        var chapter: String
+        var previousChapter: String?
+        var previousWording: String?
+        var wording: String?
+        var note: String?
+        var url: String
+    }
+
+    struct TipListChange: Codable, Sendable, Equatable {
+        struct Rewording: Codable, Sendable, Equatable {
+            var before: String
+            var after: String
+        }
+
+        var slug: String
+        var title: String
+        /// added, removed or changed.
+        var kind: String
+        var tipsAdded: [String]
+        var tipsRemoved: [String]
+        var tipsReworded: [Rewording]
     }
 
     struct Citation: Codable, Sendable, Equatable {
@@ -58,6 +115,8 @@ struct HandbookIndex: Codable, Sendable, Equatable {
     var chapters: [Chapter]
     var rules: [Rule]
     var tipLists: [TipList]
+    var withdrawn: [Withdrawn]?
+    var changes: Changes?
 
     init(_ handbook: ResolvedHandbook, content: RenderedContent) {
         let base = handbook.config.baseURL ?? ""
@@ -76,13 +135,38 @@ struct HandbookIndex: Codable, Sendable, Equatable {
                 rules: chapter.page.outline.headings.compactMap { $0.block != nil ? $0.rule?.identifier : nil }
                     .filter { handbook.ruleIndex[$0] != nil })
         }
+        let history = handbook.history
         rules = handbook.rules.map { rule in
             let chapter = handbook.chapters[rule.chapter].page
+            let record = history.rules[rule.identifier]
             return Rule(
                 id: rule.identifier, title: rule.title, chapter: chapter.slug,
                 url: "\(chapter.outputPath)#\(rule.identifier)", permalink: SitePaths.rulePage(rule.identifier),
                 text: rule.plainText, html: fragment(content.rules[rule.identifier] ?? ""), references: rule.references,
-                citedBy: rule.citedBy.map { Citation(kind: $0.kind.rawValue, id: $0.id, anchor: $0.anchor, url: $0.url) })
+                citedBy: rule.citedBy.map { Citation(kind: $0.kind.rawValue, id: $0.id, anchor: $0.anchor, url: $0.url) },
+                wording: rule.wording, textHash: record?.textHash, edition: record?.edition, since: record?.since)
+        }
+        withdrawn = history.withdrawn.map { rule in
+            Withdrawn(
+                id: rule.id, title: rule.title, chapter: rule.chapter.slug, chapterTitle: rule.chapter.title,
+                permalink: SitePaths.rulePage(rule.id), wording: rule.wording, withdrawnIn: rule.withdrawnIn, since: rule.since,
+                note: rule.note)
+        }
+        if let edition = history.edition, let previous = history.previousEdition {
+            changes = Changes(
+                edition: edition, previousEdition: previous, url: SitePaths.changes,
+                rules: history.changes.map { change in
+                    RuleChange(
+                        id: change.id, kinds: change.kinds.map(\.rawValue), title: change.title, previousTitle: change.previousTitle,
+                        chapter: change.chapter.slug, previousChapter: change.previousChapter?.slug,
+                        previousWording: change.previousWording, wording: change.wording, note: change.note,
+                        url: "\(SitePaths.changes)#\(change.id)")
+                },
+                tipLists: history.tipLists.map { list in
+                    TipListChange(
+                        slug: list.slug, title: list.title, kind: list.kind.rawValue, tipsAdded: list.tipsAdded,
+                        tipsRemoved: list.tipsRemoved, tipsReworded: list.tipsReworded.map { .init(before: $0.before, after: $0.after) })
+                })
         }
         tipLists = handbook.tipLists.enumerated().map { number, list in
             let rendered = content.tipLists[number].tips
@@ -122,4 +206,5 @@ enum SitePaths {
     static let manifest = "manifest.webmanifest"
     static let handbookIndex = "handbook.json"
     static let handbookSchema = "handbook.schema.json"
+    static let changes = "changes.html"
 }

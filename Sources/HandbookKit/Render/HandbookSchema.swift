@@ -8,7 +8,7 @@ enum HandbookSchema {
       "title": "Handbook index",
       "description": "The machine-readable index of a handbook built by handbook. Every url is relative to the site root.",
       "type": "object",
-      "required": ["schemaVersion", "title", "language", "chapters", "rules", "tipLists"],
+      "required": ["schemaVersion", "title", "language", "chapters", "rules", "tipLists", "withdrawn"],
       "additionalProperties": false,
       "properties": {
         "schemaVersion": { "const": 1, "description": "Changes when the format changes incompatibly." },
@@ -19,7 +19,9 @@ enum HandbookSchema {
         "language": { "type": "string", "description": "BCP 47 language tag." },
         "chapters": { "type": "array", "items": { "$ref": "#/$defs/chapter" } },
         "rules": { "type": "array", "items": { "$ref": "#/$defs/rule" } },
-        "tipLists": { "type": "array", "items": { "$ref": "#/$defs/tipList" } }
+        "tipLists": { "type": "array", "items": { "$ref": "#/$defs/tipList" } },
+        "withdrawn": { "type": "array", "items": { "$ref": "#/$defs/withdrawnRule" }, "description": "Rules withdrawn in this edition or an earlier one; their permalinks stay." },
+        "changes": { "$ref": "#/$defs/changes" }
       },
       "$defs": {
         "ruleId": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*-[0-9]+(\\.[0-9]+)*$" },
@@ -39,7 +41,7 @@ enum HandbookSchema {
         },
         "rule": {
           "type": "object",
-          "required": ["id", "title", "chapter", "url", "permalink", "text", "html", "references", "citedBy"],
+          "required": ["id", "title", "chapter", "url", "permalink", "text", "html", "references", "citedBy", "wording", "textHash"],
           "additionalProperties": false,
           "properties": {
             "id": { "$ref": "#/$defs/ruleId" },
@@ -50,7 +52,82 @@ enum HandbookSchema {
             "text": { "type": "string", "description": "The rule's text, without markup." },
             "html": { "type": "string", "description": "The rule's text as safe HTML; links relative to the site root, or absolute when the handbook has a base_url." },
             "references": { "type": "array", "items": { "$ref": "#/$defs/ruleId" }, "description": "Rules this rule's text refers to." },
-            "citedBy": { "type": "array", "items": { "$ref": "#/$defs/citation" } }
+            "citedBy": { "type": "array", "items": { "$ref": "#/$defs/citation" } },
+            "wording": { "type": "string", "description": "The rule's own text (without its heading, change note or nested rules), in Unicode NFC with white space collapsed: what editions compare." },
+            "textHash": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$", "description": "The SHA-256 of the wording's UTF-8 bytes." },
+            "edition": { "type": "string", "description": "The edition whose wording and title the rule has." },
+            "since": { "type": "string", "description": "The edition in which the rule first appeared." }
+          }
+        },
+        "withdrawnRule": {
+          "type": "object",
+          "required": ["id", "title", "chapter", "chapterTitle", "permalink", "wording", "withdrawnIn"],
+          "additionalProperties": false,
+          "properties": {
+            "id": { "$ref": "#/$defs/ruleId" },
+            "title": { "type": "string", "description": "Its last title." },
+            "chapter": { "type": "string", "description": "The slug of the chapter it was in." },
+            "chapterTitle": { "type": "string" },
+            "permalink": { "$ref": "#/$defs/url", "description": "Its page, which says it was withdrawn." },
+            "wording": { "type": "string", "description": "Its last wording." },
+            "withdrawnIn": { "type": "string", "description": "The edition that withdrew it." },
+            "since": { "type": "string" },
+            "note": { "type": "string", "description": "Why, in the author's words." }
+          }
+        },
+        "changes": {
+          "type": "object",
+          "description": "What changed since the previous edition; present when the build compared with one.",
+          "required": ["edition", "previousEdition", "url", "rules", "tipLists"],
+          "additionalProperties": false,
+          "properties": {
+            "edition": { "type": "string" },
+            "previousEdition": { "type": "string" },
+            "url": { "$ref": "#/$defs/url", "description": "The changes page." },
+            "rules": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["id", "kinds", "title", "chapter", "url"],
+                "additionalProperties": false,
+                "properties": {
+                  "id": { "$ref": "#/$defs/ruleId" },
+                  "kinds": { "type": "array", "minItems": 1, "items": { "enum": ["added", "retitled", "reworded", "moved", "withdrawn"] } },
+                  "title": { "type": "string" },
+                  "previousTitle": { "type": "string", "description": "When retitled." },
+                  "chapter": { "type": "string", "description": "The slug of the chapter the rule is in (for a withdrawn rule, was in)." },
+                  "previousChapter": { "type": "string", "description": "When moved: the slug of the chapter it was in." },
+                  "previousWording": { "type": "string", "description": "When reworded." },
+                  "wording": { "type": "string", "description": "When reworded." },
+                  "note": { "type": "string", "description": "The author's change note." },
+                  "url": { "$ref": "#/$defs/url", "description": "The change on the changes page." }
+                }
+              }
+            },
+            "tipLists": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["slug", "title", "kind", "tipsAdded", "tipsRemoved", "tipsReworded"],
+                "additionalProperties": false,
+                "properties": {
+                  "slug": { "type": "string" },
+                  "title": { "type": "string" },
+                  "kind": { "enum": ["added", "removed", "changed"] },
+                  "tipsAdded": { "type": "array", "items": { "type": "string" } },
+                  "tipsRemoved": { "type": "array", "items": { "type": "string" } },
+                  "tipsReworded": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["before", "after"],
+                      "additionalProperties": false,
+                      "properties": { "before": { "type": "string" }, "after": { "type": "string" } }
+                    }
+                  }
+                }
+              }
+            }
           }
         },
         "citation": {

@@ -11,6 +11,11 @@ struct PageContext {
         site["organisation"] = handbook.config.organisation
         site["edition"] = handbook.config.edition
         site["description"] = handbook.config.description
+        if handbook.history.isComparing {
+            // From the site root: templates write {{root}}{{site.changesURL}}.
+            site["changesURL"] = SitePaths.changes
+            site["previousEdition"] = handbook.history.previousEdition
+        }
         return site
     }
 

@@ -15,6 +15,7 @@ struct RenderKeys {
         var hasher = Hasher()
         hasher.combine(handbook.config)
         hasher.combine(templates.digest)
+        hasher.combine(handbook.history.previousEdition)
         hasher.combine(handbook.chapters.count)
         if handbook.chapters.count <= PageContext.chapterListLimit {
             for chapter in handbook.chapters {
@@ -43,7 +44,10 @@ struct RenderKeys {
             let rule = handbook.rules[ruleIndex]
             hasher.combine(rule)
             for reference in rule.references { combineRuleLink(reference, into: &hasher) }
+            hasher.combine(handbook.history.change(of: rule.identifier))
         }
+        // Change notes link the identifiers they name, which may be rules withdrawn.
+        hasher.combine(handbook.history.withdrawn.map(\.id))
         return hasher.finalize()
     }
 
@@ -80,6 +84,12 @@ struct RenderKeys {
             hasher.combine(rule.parent)
             hasher.combine(rule.chapter)
         }
+        // The changes page and the withdrawn rules' pages; not the rules' records, which change
+        // with every edit of a rule's text.
+        let history = handbook.history
+        hasher.combine(history.changes)
+        hasher.combine(history.withdrawn)
+        hasher.combine(history.tipLists)
         return hasher.finalize()
     }
 

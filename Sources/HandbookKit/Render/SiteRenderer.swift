@@ -159,7 +159,8 @@ struct SiteRenderer: Sendable {
             kind: "chapter", title: page.frontMatter.title, description: page.frontMatter.summary,
             root: root, currentPath: page.outputPath)
         var values = builder.chapterSummary(index, root: root)
-        let body = ChapterHTML.body(rendered.blocks, outline: page.outline, rules: rules)
+        let body = ChapterHTML.body(
+            rendered.blocks, outline: page.outline, rules: rules, marks: ChangesPage.chapterMarks(rules, handbook: handbook))
         values["html"] = body
         let contents = ChapterHTML.contents(outline: page.outline, anchors: chapter.anchors)
         values["contents"] = contents
@@ -193,6 +194,7 @@ struct SiteRenderer: Sendable {
             let children = rules.filter { $0.parent == rule.identifier }.compactMap { builder.ruleLink($0.identifier, root: root) }
             values["subrules"] = children
             values["hasSubrules"] = !children.isEmpty
+            values["change"] = ChangesPage.mark(for: rule.identifier, handbook: handbook, root: root)
             context["rule"] = values
             if position > 0 { context["previous"] = builder.ruleLink(rules[position - 1].identifier, root: root) }
             if position + 1 < rules.count { context["next"] = builder.ruleLink(rules[position + 1].identifier, root: root) }
@@ -246,7 +248,16 @@ struct SiteRenderer: Sendable {
         let guide = EmbedPages.guide(handbook, templates: templates)
         try staging.write(guide.html, to: guide.path)
         try renderHome(handbook: handbook, templates: templates, downloads: downloads, into: staging, scope: .pages)
-        return ([SitePaths.rulesIndex, SitePaths.search, guide.path, SitePaths.home], .site)
+        var files = [SitePaths.rulesIndex, SitePaths.search, guide.path, SitePaths.home]
+        if handbook.history.isComparing {
+            try staging.write(ChangesPage.render(handbook, templates: templates), to: SitePaths.changes)
+            files.append(SitePaths.changes)
+        }
+        for page in ChangesPage.withdrawnPages(handbook, templates: templates) {
+            try staging.write(page.html, to: page.path)
+            files.append(page.path)
+        }
+        return (files, .site)
     }
 
     /// The home page shows the sizes of the downloads, so the editions write it again once
@@ -295,6 +306,12 @@ struct SiteRenderer: Sendable {
             return group
         }
         context["ruleCount"] = handbook.rules.count
+        let withdrawn = handbook.history.withdrawn.map { rule -> [String: Any] in
+            ["id": rule.id, "title": rule.title, "withdrawnIn": rule.withdrawnIn,
+             "url": root + LinkTarget.encodePath(SitePaths.rulePage(rule.id))]
+        }
+        context["withdrawn"] = withdrawn
+        context["hasWithdrawn"] = !withdrawn.isEmpty
         try staging.write(templates.render(context, template: "rules-index"), to: SitePaths.rulesIndex)
     }
 

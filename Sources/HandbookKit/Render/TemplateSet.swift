@@ -7,7 +7,7 @@ struct TemplateSet: Sendable {
     /// The templates every build needs, one per page kind.
     static let pageTemplates = [
         "index", "chapter", "rules-index", "rule", "tip-list", "search", "print",
-        "embed-chapter", "embed-rule", "embed-tip-list", "embed-index", "service-worker",
+        "embed-chapter", "embed-rule", "embed-tip-list", "embed-index", "service-worker", "changes", "withdrawn-rule",
     ]
 
     private let library: MustacheLibrary

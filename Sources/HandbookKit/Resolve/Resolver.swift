@@ -17,6 +17,8 @@ struct ResolvedHandbook: Sendable {
     /// Indices into `rules`, by chapter, in document order.
     var rulesByChapter: [[Int]]
     var media: [ContentInventory.MediaFile]
+    /// The rules' editions, and what changed since the previous edition (`EditionComparison`).
+    var history = EditionHistory()
 
     func rule(_ identifier: String) -> Rule? {
         ruleIndex[identifier].map { rules[$0] }
@@ -95,8 +97,8 @@ struct Resolver {
                     "rule.untitled", at: heading.location, "rule \(identifier) has no title",
                     suggestion: "write a short title after the identifier, as `## \(identifier) Do this`"))
             }
-            let text = outline.blocks[(block + 1)..<end].map(\.plainText).filter { !$0.isEmpty }
-                .joined(separator: "\n\n")
+            let text = outline.blocks[(block + 1)..<end].filter { $0.kind != .changeNote }.map(\.plainText)
+                .filter { !$0.isEmpty }.joined(separator: "\n\n")
             ruleIndex[identifier] = rules.count
             rulesByChapter[chapterIndex].append(rules.count)
             rules.append(Rule(
@@ -106,9 +108,44 @@ struct Resolver {
             prefixes.insert(RuleIdentifier.prefix(of: identifier))
             open.append((identifier, heading.level))
         }
+        let chapterRules = rulesByChapter[chapterIndex]
+        for ruleIndex in chapterRules {
+            // A rule's own blocks: its range without those of the rules nested in it.
+            let rule = rules[ruleIndex]
+            let nested = chapterRules.filter { rules[$0].parent == rule.identifier }.map { rules[$0].blocks }
+            let own = rule.blocks.dropFirst().filter { index in
+                outline.blocks[index].kind != .changeNote && !nested.contains { $0.contains(index) }
+            }
+            rules[ruleIndex].wording = RuleWording.normalise(own.map { outline.blocks[$0].plainText }.joined(separator: " "))
+        }
+        for note in outline.changeNotes {
+            guard let ruleIndex = chapterRules.last(where: { rules[$0].blocks.contains(note.block) }) else {
+                diagnostics.append(.warning(
+                    "change.noteOutsideRule", at: note.location, "this change note is not inside a rule, so it is not shown",
+                    suggestion: "move it under the heading of the rule it explains"))
+                continue
+            }
+            if note.text.isEmpty {
+                diagnostics.append(.error(
+                    "change.emptyNote", at: note.location, "this change note has no text",
+                    suggestion: "write what changed and why after `Change note:`, or remove the quote"))
+            } else if let earlier = rules[ruleIndex].changeNote {
+                diagnostics.append(.error(
+                    "change.noteTwice", at: note.location,
+                    "\(rules[ruleIndex].identifier) already has a change note, at \(earlier.location.description)",
+                    suggestion: "keep one change note per rule"))
+            } else {
+                rules[ruleIndex].changeNote = NoteText(text: note.text, location: note.location)
+            }
+        }
     }
 
     private mutating func reportRuleHeadings(in tipList: ParsedPage) {
+        for note in tipList.outline.changeNotes {
+            diagnostics.append(.warning(
+                "change.noteOutsideRule", at: note.location, "change notes explain rules, and tip lists have none, so it is not shown",
+                suggestion: "remove the note; the changes page lists the tips added and removed"))
+        }
         for heading in tipList.outline.headings {
             guard let rule = heading.rule else { continue }
             diagnostics.append(.error(
@@ -164,8 +201,10 @@ struct Resolver {
             if !rules[target].citedBy.contains(citation) { rules[target].citedBy.append(citation) }
         }
 
-        // Links and images.
-        for link in outline.links {
+        instructions.hiddenBlocks = Set(outline.changeNotes.map(\.block))
+
+        // Links and images; those in change notes are not shown.
+        for link in outline.links where !instructions.hiddenBlocks.contains(link.block) {
             switch LinkTarget.classify(link.url, sourceFolder: sourceFolder) {
             case .rule(let identifier):
                 guard let rule = rule(identifier) else {
@@ -208,7 +247,7 @@ struct Resolver {
         }
 
         // Bare identifiers in prose.
-        for token in outline.identifierTokens {
+        for token in outline.identifierTokens where !instructions.hiddenBlocks.contains(token.block) {
             if let rule = rule(token.identifier) {
                 instructions.identifierLinks[token.textNode, default: []].append(.init(
                     range: token.range, url: "../" + ruleURL(rule), title: rule.title))

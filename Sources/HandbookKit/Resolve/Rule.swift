@@ -12,6 +12,10 @@ struct Rule: Sendable, Hashable {
     /// The innermost rule this one is nested in (CONF-2 for CONF-2.1).
     var parent: String?
     var plainText: String
+    /// The rule's own text, normalised (`RuleWording`): what editions compare.
+    var wording: String = ""
+    /// A `> Change note: ...` in the rule's own text.
+    var changeNote: NoteText?
     /// Identifiers this rule's own text refers to, in order of first mention.
     var references: [String] = []
     var citedBy: [Citation] = []
@@ -34,4 +38,10 @@ struct Citation: Sendable, Hashable {
     var url: String
     /// What a reader sees for it: a chapter's title, a rule's identifier and title, a tip's lead.
     var label: String
+}
+
+/// A short explanation an author wrote, and where.
+struct NoteText: Sendable, Hashable {
+    var text: String
+    var location: SourceLocation
 }

@@ -33,7 +33,7 @@ enum SearchSections {
             let page = list.page
             pages.append(SearchPage(title: page.frontMatter.title, url: page.outputPath))
             let outline = page.outline
-            let prose = outline.blocks.filter { $0.kind != .list }.map(\.plainText).joined(separator: "\n")
+            let prose = outline.blocks.filter { $0.kind != .list && $0.kind != .changeNote }.map(\.plainText).joined(separator: "\n")
             sections.append(SearchSection(
                 page: pageIndex, url: page.outputPath, rule: nil, title: page.frontMatter.title,
                 parent: nil, body: [page.frontMatter.summary ?? "", prose].joined(separator: "\n")))
@@ -58,7 +58,7 @@ enum SearchSections {
             page: pageIndex, url: page.outputPath, rule: nil, title: page.frontMatter.title, parent: nil,
             body: page.frontMatter.summary ?? "")
         var trail: [(level: Int, section: Int)] = []
-        for block in outline.blocks {
+        for block in outline.blocks where block.kind != .changeNote {
             guard case .heading(let level, let headingIndex) = block.kind else {
                 current.body += (current.body.isEmpty ? "" : "\n") + block.plainText
                 continue

@@ -88,6 +88,26 @@ struct CommandLineTests {
         #expect(result.status == 0 && result.stderr == "No problems found.\n")
     }
 
+    @Test("build and check --previous compare with a record given on the command line; a missing one is an error at its path")
+    func previousEdition() throws {
+        let handbook = try TestHandbook()
+        defer { handbook.remove() }
+        let record = handbook.folder + "/record.json"
+        var run = try self.run(["build", "--content", handbook.content, "--output", handbook.output, "--previous", record])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("record.json:1:1: error: there is no previous edition's record at"))
+        #expect(try self.run(["build", "--content", handbook.content, "--output", handbook.output, "-q"]).status == 0)
+        try FileManager.default.copyItem(atPath: handbook.output + "/handbook.json", toPath: record)
+        try handbook.write("title: Test handbook\nedition: \"2\"\n", to: "handbook.yml")
+        try handbook.write("---\ntitle: First\nchanges:\n  FIRST-1: Nothing changed.\n---\n\n## FIRST-1 Do the first thing\n\nBecause.\n", to: "chapters/01-first.md")
+        run = try self.run(["check", "--content", handbook.content, "--previous", record])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("01-first.md:4:3: warning: FIRST-1 has not changed since edition 1, so its change note is not shown"))
+        run = try self.run(["build", "--content", handbook.content, "--output", handbook.output, "--previous", record])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: handbook.output + "/changes.html"))
+    }
+
     @Test("render: a fragment on standard output, diagnostics on standard error")
     func render() throws {
         let folder = NSTemporaryDirectory() + UUID().uuidString

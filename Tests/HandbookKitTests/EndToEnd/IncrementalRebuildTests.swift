@@ -115,6 +115,43 @@ struct IncrementalRebuildTests {
         _ = try await session.rebuildAndCompare()
     }
 
+    @Test("comparing with the previous edition, marks, notes and the changes page follow each edit as a whole build would")
+    func comparingEditions() async throws {
+        let session = try Session()
+        defer { session.handbook.remove() }
+        try session.edit("handbook.yml") {
+            $0.replacingOccurrences(of: "edition: \"1.0\"", with: "edition: \"1.1\"\nprevious_edition: editions/1.0.json")
+        }
+        #expect(await HandbookBuilder.build(session.options, cache: session.cache).succeeded)
+        #expect(try session.handbook.read("changes.html").contains("No rule and no tip list changed since edition 1.0."))
+
+        // A reworded rule: its chapter unit and the pages that list the whole handbook (which
+        // hold the changes page) are rendered.
+        let sentence = "being online does not relax it."
+        try session.edit("chapters/04-confidentiality.md") { $0.replacingOccurrences(of: sentence, with: "being online changes nothing.") }
+        var summary = try await session.rebuildAndCompare()
+        let changes = try session.handbook.read("changes.html")
+        #expect(changes.contains("<h3 id=\"CONF-1\">"))
+        // Long stretches of unchanged words shortened to twelve words of context each side.
+        #expect(changes.contains(
+            "<p class=\"diff\">… as it would be in a bar with a friend: being online <del>does not relax it.</del> <ins>changes nothing.</ins> This means: do not describe a patient, their condition or their treatment …</p>"))
+        #expect(try session.handbook.read("rules/CONF-1.html").contains("Changed in edition 1.1"))
+        #expect(summary.rendered == 2 + 2 * 6 + 4 + 1)
+
+        // A change note, then the rule back as it was: the mark and the entry go.
+        try session.edit("chapters/04-confidentiality.md") {
+            $0.replacingOccurrences(of: "being online changes nothing.", with: "being online changes nothing.\n\n> Change note: Shorter.")
+        }
+        summary = try await session.rebuildAndCompare()
+        #expect(try session.handbook.read("rules/CONF-1.html").contains("Changed in edition 1.1</a>: Shorter."))
+        try session.edit("chapters/04-confidentiality.md") {
+            $0.replacingOccurrences(of: "being online changes nothing.\n\n> Change note: Shorter.", with: sentence)
+        }
+        summary = try await session.rebuildAndCompare()
+        #expect(!(try session.handbook.read("rules/CONF-1.html")).contains("change-mark"))
+        #expect(!(try session.handbook.read("changes.html")).contains("CONF-1"))
+    }
+
     @Test("above the chapter-list limit, a new title reaches the neighbouring chapters and the lists only")
     func largeHandbook() async throws {
         var files: [String: String] = ["handbook.yml": "title: Large\n"]

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Finds and reads the record of the previous edition, its handbook.json, named by
+/// `--previous` or by `previous_edition` in handbook.yml, and compares the handbook with it.
+enum PreviousEdition {
+    static func history(of handbook: ResolvedHandbook, previousPath: String?, contentRoot: String) -> (EditionHistory, [Diagnostic]) {
+        let config = handbook.config
+        let path: String
+        let location: SourceLocation
+        if let given = previousPath {
+            path = URL(fileURLWithPath: given).standardizedFileURL.path
+            location = SourceLocation(file: DisplayPath.of(path))
+        } else if let configured = config.previousEdition {
+            path = URL(fileURLWithPath: configured, relativeTo: URL(fileURLWithPath: contentRoot + "/")).standardizedFileURL.path
+            location = config.previousEditionLocation ?? SourceLocation(file: DisplayPath.of(path))
+        } else {
+            return (EditionComparison.history(of: handbook), [])
+        }
+        let unchanged = EditionComparison.history(of: handbook)
+        let file = SourceLocation(file: DisplayPath.of(path))
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (unchanged, [.error(
+                "edition.previousMissing", at: location, "there is no previous edition's record at '\(DisplayPath.of(path))'",
+                suggestion: "give the handbook.json published with the previous edition; keep a copy in the content folder, such as editions/1.0.json")])
+        }
+        let record: HandbookIndex
+        do {
+            record = try JSONDecoder().decode(HandbookIndex.self, from: data)
+        } catch {
+            return (unchanged, [.error(
+                "edition.previousInvalid", at: file, "this is not a handbook.json that handbook wrote: \(describe(error))",
+                suggestion: "give the handbook.json from the previous edition's site, unchanged")])
+        }
+        guard record.schemaVersion <= HandbookIndex.schemaVersion else {
+            return (unchanged, [.error(
+                "edition.previousInvalid", at: file,
+                "this record has schema version \(record.schemaVersion), newer than this tool's \(HandbookIndex.schemaVersion)",
+                suggestion: "build with the version of handbook that wrote it, or a newer one")])
+        }
+        guard let previousEdition = record.edition else {
+            return (unchanged, [.error(
+                "edition.previousUnnamed", at: file, "this record does not name its edition, so changes cannot say since when",
+                suggestion: "set `edition` in that edition's handbook.yml and build it again, or add \"edition\" to the record")])
+        }
+        let configLocation = config.editionLocation ?? location
+        guard let edition = config.edition else {
+            return (unchanged, [.error(
+                "edition.unnamed", at: configLocation,
+                "comparing with edition \(previousEdition) needs this edition's name, and handbook.yml has no `edition`",
+                suggestion: "add a line such as `edition: \"2\"` to handbook.yml")])
+        }
+        guard edition != previousEdition else {
+            return (unchanged, [.error(
+                "edition.sameName", at: configLocation,
+                "this edition and the previous one, in \(DisplayPath.of(path)), are both called '\(edition)'",
+                suggestion: "give this edition its own name in handbook.yml, such as the next number")])
+        }
+        return EditionComparison.compare(handbook, with: record, edition: edition, previousEdition: previousEdition)
+    }
+
+    /// What a JSON decoder found wrong, with the path of the value in the record.
+    private static func describe(_ error: any Error) -> String {
+        func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
+            var path = ""
+            for key in context.codingPath + (key.map { [$0] } ?? []) {
+                if let index = key.intValue {
+                    path += "[\(index)]"
+                } else {
+                    path += (path.isEmpty ? "" : ".") + key.stringValue
+                }
+            }
+            return path
+        }
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "'\(path(context, key))' is missing"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "'\(path(context))' has the wrong kind of value"
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "it is not valid JSON" : "'\(path(context))' is not valid"
+        default:
+            return "\(error)"
+        }
+    }
+}

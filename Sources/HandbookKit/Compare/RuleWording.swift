@@ -1,0 +1,23 @@
+import Crypto
+import Foundation
+
+/// A rule's wording as editions compare it: its own text, without its heading, its change note
+/// or the rules nested in it, in Unicode NFC with each run of white space made one space. Two
+/// editions whose wording of a rule is the same have the same `hash`.
+enum RuleWording {
+    static func normalise(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// `sha256:` and the SHA-256 of the wording's UTF-8 bytes in lower-case hex.
+    static func hash(_ wording: String) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(wording.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return "sha256:" + String(decoding: hex, as: UTF8.self)
+    }
+}
