@@ -55,9 +55,13 @@ browser-test: build browser-deps
 	HANDBOOK=$(BIN)/handbook SCREENSHOTS=$(SCREENSHOTS) python3 -m pytest Tests/Browser -q -rA --tb=short -p no:cacheprovider
 	@echo "Screenshots of every page kind, phone and desktop: $(SCREENSHOTS)"
 
-## Benchmarks (not tests): writes BENCHMARKS.md.
+## Benchmarks (not tests): writes BENCHMARKS.md. BENCH_SIZES: the chapter counts of the build benchmark.
+BENCH_SIZES ?= 100 1000 10000
 bench: deps browser-deps
+	@for p in hugo hyperfine; do command -v $$p >/dev/null || { echo "Installing $$p with apt-get..."; \
+	  $(SUDO) apt-get install -y -qq $$p >/dev/null || { echo "error: could not install $$p" >&2; exit 1; }; }; done
 	swift build -c release --product handbook
+	python3 Tests/Benchmarks/build_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md $(BENCH_SIZES)
 	python3 Tests/Benchmarks/rebuild_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md
 	python3 Tests/Benchmarks/search_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md
 

@@ -106,9 +106,40 @@ def main(argv):
             with open(f"{hugo}/content/chapters/chapter-{index + 1}.md", "w") as f:
                 f.write(f"---\n{front}weight: {index + 1}\n---\n{body}")
     for index in range(max(1, chapters // 10)):
+        text = writer.tips(index)
         with open(f"{folder}/tips/tips-{index + 1}.md", "w") as f:
-            f.write(writer.tips(index))
+            f.write(text)
+        if hugo:
+            os.makedirs(f"{hugo}/content/tips", exist_ok=True)
+            with open(f"{hugo}/content/tips/tips-{index + 1}.md", "w") as f:
+                f.write(text)
+    if hugo:
+        write_hugo_site(hugo, chapters)
     return 0
+
+
+# The smallest Hugo site that does what a handbook build must: every page in a layout with a
+# title and navigation to its section, a list page per section, and a JSON index of all pages.
+HUGO_FILES = {
+    "config.toml": 'baseURL = "https://example.org/"\ntitle = "Synthetic handbook"\n'
+    'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n'
+    "[outputs]\nhome = [\"HTML\", \"JSON\"]\n",
+    "layouts/_default/baseof.html": '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>{{ .Title }}</title>'
+    '<link rel="stylesheet" href="/style.css"></head>\n<body>\n<nav><a href="/">Home</a></nav>\n<main>{{ block "main" . }}{{ end }}</main>\n</body>\n</html>\n',
+    "layouts/_default/single.html": '{{ define "main" }}<h1>{{ .Title }}</h1>\n{{ .Content }}\n'
+    '{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}\n{{ end }}\n',
+    "layouts/_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>\n<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>\n{{ end }}\n',
+    "layouts/index.html": '{{ define "main" }}<h1>{{ .Site.Title }}</h1>\n<ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>\n{{ end }}\n',
+    "layouts/index.json": '[{{ range $i, $p := .Site.RegularPages }}{{ if $i }},{{ end }}'
+    '{{ dict "title" $p.Title "url" $p.RelPermalink "summary" $p.Summary "text" $p.Plain | jsonify }}{{ end }}]\n',
+}
+
+
+def write_hugo_site(folder, chapters):
+    for path, text in HUGO_FILES.items():
+        os.makedirs(os.path.dirname(f"{folder}/{path}") or folder, exist_ok=True)
+        with open(f"{folder}/{path}", "w") as f:
+            f.write(text)
 
 
 if __name__ == "__main__":
