@@ -341,6 +341,7 @@ public enum HandbookBuilder {
     private static func writePublished(_ handbook: ResolvedHandbook, into staging: SiteFolder) throws {
         guard let base = handbook.config.baseURL else { return }
         var pages = [SitePaths.home, SitePaths.rulesIndex, SitePaths.print]
+        if handbook.history.isComparing { pages.append(SitePaths.changes) }
         var embeddable: [(path: String, title: String, height: Int)] = []
         for chapter in handbook.chapters {
             embeddable.append((chapter.page.outputPath, chapter.page.frontMatter.title, 800))

@@ -304,6 +304,18 @@ struct EditionChangesTests {
         #expect(try String(contentsOfFile: output + "/changes.html", encoding: .utf8).contains("No rule and no tip list changed since edition 2026-draft."))
     }
 
+    @Test("with a base_url, the changes page is in the sitemap")
+    func sitemap() async throws {
+        let handbook = try TestHandbook(["handbook.yml": "title: Test handbook\nedition: \"1\"\nbase_url: https://example.org/h/\n"])
+        defer { handbook.remove() }
+        #expect(await handbook.build().succeeded)
+        #expect(try !handbook.read("sitemap.xml").contains("changes.html"))
+        try FileManager.default.copyItem(atPath: handbook.output + "/handbook.json", toPath: handbook.folder + "/1.json")
+        try handbook.write("title: Test handbook\nedition: \"2\"\nbase_url: https://example.org/h/\nprevious_edition: ../1.json\n", to: "handbook.yml")
+        #expect(await handbook.build().succeeded)
+        #expect(try handbook.read("sitemap.xml").contains("<loc>https://example.org/h/changes.html</loc>"))
+    }
+
     @Test("a missing, broken or same-named record, and a handbook without an edition, are errors with a place and a fix")
     func recordProblems() async throws {
         let handbook = try TestHandbook([
