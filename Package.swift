@@ -26,10 +26,16 @@ let package = Package(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"])]
         ),
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
         .target(name: "CFileSystem"),
         .target(
             name: "HandbookKit",
             dependencies: [
+                "CArchive",
                 "CCmark",
                 "CFileSystem",
                 "CStemmer",
