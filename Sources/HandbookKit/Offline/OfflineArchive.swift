@@ -37,7 +37,9 @@ enum OfflineArchive {
             }
         }
         try check(archive_write_set_format_zip(archive))
-        try check(archive_write_set_options(archive, "zip:compression=deflate"))
+        // Level 1 of 9: the archive is written twice per build (the home page shows its size),
+        // and higher levels cost several times the time for a few per cent of size.
+        try check(archive_write_set_options(archive, "zip:compression=deflate,zip:compression-level=1"))
         try check(archive_write_open_filename(archive, path))
         for (name, source) in entries {
             let data = try Data(contentsOf: URL(fileURLWithPath: source))

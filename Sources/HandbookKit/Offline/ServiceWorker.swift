@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// `sw.js` and `manifest.webmanifest`: what makes the hosted site an installable web app that
@@ -13,15 +14,17 @@ enum ServiceWorker {
         let files = try staging.files().filter { file in
             !excluded.contains(file) && !file.hasPrefix("oembed/") && file != "sitemap.xml"
         }
-        var hash = ContentHash()
+        // The cache's name changes whenever any file's name or bytes do.
+        var hash = SHA256()
         for file in files {
-            hash.add(Data(file.utf8))
-            hash.add(try Data(contentsOf: URL(fileURLWithPath: staging.path + "/" + file)))
+            hash.update(data: Data(file.utf8))
+            hash.update(data: [0])
+            hash.update(data: try Data(contentsOf: URL(fileURLWithPath: staging.path + "/" + file)))
         }
         let list = try JSONSerialization.data(withJSONObject: files.map(LinkTarget.encodePath), options: [.withoutEscapingSlashes])
         var context = PageContext(handbook: handbook).base(
             kind: "serviceWorker", title: "", description: nil, root: "", currentPath: SitePaths.serviceWorker)
-        context["cacheVersion"] = hash.hex
+        context["cacheVersion"] = hash.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
         context["files"] = String(decoding: list, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
         try staging.write(templates.render(context, template: "service-worker"), to: SitePaths.serviceWorker, scope: .edition(.offline))
     }
@@ -43,18 +46,4 @@ enum ServiceWorker {
         data.append(0x0A)
         return data
     }
-}
-
-/// FNV-1a, 64 bits: a content fingerprint for cache names, not a security measure.
-struct ContentHash {
-    private var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ data: Data) {
-        for byte in data {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
-    }
-
-    var hex: String { String(value, radix: 16) }
 }

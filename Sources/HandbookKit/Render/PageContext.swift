@@ -42,19 +42,28 @@ struct PageContext {
     /// a list on every page would make the site grow with the square of its size.
     static let chapterListLimit = 150
 
+    /// Tip lists are listed on every page only when the chapters are: a handbook too large to
+    /// list its chapters has too many tip lists to list them on every page too.
+    static func listsTipLists(_ handbook: ResolvedHandbook) -> Bool {
+        handbook.chapters.count <= chapterListLimit && handbook.tipLists.count <= chapterListLimit
+    }
+
     private func navigation(root: String, currentPath: String) -> [String: Any] {
         let listed = handbook.chapters.count <= Self.chapterListLimit
         let chapters: [[String: Any]] = !listed ? [] : handbook.chapters.enumerated().map { index, chapter in
             link(title: chapter.page.frontMatter.title, path: chapter.page.outputPath, root: root, currentPath: currentPath)
                 .merging(["number": index + 1]) { $1 }
         }
-        let tipLists: [[String: Any]] = handbook.tipLists.map { list in
+        let tipListsListed = Self.listsTipLists(handbook)
+        let tipLists: [[String: Any]] = !tipListsListed ? [] : handbook.tipLists.map { list in
             link(title: list.page.frontMatter.title, path: list.page.outputPath, root: root, currentPath: currentPath)
         }
         return [
             "chapters": chapters,
             "tipLists": tipLists,
-            "hasTipLists": !tipLists.isEmpty,
+            "hasTipLists": !handbook.tipLists.isEmpty,
+            "tipListsOmitted": !tipListsListed,
+            "tipListCount": handbook.tipLists.count,
             "chaptersOmitted": !listed,
             "chapterCount": handbook.chapters.count,
             "home": link(title: handbook.config.title, path: SitePaths.home, root: root, currentPath: currentPath),

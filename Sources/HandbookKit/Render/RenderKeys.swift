@@ -23,9 +23,12 @@ struct RenderKeys {
                 hasher.combine(chapter.page.outputPath)
             }
         }
-        for list in handbook.tipLists {
-            hasher.combine(list.page.frontMatter.title)
-            hasher.combine(list.page.outputPath)
+        hasher.combine(handbook.tipLists.count)
+        if PageContext.listsTipLists(handbook) {
+            for list in handbook.tipLists {
+                hasher.combine(list.page.frontMatter.title)
+                hasher.combine(list.page.outputPath)
+            }
         }
         frame = hasher.finalize()
     }

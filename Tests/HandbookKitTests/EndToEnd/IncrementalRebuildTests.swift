@@ -160,14 +160,26 @@ struct IncrementalRebuildTests {
             files[String(format: "chapters/%03d-c%d.md", number, number)] =
                 "---\ntitle: Chapter \(number)\n---\n\n## C\(number)-1 Rule \(number)\n\nSee C\(number % count + 1)-1.\n"
         }
+        files["tips/01-daily.md"] = "---\ntitle: Daily tips\n---\n\n- **Read** C1-1.\n"
+        files["tips/02-weekly.md"] = "---\ntitle: Weekly tips\n---\n\n- **Review** C2-1.\n"
         let session = try Session(files)
         defer { session.handbook.remove() }
         #expect(await HandbookBuilder.build(session.options, cache: session.cache).succeeded)
         try session.edit("chapters/050-c50.md") { $0.replacingOccurrences(of: "title: Chapter 50", with: "title: Chapter fifty") }
-        let summary = try await session.rebuildAndCompare()
+        var summary = try await session.rebuildAndCompare()
         // Chapters 49, 50 and 51 (each a page, a rule page and their embeds), and the four
         // pages that list the whole handbook.
         #expect(summary.rendered == 3 * 4 + 4)
+
+        // Nor are the tip lists listed on every page; a tip list's new title reaches its own
+        // pages and the home page's unit only.
+        let chapter = try session.handbook.read("chapters/c7.html")
+        #expect(chapter.contains("<a href=\"../index.html#hb-tips\">All 2 tip lists</a>"))
+        #expect(!chapter.contains("Weekly tips"))
+        try session.edit("tips/02-weekly.md") { $0.replacingOccurrences(of: "title: Weekly tips", with: "title: Tips for each week") }
+        summary = try await session.rebuildAndCompare()
+        #expect(summary.rendered == 2 + 4)
+        #expect(try session.handbook.read("index.html").contains("Tips for each week"))
     }
 
     @Test("a rebuild with errors writes nothing, and the next good one catches up")
