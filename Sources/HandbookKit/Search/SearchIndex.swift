@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// `search-index.json`: what the browser searches, built at build time so the browser needs
 /// no tokeniser for the index and no stemmer.
@@ -28,19 +29,16 @@ struct SearchIndex {
 
     static func build(pages: [SearchPage], sections: [SearchSection], language: String) -> SearchIndex {
         let stemmer = Stemmer(language: language)
-        var tokenized: [(title: [SearchTokenizer.Token], body: [SearchTokenizer.Token])] = []
+        let tokenized = tokenize(sections)
         var frequency: [String: Int] = [:]
         var kinds: [String: SearchTokenizer.Kind] = [:]
         var plainTextBytes = 0
-        for section in sections {
+        for (section, tokens) in zip(sections, tokenized) {
             plainTextBytes += section.title.utf8.count + section.body.utf8.count
-            let title = SearchTokenizer.tokens(in: section.title)
-            let body = SearchTokenizer.tokens(in: section.body)
-            for token in title + body + (section.rule.map { [SearchTokenizer.Token(text: $0, kind: .identifier)] } ?? []) {
+            for token in tokens.title + tokens.body + (section.rule.map { [SearchTokenizer.Token(text: $0, kind: .identifier)] } ?? []) {
                 frequency[token.text, default: 0] += 1
                 kinds[token.text] = token.kind
             }
-            tokenized.append((title, body))
         }
 
         let words = frequency.keys.sorted { (frequency[$0]!, $1) > (frequency[$1]!, $0) }
@@ -68,6 +66,20 @@ struct SearchIndex {
         return SearchIndex(
             language: language, words: words, stems: SearchIndexCodec.encode(stems), pages: pages,
             sections: encoded, plainTextBytes: plainTextBytes)
+    }
+
+    /// Each section's title and body as tokens, in order: on all cores, in runs of sections.
+    private static func tokenize(_ sections: [SearchSection]) -> [(title: [SearchTokenizer.Token], body: [SearchTokenizer.Token])] {
+        let run = 256
+        let runs = (sections.count + run - 1) / run
+        let results = Mutex([Int: [(title: [SearchTokenizer.Token], body: [SearchTokenizer.Token])]]())
+        DispatchQueue.concurrentPerform(iterations: runs) { number in
+            let tokens = sections[(number * run)..<min(sections.count, (number + 1) * run)].map { section in
+                (title: SearchTokenizer.tokens(in: section.title), body: SearchTokenizer.tokens(in: section.body))
+            }
+            results.withLock { $0[number] = tokens }
+        }
+        return results.withLock { results in (0..<runs).flatMap { results[$0] ?? [] } }
     }
 
     /// The whole index as JSON; with `sectionParts`, the sections are left out and their number
