@@ -70,8 +70,8 @@ enum EditionComparison {
         }
         history.withdrawn = withdrawn.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         history.tipLists = compareTipLists(handbook, with: previous)
-        let diagnostics = attachNotes(handbook, to: &history)
         for (position, change) in history.changes.enumerated() { history.changeIndex[change.id] = position }
+        let diagnostics = attachNotes(handbook, to: &history)
         return (history, diagnostics)
     }
 
@@ -122,9 +122,8 @@ enum EditionComparison {
     private static func attachNotes(_ handbook: ResolvedHandbook, to history: inout EditionHistory) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let edition = history.previousEdition ?? ""
-        let positions = Dictionary(history.changes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         func attach(_ note: NoteText, to identifier: String) {
-            guard let position = positions[identifier] else {
+            guard let position = history.changeIndex[identifier] else {
                 diagnostics.append(.warning(
                     "change.noteUnchanged", at: note.location,
                     "\(identifier) has not changed since edition \(edition), so its change note is not shown",
@@ -152,7 +151,7 @@ enum EditionComparison {
                     } else {
                         attach(note, to: identifier)
                     }
-                } else if let position = positions[identifier], history.changes[position].has(.withdrawn) {
+                } else if let position = history.changeIndex[identifier], history.changes[position].has(.withdrawn) {
                     history.changes[position].note = note.text
                     if let index = history.withdrawn.firstIndex(where: { $0.id == identifier }) {
                         history.withdrawn[index].note = note.text

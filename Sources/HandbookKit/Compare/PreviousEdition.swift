@@ -16,44 +16,47 @@ enum PreviousEdition {
         } else {
             return (EditionComparison.history(of: handbook), [])
         }
-        let unchanged = EditionComparison.history(of: handbook)
+        // Without a usable record, the handbook is built as if it had no previous edition.
+        func failed(_ problem: Diagnostic) -> (EditionHistory, [Diagnostic]) {
+            (EditionComparison.history(of: handbook), [problem])
+        }
         let file = SourceLocation(file: DisplayPath.of(path))
         guard let data = FileManager.default.contents(atPath: path) else {
-            return (unchanged, [.error(
+            return failed(.error(
                 "edition.previousMissing", at: location, "there is no previous edition's record at '\(DisplayPath.of(path))'",
-                suggestion: "give the handbook.json published with the previous edition; keep a copy in the content folder, such as editions/1.0.json")])
+                suggestion: "give the handbook.json published with the previous edition; keep a copy in the content folder, such as editions/1.0.json"))
         }
         let record: HandbookIndex
         do {
             record = try JSONDecoder().decode(HandbookIndex.self, from: data)
         } catch {
-            return (unchanged, [.error(
+            return failed(.error(
                 "edition.previousInvalid", at: file, "this is not a handbook.json that handbook wrote: \(describe(error))",
-                suggestion: "give the handbook.json from the previous edition's site, unchanged")])
+                suggestion: "give the handbook.json from the previous edition's site, unchanged"))
         }
         guard record.schemaVersion <= HandbookIndex.schemaVersion else {
-            return (unchanged, [.error(
+            return failed(.error(
                 "edition.previousInvalid", at: file,
                 "this record has schema version \(record.schemaVersion), newer than this tool's \(HandbookIndex.schemaVersion)",
-                suggestion: "build with the version of handbook that wrote it, or a newer one")])
+                suggestion: "build with the version of handbook that wrote it, or a newer one"))
         }
         guard let previousEdition = record.edition else {
-            return (unchanged, [.error(
+            return failed(.error(
                 "edition.previousUnnamed", at: file, "this record does not name its edition, so changes cannot say since when",
-                suggestion: "set `edition` in that edition's handbook.yml and build it again, or add \"edition\" to the record")])
+                suggestion: "set `edition` in that edition's handbook.yml and build it again, or add \"edition\" to the record"))
         }
         let configLocation = config.editionLocation ?? location
         guard let edition = config.edition else {
-            return (unchanged, [.error(
+            return failed(.error(
                 "edition.unnamed", at: configLocation,
                 "comparing with edition \(previousEdition) needs this edition's name, and handbook.yml has no `edition`",
-                suggestion: "add a line such as `edition: \"2\"` to handbook.yml")])
+                suggestion: "add a line such as `edition: \"2\"` to handbook.yml"))
         }
         guard edition != previousEdition else {
-            return (unchanged, [.error(
+            return failed(.error(
                 "edition.sameName", at: configLocation,
                 "this edition and the previous one, in \(DisplayPath.of(path)), are both called '\(edition)'",
-                suggestion: "give this edition its own name in handbook.yml, such as the next number")])
+                suggestion: "give this edition its own name in handbook.yml, such as the next number"))
         }
         return EditionComparison.compare(handbook, with: record, edition: edition, previousEdition: previousEdition)
     }

@@ -11,13 +11,19 @@ enum RuleWording {
 
     /// `sha256:` and the SHA-256 of the wording's UTF-8 bytes in lower-case hex.
     static func hash(_ wording: String) -> String {
+        "sha256:" + SHA256.hash(data: Data(wording.utf8)).hexString
+    }
+}
+
+extension Sequence<UInt8> {
+    /// The bytes in lower-case hex, two digits each.
+    var hexString: String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(wording.utf8)) {
+        for byte in self {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }
-        return "sha256:" + String(decoding: hex, as: UTF8.self)
+        return String(decoding: hex, as: UTF8.self)
     }
 }

@@ -24,7 +24,7 @@ enum ServiceWorker {
         let list = try JSONSerialization.data(withJSONObject: files.map(LinkTarget.encodePath), options: [.withoutEscapingSlashes])
         var context = PageContext(handbook: handbook).base(
             kind: "serviceWorker", title: "", description: nil, root: "", currentPath: SitePaths.serviceWorker)
-        context["cacheVersion"] = hash.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+        context["cacheVersion"] = hash.finalize().prefix(8).hexString
         context["files"] = String(decoding: list, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
         try staging.write(templates.render(context, template: "service-worker"), to: SitePaths.serviceWorker, scope: .edition(.offline))
     }

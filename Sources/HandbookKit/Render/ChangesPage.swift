@@ -36,9 +36,7 @@ enum ChangesPage {
             }
             if let from = change.previousChapter {
                 var moved: [String: Any] = ["fromTitle": from.title]
-                if let index = handbook.chapters.firstIndex(where: { $0.page.slug == from.slug }) {
-                    moved["fromURL"] = root + LinkTarget.encodePath(handbook.chapters[index].page.outputPath)
-                }
+                moved["fromURL"] = chapterURL(from.slug, handbook: handbook, root: root)
                 item["moved"] = moved
             }
             if let before = change.previousWording, let after = change.wording {
@@ -112,10 +110,8 @@ enum ChangesPage {
             ]
             values["since"] = rule.since
             values["note"] = rule.note.map { noteHTML($0, handbook: handbook, root: root) }
-            if let index = handbook.chapters.firstIndex(where: { $0.page.slug == rule.chapter.slug }) {
-                values["chapterURL"] = root + LinkTarget.encodePath(handbook.chapters[index].page.outputPath)
-            }
-            if history.isComparing, history.change(of: rule.id) != nil {
+            values["chapterURL"] = chapterURL(rule.chapter.slug, handbook: handbook, root: root)
+            if history.change(of: rule.id) != nil {
                 values["changesURL"] = root + SitePaths.changes + "#" + LinkTarget.encodeFragment(rule.id)
             }
             context["rule"] = values
@@ -134,36 +130,46 @@ enum ChangesPage {
         return pages
     }
 
-    /// A changed rule's mark, for templates: `label`, `url` (its entry on the changes page),
-    /// `kind` (new, changed, moved) and `note`; nil when the rule did not change.
+    /// A changed rule's mark: what it says, where it links (the rule's entry on the changes
+    /// page), and its kind (new, changed, moved).
+    private struct Mark {
+        var label: String
+        var url: String
+        var kind: String
+        var change: EditionHistory.RuleChange
+
+        init?(_ identifier: String, handbook: ResolvedHandbook, root: String) {
+            let history = handbook.history
+            guard let edition = history.edition, let change = history.change(of: identifier) else { return nil }
+            label = EditionHistory.markLabel(change, edition: edition)
+            url = root + SitePaths.changes + "#" + LinkTarget.encodeFragment(identifier)
+            kind = change.has(.added) ? "new" : change.has(.reworded) || change.has(.retitled) ? "changed" : "moved"
+            self.change = change
+        }
+    }
+
+    /// A changed rule's mark, for templates: `label`, `url`, `kind` and `note`; nil when the
+    /// rule did not change.
     static func mark(for identifier: String, handbook: ResolvedHandbook, root: String) -> [String: Any]? {
-        let history = handbook.history
-        guard let edition = history.edition, let change = history.change(of: identifier) else { return nil }
-        var mark: [String: Any] = [
-            "label": EditionHistory.markLabel(change, edition: edition),
-            "url": root + SitePaths.changes + "#" + LinkTarget.encodeFragment(identifier),
-            "kind": markKind(change),
-        ]
-        mark["note"] = change.note.map { noteHTML($0, handbook: handbook, root: root) }
-        return mark
+        guard let mark = Mark(identifier, handbook: handbook, root: root) else { return nil }
+        var values: [String: Any] = ["label": mark.label, "url": mark.url, "kind": mark.kind]
+        values["note"] = mark.change.note.map { noteHTML($0, handbook: handbook, root: root) }
+        return values
     }
 
     /// The marks in a chapter's body, under each changed rule's heading, by identifier.
     static func chapterMarks(_ rules: [Rule], handbook: ResolvedHandbook) -> [String: String] {
         var marks: [String: String] = [:]
         for rule in rules {
-            guard let mark = mark(for: rule.identifier, handbook: handbook, root: "../"),
-                let label = mark["label"] as? String, let url = mark["url"] as? String, let kind = mark["kind"] as? String
-            else { continue }
-            marks[rule.identifier] = "<p class=\"change-mark change-mark-\(kind)\"><a href=\"\(HTML.escape(url))\">\(HTML.escape(label))</a></p>\n"
+            guard let mark = Mark(rule.identifier, handbook: handbook, root: "../") else { continue }
+            marks[rule.identifier] = "<p class=\"change-mark change-mark-\(mark.kind)\"><a href=\"\(HTML.escape(mark.url))\">\(HTML.escape(mark.label))</a></p>\n"
         }
         return marks
     }
 
-    private static func markKind(_ change: EditionHistory.RuleChange) -> String {
-        if change.has(.added) { return "new" }
-        if change.has(.reworded) || change.has(.retitled) { return "changed" }
-        return "moved"
+    /// A chapter's page by its slug, if this edition has it.
+    private static func chapterURL(_ slug: String, handbook: ResolvedHandbook, root: String) -> String? {
+        handbook.chapters.first { $0.page.slug == slug }.map { root + LinkTarget.encodePath($0.page.outputPath) }
     }
 
     /// "Reworded and moved".
