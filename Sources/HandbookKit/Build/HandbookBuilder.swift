@@ -305,6 +305,7 @@ public enum HandbookBuilder {
                 let stylesheet = templates.files.files["assets/epub.css"].map { String(decoding: $0, as: UTF8.self) } ?? ""
                 let book = EPUBEdition.book(handbook, content: content, templates: templates, stylesheet: stylesheet)
                 try EPUBWriter.write(book, to: folder.path + "/" + SitePaths.epub)
+                folder.keepIfUnchanged(SitePaths.epub)
                 folder.writes?.keep([SitePaths.epub], scope: scope)
             case .offline:
                 // The archive's folder is named after the handbook, whatever the output is called.
@@ -321,11 +322,14 @@ public enum HandbookBuilder {
 
     /// The home page shows the sizes of the downloads, and the offline archive contains the home
     /// page and the service worker (whose cache name hashes every file): so they are written in
-    /// turn until the sizes shown no longer change, which takes two rounds at most in practice.
+    /// turn until the sizes shown no longer change. Starting from the size of the archive the
+    /// build replaces, that is one round unless the size shown changes, and two at most in practice.
     private static func writeHomeAndOfflineFiles(
         _ handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder, folderName: String
     ) throws -> DownloadSizes {
-        var downloads = DownloadSizes(epub: try staging.size(of: SitePaths.epub), archive: 0, print: try staging.size(of: SitePaths.print))
+        var downloads = DownloadSizes(
+            epub: try staging.size(of: SitePaths.epub), archive: staging.previous?.size(of: SitePaths.offlineArchive) ?? 0,
+            print: try staging.size(of: SitePaths.print))
         for _ in 0..<5 {
             try SiteRenderer.renderHome(handbook: handbook, templates: templates, downloads: downloads, into: staging, scope: .edition(.offline))
             try ServiceWorker.write(into: staging, handbook: handbook, templates: templates)
@@ -334,6 +338,7 @@ public enum HandbookBuilder {
             if Downloads.label(written) == Downloads.label(downloads.archive) { break }
             downloads.archive = written
         }
+        staging.keepIfUnchanged(SitePaths.offlineArchive)
         return downloads
     }
 

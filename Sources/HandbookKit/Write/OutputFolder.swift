@@ -32,12 +32,13 @@ struct OutputFolder: Sendable {
             suggestion: "choose an empty or new folder with --output, or empty this one yourself")
     }
 
-    /// Creates a new, empty staging folder beside the output folder.
+    /// Creates a new, empty staging folder beside the output folder; the files whose bytes are
+    /// those of the current output are linked to it rather than written (`PreviousOutput`).
     func makeStaging(writes: WriteLog? = nil) throws -> SiteFolder {
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         let staging = "\(parent)/.\(name).handbook-tmp-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        return SiteFolder(path: staging, writes: writes)
+        return SiteFolder(path: staging, writes: writes, previous: PreviousOutput(path: path))
     }
 
     /// Puts the staging folder in the output's place in one step, then removes the old output.
@@ -71,10 +72,13 @@ struct OutputFolder: Sendable {
 struct SiteFolder: Sendable {
     let path: String
     var writes: WriteLog?
+    /// For a staging folder: the output it replaces, whose unchanged files are kept.
+    var previous: PreviousOutput?
 
-    init(path: String, writes: WriteLog? = nil) {
+    init(path: String, writes: WriteLog? = nil, previous: PreviousOutput? = nil) {
         self.path = path
         self.writes = writes
+        self.previous = previous
     }
 
     func write(_ contents: String, to relativePath: String, scope: WriteLog.Scope = .pages) throws {
@@ -83,6 +87,14 @@ struct SiteFolder: Sendable {
 
     func write(_ data: Data, to relativePath: String, scope: WriteLog.Scope = .pages) throws {
         let url = URL(fileURLWithPath: path + "/" + relativePath)
+        if let previous {
+            // A file written twice in one build may be a link to the old output by now, which
+            // must not be written through: the old output stays as it was until replaced.
+            unlink(url.path)
+            _ = writes?.produce(relativePath, data, scope: scope)
+            if !previous.keep(relativePath, sameAs: data, in: path) { try data.write(to: url) }
+            return
+        }
         guard let writes else {
             try data.write(to: url)
             return
@@ -94,6 +106,11 @@ struct SiteFolder: Sendable {
             writes.forget(relativePath)
             throw error
         }
+    }
+
+    /// For a file written by other means (an archive): linked to the old output's when equal.
+    func keepIfUnchanged(_ relativePath: String) {
+        previous?.keepIfUnchanged(relativePath, in: path)
     }
 
     func makeFolder(_ relativePath: String) throws {
