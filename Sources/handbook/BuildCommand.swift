@@ -23,6 +23,7 @@ struct Build: AsyncParsableCommand {
         if !printing.quiet && ProgressBar.wanted {
             options.progress = { step, done, total in bar.update(step, done, total) }
         }
+        if !printing.quiet { options.waiting = { Diagnostics.printLine($0) } }
         let report = await HandbookBuilder.build(options)
         bar.finish()
         let shown = printing.quiet ? report.diagnostics.filter { $0.severity == .error } : report.diagnostics

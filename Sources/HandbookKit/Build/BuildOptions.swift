@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     /// Called as the build goes on, from any task: what it is doing, how many of its parts are
     /// done, and how many there are.
     public var progress: (@Sendable (_ step: String, _ done: Int, _ total: Int) -> Void)?
+    /// Told when another build is writing the same output folder, before this one waits for it.
+    public var waiting: (@Sendable (_ message: String) -> Void)?
 
     public init(
         content: String = "Content", templates: String? = nil, output: String = "Site", strict: Bool = false,

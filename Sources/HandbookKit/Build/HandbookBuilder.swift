@@ -12,6 +12,14 @@ public enum HandbookBuilder {
             return BuildReport(diagnostics: [problem], pagesWritten: 0)
         }
         let started = Date()
+        let lock: OutputLock
+        do {
+            lock = try output.lock(options)
+        } catch {
+            return BuildReport(diagnostics: [writeFailure(error, output: output)], pagesWritten: 0)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        output.removeLeftovers()
         cache?.forgetOutput()
         var (checked, diagnostics) = await check(options, cache: cache)
         let checkedAt = Date()
@@ -61,6 +69,13 @@ public enum HandbookBuilder {
             return await build(options, cache: cache)
         }
         let started = Date()
+        let lock: OutputLock
+        do {
+            lock = try output.lock(options)
+        } catch {
+            return BuildReport(diagnostics: [writeFailure(error, output: output)], pagesWritten: 0)
+        }
+        defer { withExtendedLifetime(lock) {} }
         var (checked, diagnostics) = await check(options, cache: cache, search: false)
         let checkedAt = Date()
         guard let handbook = checked.handbook, let templates = checked.templates, !diagnostics.hasErrors else {
@@ -104,6 +119,8 @@ public enum HandbookBuilder {
         let output = OutputFolder(path: site.output)
         var diagnostics: [Diagnostic] = []
         do {
+            let lock = try output.lock(BuildOptions(content: "", output: output.path))
+            defer { withExtendedLifetime(lock) {} }
             let folder = SiteFolder(path: output.path, writes: cache.writes)
             let search = {
                 let files = try SearchFiles(site.handbook)

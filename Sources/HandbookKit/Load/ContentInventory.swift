@@ -42,8 +42,9 @@ struct ContentInventory: Sendable {
                 "the handbook has no handbook.yml", suggestion: "create it with at least a line `title: ...`"))
         }
 
+        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
         var chapterNumbers: [Int: String] = [:]
-        for name in markdownNames(in: root + "/chapters", diagnostics: &diagnostics) {
+        for name in markdownNames(in: root + "/chapters", realRoot: realRoot, diagnostics: &diagnostics) {
             let path = root + "/chapters/" + name
             guard let (number, slug) = chapterName(name) else {
                 diagnostics.append(.error(
@@ -78,7 +79,7 @@ struct ContentInventory: Sendable {
                 "the handbook has no chapters", suggestion: "add a file such as chapters/01-introduction.md"))
         }
 
-        for name in markdownNames(in: root + "/tips", diagnostics: &diagnostics) {
+        for name in markdownNames(in: root + "/tips", realRoot: realRoot, diagnostics: &diagnostics) {
             let path = root + "/tips/" + name
             let slug = String(name.dropLast(3))
             guard isSlug(slug) else {
@@ -94,12 +95,19 @@ struct ContentInventory: Sendable {
         return (inventory, diagnostics)
     }
 
-    /// The `.md` files of a folder, sorted; other visible files are reported as ignored.
-    private static func markdownNames(in folder: String, diagnostics: inout [Diagnostic]) -> [String] {
+    /// The `.md` files of a folder, sorted; other visible files are reported as ignored, and a
+    /// link to a file outside the content folder is reported and not read.
+    private static func markdownNames(in folder: String, realRoot: String, diagnostics: inout [Diagnostic]) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         var result: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
-            if name.hasSuffix(".md") {
+            let real = URL(fileURLWithPath: folder + "/" + name).resolvingSymlinksInPath().path
+            if !real.hasPrefix(realRoot) {
+                diagnostics.append(.error(
+                    "content.outside", at: SourceLocation(file: DisplayPath.of(folder + "/" + name)),
+                    "this is a link to a file outside the content folder, which is not read",
+                    suggestion: "copy the file into the content folder instead of linking to it"))
+            } else if name.hasSuffix(".md") {
                 result.append(name)
             } else {
                 diagnostics.append(.warning(
@@ -117,6 +125,10 @@ struct ContentInventory: Sendable {
         guard let enumerator = fileManager.enumerator(atPath: folder) else { return [] }
         var files: [MediaFile] = []
         let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
+        func isRegularFile(_ path: String) -> Bool {
+            var status = stat()
+            return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+        }
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
             if name.hasPrefix(".") {
@@ -141,6 +153,14 @@ struct ContentInventory: Sendable {
                 continue
             }
             if !isFolder.boolValue {
+                // A pipe or a device would block or never end when copied.
+                guard isRegularFile(path), FileManager.default.isReadableFile(atPath: path) else {
+                    diagnostics.append(.error(
+                        "media.unreadable", at: SourceLocation(file: DisplayPath.of(path)),
+                        "this media file cannot be read: it is not a regular file, or you may not read it",
+                        suggestion: "replace it with an ordinary file you may read, or remove it"))
+                    continue
+                }
                 files.append(.init(path: path, relativePath: relative))
             }
         }

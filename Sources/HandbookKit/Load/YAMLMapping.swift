@@ -104,8 +104,13 @@ struct YAMLMapping: Sendable {
 
     private static func describe(_ error: YamlError) -> (Mark?, String) {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            // An unclosed bracket or quote is found only at the end of the text: point at where
+            // it opens, which is where the author must look.
+            if let context, context.mark.line < mark.line {
+                return (context.mark, "\(problem), \(context.text) that starts here")
+            }
             return (mark, problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return (context.mark, "the key '\(duplicates.joined(separator: "', '"))' appears more than once")

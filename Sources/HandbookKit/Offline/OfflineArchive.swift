@@ -8,7 +8,11 @@ import Foundation
 /// writes back the whole central directory for every file added, so its time grew with the
 /// square of the number of files (16 s for a site of 14,000 files).
 enum OfflineArchive {
-    static let fixedDate = 946_684_800  // 2000-01-01
+    /// Every entry's date: the Unix epoch. A ZIP stores dates in local time, so any later date
+    /// would give different bytes in different time zones; libarchive writes dates before 1980,
+    /// which ZIP cannot hold, as 1980-01-01 00:00 whatever the zone, and the epoch as 0 in the
+    /// extended timestamp.
+    static let fixedDate = 0
 
     struct Failure: Error, LocalizedError {
         var message: String

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The rendered content of the handbook, kept for the other editions (print, EPUB, embeds,
 /// handbook.json). All of it is written for pages one folder below the site root: every
@@ -140,7 +141,7 @@ struct SiteRenderer: Sendable {
 
     // MARK: Page kinds
 
-    private static func renderChapter(
+    static func renderChapter(
         _ index: Int, handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder
     ) throws -> (files: [String], output: Output) {
         var files: [String] = []
@@ -172,15 +173,22 @@ struct SiteRenderer: Sendable {
         let embed = EmbedPages.chapter(index, html: body, handbook: handbook, templates: templates)
         try write(embed.html, to: embed.path)
 
-        var ruleTexts: [String: String] = [:]
-        for (position, rule) in rules.enumerated() {
+        // Each rule's page and embed. A chapter is one task of the site's; a chapter with many
+        // rules renders them in runs on all cores, or it alone would keep one core busy.
+        var subruleIdentifiers: [String: [String]] = [:]
+        for rule in rules {
+            if let parent = rule.parent { subruleIdentifiers[parent, default: []].append(rule.identifier) }
+        }
+        let children = subruleIdentifiers
+        let blocks = rendered.blocks
+        let renderRule: @Sendable (Int) throws -> (text: String, files: [String]) = { position in
+            let rule = rules[position]
             let path = SitePaths.rulePage(rule.identifier)
             var context = builder.base(
                 kind: "rule", title: "\(rule.identifier) \(rule.title)", description: firstSentence(of: rule.plainText),
                 root: root, currentPath: path)
             var values: [String: Any] = builder.ruleLink(rule.identifier, root: root) ?? [:]
-            let text = ChapterHTML.ruleText(rule, blocks: rendered.blocks)
-            ruleTexts[rule.identifier] = text
+            let text = ChapterHTML.ruleText(rule, blocks: blocks)
             values["html"] = text
             values["chapter"] = builder.chapterSummary(index, root: root)
             values["cites"] = rule.references.compactMap { builder.ruleLink($0, root: root) }
@@ -191,16 +199,36 @@ struct SiteRenderer: Sendable {
             values["hasCites"] = !rule.references.isEmpty
             values["hasCitedBy"] = !rule.citedBy.isEmpty
             if let parent = rule.parent { values["parent"] = builder.ruleLink(parent, root: root) }
-            let children = rules.filter { $0.parent == rule.identifier }.compactMap { builder.ruleLink($0.identifier, root: root) }
-            values["subrules"] = children
-            values["hasSubrules"] = !children.isEmpty
+            let subrules = (children[rule.identifier] ?? []).compactMap { builder.ruleLink($0, root: root) }
+            values["subrules"] = subrules
+            values["hasSubrules"] = !subrules.isEmpty
             values["change"] = ChangesPage.mark(for: rule.identifier, handbook: handbook, root: root)
             context["rule"] = values
             if position > 0 { context["previous"] = builder.ruleLink(rules[position - 1].identifier, root: root) }
             if position + 1 < rules.count { context["next"] = builder.ruleLink(rules[position + 1].identifier, root: root) }
-            try write(templates.render(context, template: "rule"), to: path)
+            try staging.write(templates.render(context, template: "rule"), to: path)
             let embed = EmbedPages.rule(rule, html: text, handbook: handbook, templates: templates)
-            try write(embed.html, to: embed.path)
+            try staging.write(embed.html, to: embed.path)
+            return (text, [path, embed.path])
+        }
+        var results: [(text: String, files: [String])] = []
+        let run = 64
+        if rules.count <= run {
+            results = try rules.indices.map(renderRule)
+        } else {
+            let runs = (rules.count + run - 1) / run
+            let rendered = Mutex([Int: Swift.Result<[(text: String, files: [String])], any Error>]())
+            DispatchQueue.concurrentPerform(iterations: runs) { number in
+                let positions = (number * run)..<min(rules.count, (number + 1) * run)
+                let outcome = Swift.Result { try positions.map(renderRule) }
+                rendered.withLock { $0[number] = outcome }
+            }
+            results = try rendered.withLock { rendered in try (0..<runs).flatMap { try rendered[$0]!.get() } }
+        }
+        var ruleTexts: [String: String] = [:]
+        for (rule, result) in zip(rules, results) {
+            ruleTexts[rule.identifier] = result.text
+            files += result.files
         }
         return (files, .chapter(body: body, rules: ruleTexts))
     }

@@ -59,7 +59,7 @@ enum SearchTokenizer {
                 tokens.append(Token(text: String(String.UnicodeScalarView(scalars[index..<end])), kind: .word))
                 index = end
             } else {
-                if scalar.properties.isWhitespace {
+                if scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
                     if separator.last != " " { separator.append(" ") }
                 } else {
                     separator.append(scalar)
@@ -73,11 +73,18 @@ enum SearchTokenizer {
 
     /// The form words are matched in: lower case, without diacritics.
     static func fold(_ word: String) -> String {
-        word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        // ASCII has no diacritics and folds to lower case: the common case, and much quicker.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
+        return word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
             .replacingOccurrences(of: "\u{2019}", with: "'")
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        // Unicode property lookups are slow, and most text is ASCII: letters and digits only.
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
             || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark

@@ -10,7 +10,7 @@ struct OutputFolder: Sendable {
         self.path = URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
-    private var parent: String { (path as NSString).deletingLastPathComponent }
+    var parent: String { (path as NSString).deletingLastPathComponent }
     var name: String { (path as NSString).lastPathComponent }
 
     /// An error when the folder exists and is not one this tool wrote: it is never replaced.
@@ -30,6 +30,16 @@ struct OutputFolder: Sendable {
             "output.notOurs", at: location,
             "the output folder is not empty and was not written by handbook, so it is left alone",
             suggestion: "choose an empty or new folder with --output, or empty this one yourself")
+    }
+
+    /// Removes the staging and old folders that builds killed before they finished left beside
+    /// the output. Only called with the output's lock held, so no running build owns them.
+    func removeLeftovers() {
+        let prefixes = [".\(name).handbook-tmp-", ".\(name).handbook-old-"]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        where prefixes.contains(where: entry.hasPrefix) {
+            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        }
     }
 
     /// Creates a new, empty staging folder beside the output folder; the files whose bytes are

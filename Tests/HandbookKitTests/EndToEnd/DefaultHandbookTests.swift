@@ -49,18 +49,12 @@ struct DefaultHandbookTests {
     }
 
     @Test("the content shares no run of 8 words with the source articles (overlap.py)")
-    func noOverlap() throws {
+    func noOverlap() async throws {
         let tool = Repository.shared + "/tools/overlap.py"
         #expect(FileManager.default.fileExists(atPath: tool), "../shared/tools/overlap.py is missing")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", tool, Repository.content]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let result = await (try ChildProcess("/usr/bin/env", ["python3", tool, Repository.content])).finished()
+        let output = result.stdout
+        #expect(result.status == 0, "\(output)")
         #expect(output.contains("0 shared run"), "\(output)")
     }
 }

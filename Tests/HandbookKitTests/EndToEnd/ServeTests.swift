@@ -92,14 +92,7 @@ struct ServeTests {
 
     /// GET with curl: FoundationNetworking's URLSession is not needed for this.
     static func get(_ url: String) async throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "-s", "--max-time", "5", url]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        // Not a blocking wait: the server answering runs on the same few threads as this test.
+        await (try ChildProcess("/usr/bin/env", ["curl", "-s", "--max-time", "60", url])).finished().stdout
     }
 }

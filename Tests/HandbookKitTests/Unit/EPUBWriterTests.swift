@@ -57,12 +57,12 @@ struct EPUBWriterTests {
     }
 
     @Test("epubcheck finds no errors and no warnings")
-    func validates() throws {
+    func validates() async throws {
         // make test installs epubcheck (Debian) before swift test runs; without it this fails.
         try #require(EPUBCheck.command != nil, "epubcheck is not installed: apt-get install epubcheck")
         let fixture = try Fixture()
         defer { try? FileManager.default.removeItem(atPath: fixture.folder) }
-        let report = try EPUBCheck.run(on: fixture.write())
+        let report = try await EPUBCheck.run(on: fixture.write())
         #expect(report.counts == [0, 0, 0], "\(report.messages.joined(separator: "\n"))")
     }
 
@@ -157,16 +157,10 @@ private enum EPUBCheck {
         return start == Data("PK".utf8) ? ["java", "-jar", path] : [path]
     }()
 
-    static func run(on epub: String) throws -> Report {
+    static func run(on epub: String) async throws -> Report {
         let json = epub + ".epubcheck.json"
         defer { try? FileManager.default.removeItem(atPath: json) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = (command ?? ["epubcheck"]) + [epub, "--json", json]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        _ = await (try ChildProcess("/usr/bin/env", (command ?? ["epubcheck"]) + [epub, "--json", json])).finished()
 
         // checker.nFatal/nError/nWarning count the problems; messages[] say what they are.
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json)))

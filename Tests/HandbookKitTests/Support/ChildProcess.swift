@@ -1,0 +1,54 @@
+import Foundation
+
+/// A child process whose end is awaited without blocking a thread: Swift concurrency has one
+/// thread per core, and a test blocked in `waitUntilExit` for a long build would stall every
+/// other test of the run. Its output goes to files, which never fill up as a pipe does.
+final class ChildProcess: @unchecked Sendable {
+    let process = Process()
+    private let outputPath: String
+    private let errorPath: String
+
+    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+        let base = NSTemporaryDirectory() + "handbook-child-" + UUID().uuidString
+        outputPath = base + ".out"
+        errorPath = base + ".err"
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle(forWritingAtPath: outputPath)
+        process.standardError = FileHandle(forWritingAtPath: errorPath)
+        try process.run()
+    }
+
+    /// `handbook` with `arguments`.
+    convenience init(handbook arguments: [String], environment: [String: String] = [:]) throws {
+        try self.init(CommandLineTests.executable, arguments, environment: environment)
+    }
+
+    var isRunning: Bool { process.isRunning }
+
+    func kill(_ signal: Int32 = SIGKILL) {
+        Glibc.kill(process.processIdentifier, signal)
+    }
+
+    /// Waits for the process to end; its status and output.
+    func finished() async -> CommandLineTests.Run {
+        while process.isRunning {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        process.waitUntilExit()
+        defer {
+            try? FileManager.default.removeItem(atPath: outputPath)
+            try? FileManager.default.removeItem(atPath: errorPath)
+        }
+        let read = { (path: String) in String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+        return CommandLineTests.Run(status: process.terminationStatus, stdout: read(outputPath), stderr: read(errorPath))
+    }
+
+    /// Runs `handbook` with `arguments` to its end.
+    static func run(handbook arguments: [String], environment: [String: String] = [:]) async throws -> CommandLineTests.Run {
+        await (try ChildProcess(handbook: arguments, environment: environment)).finished()
+    }
+}
