@@ -43,16 +43,21 @@ def yaml(text):
     return json.dumps(text)
 
 
-def write_handbook(root):
+def write_handbook(root, previous=False):
+    """The hostile handbook; `previous` writes the edition before it, which has one more rule
+    (withdrawn in the current one) and other wording for XSS-1, so that the current edition has
+    a changes page, marks and change notes, all carrying payloads."""
     (root / "chapters").mkdir(parents=True)
     (root / "tips").mkdir()
     (root / "media").mkdir()
     (root / "media" / MEDIA_NAME).write_bytes(PNG)
     (root / "handbook.yml").write_text(
         f"title: {yaml(PAYLOADS[0] + ' Handbook')}\nsubtitle: {yaml(PAYLOADS[1])}\n"
-        f"organisation: {yaml(PAYLOADS[2])}\ndescription: {yaml(PAYLOADS[3])}\nedition: {yaml(PAYLOADS[5])}\n")
+        f"organisation: {yaml(PAYLOADS[2])}\ndescription: {yaml(PAYLOADS[3])}\n"
+        f"edition: {yaml(PAYLOADS[4] if previous else PAYLOADS[5])}\n")
     body = [
-        "---", f"title: {yaml(PAYLOADS[2] + ' chapter')}", f"summary: {yaml(PAYLOADS[1] + ' summary')}", "---", "",
+        "---", f"title: {yaml(PAYLOADS[2] + ' chapter')}", f"summary: {yaml(PAYLOADS[1] + ' summary')}",
+        *([] if previous else ["changes:", f"  XSS-99: {yaml('Withdrawn: ' + PAYLOADS[0] + ' ' + PAYLOADS[1])}"]), "---", "",
         "Each payload written as text, for search to find: quizzical marmot "
         + " ".join("`" + payload.replace("`", "") + "`" for payload in PAYLOADS) + ".", "",
         "And as raw HTML, which is dropped: " + " ".join(PAYLOADS), "",
@@ -60,12 +65,16 @@ def write_handbook(root):
     for number, payload in enumerate(PAYLOADS, start=1):
         body += [
             f"## XSS-{number} Rule {payload} title", "",
-            f"Text of rule {number}: quizzical `{payload.replace('`', '')}` marmot, citing XSS-1.", "",
+            f"Text of rule {number}: quizzical `{payload.replace('`', '')}` marmot, citing XSS-1"
+            + (" in the old wording." if previous and number == 1 else "."), "",
+            *([f"> Change note: reworded {payload} {PAYLOADS[2]}", ""] if number == 1 and not previous else []),
             f"[a link](https://example.org/?q={quote(payload, safe=URL_KEEP)} \"{payload.replace(chr(34), '&quot;')}\")"
             f" and ![{payload.replace(']', '')}](../media/{quote(MEDIA_NAME)} \"{payload.replace(chr(34), '')}\")", "",
             f"### Heading {payload}", "",
             f"> Quote {payload}", "",
         ]
+    if previous:
+        body += [f"## XSS-99 Withdrawn {PAYLOADS[3]}", "", f"Old text {PAYLOADS[1]}.", ""]
     body += ["[javascript link](javascript:window.__handbookXSS=14)", "", "[data link](data:text/html,<script>x</script>)", ""]
     (root / "chapters" / "01-hostile.md").write_text("\n".join(body))
     tips = ["---", f"title: {yaml(PAYLOADS[6] + ' tips')}", f"summary: {yaml(PAYLOADS[7])}", "---", ""]
@@ -75,13 +84,17 @@ def write_handbook(root):
 
 @pytest.fixture(scope="module")
 def hostile_site(workdir):
-    content = workdir / "hostile-content"
-    write_handbook(content)
+    def build(content, output, *extra):
+        result = subprocess.run(
+            [handbook_binary(), "build", "--content", str(content), "--templates", str(REPO / "Templates"),
+             "--output", str(output), *extra], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+
+    write_handbook(workdir / "hostile-previous-content", previous=True)
+    build(workdir / "hostile-previous-content", workdir / "hostile-previous")
+    write_handbook(workdir / "hostile-content")
     output = workdir / "hostile"
-    result = subprocess.run(
-        [handbook_binary(), "build", "--content", str(content), "--templates", str(REPO / "Templates"), "--output", str(output)],
-        capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    build(workdir / "hostile-content", output, "--previous", str(workdir / "hostile-previous" / "handbook.json"))
     return output
 
 
@@ -93,11 +106,14 @@ def marker(driver):
 def test_the_payloads_reach_every_kind_of_page(hostile_site):
     pages = sorted(str(p.relative_to(hostile_site)) for p in hostile_site.rglob("*.html"))
     kinds = {"index.html", "search.html", "print.html", "rules/index.html", "chapters/hostile.html", "tips/hostile.html",
-             "rules/XSS-1.html", "embed/index.html", "embed/chapters/hostile.html", "embed/rules/XSS-1.html", "embed/tips/hostile.html"}
+             "rules/XSS-1.html", "embed/index.html", "embed/chapters/hostile.html", "embed/rules/XSS-1.html", "embed/tips/hostile.html",
+             "changes.html", "rules/XSS-99.html", "embed/rules/XSS-99.html"}
     assert kinds <= set(pages)
     # The payloads are on the pages, escaped: the test would be empty otherwise.
     chapter = (hostile_site / "chapters" / "hostile.html").read_text()
     assert "&lt;img src=x onerror=window.__handbookXSS=2&gt;" in chapter
+    changes = (hostile_site / "changes.html").read_text()
+    assert "Withdrawn: &lt;script&gt;" in changes and "&quot;&gt;&lt;svg onload=window.__handbookXSS=3&gt;" in changes
     assert (hostile_site / "media" / MEDIA_NAME).exists()
 
 
