@@ -1,6 +1,10 @@
 import CFileSystem
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The output folder, written as a whole: pages go into a staging folder beside it, which
 /// replaces it only when everything is written. A failed build leaves the old one as it was.
 struct OutputFolder: Sendable {
@@ -102,11 +106,11 @@ struct SiteFolder: Sendable {
             // must not be written through: the old output stays as it was until replaced.
             unlink(url.path)
             _ = writes?.produce(relativePath, data, scope: scope)
-            if !previous.keep(relativePath, sameAs: data, in: path) { try data.write(to: url) }
+            if !previous.keep(relativePath, sameAs: data, in: path) { try Self.writeFile(data, to: url.path) }
             return
         }
         guard let writes else {
-            try data.write(to: url)
+            try Self.writeFile(data, to: url.path)
             return
         }
         guard writes.produce(relativePath, data, scope: scope) else { return }
@@ -115,6 +119,26 @@ struct SiteFolder: Sendable {
         } catch {
             writes.forget(relativePath)
             throw error
+        }
+    }
+
+    /// Writes a new file of the staging folder. Foundation's `Data.write` syncs every file to the
+    /// disk, which for the thousands of pages of a big handbook took more time than rendering
+    /// them; a staging folder needs no sync, as it replaces the output only when it is whole.
+    private static func writeFile(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw CocoaError.fileWriteError(path: path) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw CocoaError.fileWriteError(path: path)
+                }
+                offset += count
+            }
         }
     }
 
@@ -167,5 +191,17 @@ struct SiteFolder: Sendable {
             }
         }
         return files.sorted()
+    }
+}
+
+extension CocoaError {
+    /// A write failure with the reason from `errno`, as Foundation's own would say it.
+    static func fileWriteError(path: String) -> CocoaError {
+        let code = errno
+        let reason = String(cString: strerror(code))
+        return CocoaError(
+            code == EACCES || code == EPERM || code == EROFS ? .fileWriteNoPermission
+                : code == ENOSPC ? .fileWriteOutOfSpace : .fileWriteUnknown,
+            userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(path): \(reason)"])
     }
 }
