@@ -300,13 +300,14 @@ public enum HandbookBuilder {
         progress: (@Sendable (String, Int, Int) -> Void)? = nil, written: (SiteEdition) -> Void = { _ in }
     ) throws -> DownloadSizes? {
         var downloads: DownloadSizes?
+        let made = EditionProducts.make(editions, handbook, templates: templates, content: content)
         for edition in SiteEdition.allCases where editions.contains(edition) {
             let scope = WriteLog.Scope.edition(edition)
             folder.writes?.begin(scope)
             switch edition {
             case .index:
                 progress?("writing the indexes and the print edition", 1, 4)
-                try folder.write(HandbookIndex(handbook, content: content).encoded(), to: SitePaths.handbookIndex, scope: scope)
+                try folder.write(try made.index!.get(), to: SitePaths.handbookIndex, scope: scope)
                 try folder.write(HandbookSchema.json, to: SitePaths.handbookSchema, scope: scope)
             case .search:
                 let search = try search()
@@ -316,12 +317,10 @@ public enum HandbookBuilder {
                     try folder.write(part, to: SearchFiles.partPath(number), scope: scope)
                 }
             case .print:
-                try folder.write(PrintEdition.render(handbook, content: content, templates: templates), to: SitePaths.print, scope: scope)
+                try folder.write(made.print!, to: SitePaths.print, scope: scope)
             case .epub:
                 progress?("writing the EPUB", 2, 4)
-                let stylesheet = templates.files.files["assets/epub.css"].map { String(decoding: $0, as: UTF8.self) } ?? ""
-                let book = EPUBEdition.book(handbook, content: content, templates: templates, stylesheet: stylesheet)
-                try EPUBWriter.write(book, to: folder.path + "/" + SitePaths.epub)
+                try EPUBWriter.write(made.epub!, to: folder.path + "/" + SitePaths.epub)
                 folder.keepIfUnchanged(SitePaths.epub)
                 folder.writes?.keep([SitePaths.epub], scope: scope)
             case .offline:

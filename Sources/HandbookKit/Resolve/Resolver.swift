@@ -109,10 +109,14 @@ struct Resolver {
             open.append((identifier, heading.level))
         }
         let chapterRules = rulesByChapter[chapterIndex]
+        var nestedBlocks: [String: [Range<Int>]] = [:]
+        for ruleIndex in chapterRules {
+            if let parent = rules[ruleIndex].parent { nestedBlocks[parent, default: []].append(rules[ruleIndex].blocks) }
+        }
         for ruleIndex in chapterRules {
             // A rule's own blocks: its range without those of the rules nested in it.
             let rule = rules[ruleIndex]
-            let nested = chapterRules.filter { rules[$0].parent == rule.identifier }.map { rules[$0].blocks }
+            let nested = nestedBlocks[rule.identifier] ?? []
             let own = rule.blocks.dropFirst().filter { index in
                 outline.blocks[index].kind != .changeNote && !nested.contains { $0.contains(index) }
             }

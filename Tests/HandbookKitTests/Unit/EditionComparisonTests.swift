@@ -48,6 +48,14 @@ struct EditionComparisonTests {
         #expect(RuleWording.normalise("  Do\nthis,\t\tthen   that. ") == "Do this, then that.")
         #expect(RuleWording.normalise("Cafe\u{301}") == RuleWording.normalise("Caf\u{E9}"))
         #expect(RuleWording.normalise("Cafe\u{301}").unicodeScalars.count == 4)
+        // The quick path for ASCII gives what the Unicode path gives, white space of every kind included.
+        let alphabet = Array("ab Z9.,\t\n\r\u{0B}\u{0C}\u{1C}\u{1F}\r\n-")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let unicodePath = text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(RuleWording.normalise(text) == unicodePath, "\(text.debugDescription)")
+        }
         #expect(RuleWording.hash("abc") == "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(RuleWording.hash("") == "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
