@@ -5,6 +5,11 @@
 /// Both functions scan the UTF-8 bytes once, as the print edition is one large string.
 enum LinkRewriter {
     private static let quote = UInt8(ascii: "\"")
+    /// The attribute openings each function looks for, as bytes once and for all (this scan runs
+    /// at every space and `<` of the whole print edition).
+    private static let linkAttributes = [" href=\"../", " src=\"../"].map { Array($0.utf8) }
+    private static let idAttributes = ["<h1 id=\"", "<h2 id=\"", "<h3 id=\"", "<h4 id=\"", "<h5 id=\"", "<h6 id=\"", "<li class=\"tip\" id=\""]
+        .map { Array($0.utf8) }
 
     /// Replaces each `href` and `src` value that starts with `../` by `transform(rest)`, where
     /// `rest` is the value without `../`; nil keeps the value.
@@ -14,7 +19,7 @@ enum LinkRewriter {
         result.reserveCapacity(bytes.count)
         var index = 0
         while index < bytes.count {
-            if let start = valueStart(in: bytes, at: index, attributes: [" href=\"../", " src=\"../"]) {
+            if let start = valueStart(in: bytes, at: index, attributes: linkAttributes) {
                 let valueBegin = start + 3  // after "../"
                 if let end = bytes[valueBegin...].firstIndex(of: quote) {
                     let value = String(decoding: bytes[valueBegin..<end], as: UTF8.self)
@@ -42,7 +47,7 @@ enum LinkRewriter {
         result.reserveCapacity(bytes.count + 1024)
         var index = 0
         while index < bytes.count {
-            if let start = valueStart(in: bytes, at: index, attributes: ["<h1 id=\"", "<h2 id=\"", "<h3 id=\"", "<h4 id=\"", "<h5 id=\"", "<h6 id=\"", "<li class=\"tip\" id=\""]),
+            if let start = valueStart(in: bytes, at: index, attributes: idAttributes),
                 let end = bytes[start...].firstIndex(of: quote)
             {
                 result.append(contentsOf: bytes[index..<start])
@@ -60,13 +65,12 @@ enum LinkRewriter {
 
     /// If one of `attributes` starts at `index`, where its value starts (after the opening quote,
     /// or, for the `../` forms, at the `../`).
-    private static func valueStart(in bytes: [UInt8], at index: Int, attributes: [String]) -> Int? {
+    private static func valueStart(in bytes: [UInt8], at index: Int, attributes: [[UInt8]]) -> Int? {
         let first = bytes[index]
         guard first == UInt8(ascii: " ") || first == UInt8(ascii: "<") else { return nil }
-        for attribute in attributes {
-            let pattern = Array(attribute.utf8)
+        for pattern in attributes {
             guard index + pattern.count <= bytes.count, bytes[index..<(index + pattern.count)].elementsEqual(pattern) else { continue }
-            let dotDot = attribute.hasSuffix("../") ? 3 : 0
+            let dotDot = pattern.suffix(3).elementsEqual("../".utf8) ? 3 : 0
             return index + pattern.count - dotDot
         }
         return nil
