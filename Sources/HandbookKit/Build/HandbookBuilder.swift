@@ -12,14 +12,6 @@ public enum HandbookBuilder {
             return BuildReport(diagnostics: [problem], pagesWritten: 0)
         }
         let started = Date()
-        let lock: OutputLock
-        do {
-            lock = try output.lock(options)
-        } catch {
-            return BuildReport(diagnostics: [writeFailure(error, output: output)], pagesWritten: 0)
-        }
-        defer { withExtendedLifetime(lock) {} }
-        output.removeLeftovers()
         cache?.forgetOutput()
         var (checked, diagnostics) = await check(options, cache: cache)
         let checkedAt = Date()
@@ -30,6 +22,10 @@ public enum HandbookBuilder {
         }
         var staging: SiteFolder?
         do {
+            // Only writing needs the output to itself; the lock is released when this block ends.
+            let lock = try output.lock(options)
+            defer { withExtendedLifetime(lock) {} }
+            output.removeLeftovers()
             let folder = try output.makeStaging(writes: cache?.writes)
             staging = folder
             let result = try await writePages(handbook, templates: templates, downloads: DownloadSizes(), previous: nil, into: folder, progress: options.progress)
@@ -69,13 +65,6 @@ public enum HandbookBuilder {
             return await build(options, cache: cache)
         }
         let started = Date()
-        let lock: OutputLock
-        do {
-            lock = try output.lock(options)
-        } catch {
-            return BuildReport(diagnostics: [writeFailure(error, output: output)], pagesWritten: 0)
-        }
-        defer { withExtendedLifetime(lock) {} }
         var (checked, diagnostics) = await check(options, cache: cache, search: false)
         let checkedAt = Date()
         guard let handbook = checked.handbook, let templates = checked.templates, !diagnostics.hasErrors else {
@@ -83,6 +72,8 @@ public enum HandbookBuilder {
         }
         let folder = SiteFolder(path: output.path, writes: cache.writes)
         do {
+            let lock = try output.lock(options)
+            defer { withExtendedLifetime(lock) {} }
             cache.writes.begin(.pages)
             let result = try await writePages(
                 handbook, templates: templates, downloads: cache.downloads, previous: cache.units, into: folder,
@@ -119,7 +110,7 @@ public enum HandbookBuilder {
         let output = OutputFolder(path: site.output)
         var diagnostics: [Diagnostic] = []
         do {
-            let lock = try output.lock(BuildOptions(content: "", output: output.path))
+            let lock = try OutputLock(output: output) {}
             defer { withExtendedLifetime(lock) {} }
             let folder = SiteFolder(path: output.path, writes: cache.writes)
             let search = {

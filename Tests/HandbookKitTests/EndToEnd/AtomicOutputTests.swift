@@ -146,12 +146,6 @@ struct AtomicOutputTests {
         }
         return identities
     }
-
-    /// Staging or old folders left beside the output (the lock file stays, by design).
-    private func leftovers(beside output: String) throws -> [String] {
-        let parent = (output as NSString).deletingLastPathComponent
-        return try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".handbook-") && !$0.hasSuffix(".handbook-lock") }
-    }
 }
 
 @Suite("Build progress")

@@ -20,9 +20,9 @@ struct CommandLineTests {
         var stderr: String
     }
 
-    func run(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:], executable: String = executable) throws -> Run {
+    func run(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -25,11 +25,6 @@ struct InterruptedBuildTests {
         try ChildProcess(handbook: ["build", "--quiet", "--content", handbook.content, "--templates", Repository.templates, "--output", output])
     }
 
-    func leftovers(beside output: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: (output as NSString).deletingLastPathComponent)
-            .filter { $0.hasPrefix(".Site.handbook-") && !$0.hasSuffix("-lock") }
-    }
-
     @Test("a build killed at any moment leaves the whole old site or the whole new one, and the next build removes what it left")
     func killedBuilds() async throws {
         let first = try Self.handbook(chapters: 30, edition: "1")

@@ -80,6 +80,13 @@ extension BuildReport {
 }
 
 /// Every file below a folder, as relative path to contents.
+/// Staging or old folders a build left beside `output` (its lock file stays, by design).
+func leftovers(beside output: String) throws -> [String] {
+    let name = (output as NSString).lastPathComponent
+    return try FileManager.default.contentsOfDirectory(atPath: (output as NSString).deletingLastPathComponent)
+        .filter { $0.hasPrefix(".\(name).handbook-") && $0 != ".\(name).handbook-lock" }
+}
+
 func folderContents(_ root: String) throws -> [String: Data] {
     var files: [String: Data] = [:]
     guard let enumerator = FileManager.default.enumerator(atPath: root) else { return files }
