@@ -11,13 +11,19 @@ enum PipelineCheck {
         return folder
     }()
 
-    /// The problem, if any, and how many pages were rendered.
-    static func check(_ chapter: Data) async -> (problem: String?, pages: Int) {
-        let output = await ChapterPipeline.run(chapter: chapter, scratch: scratch)
+    /// The problem, if any, and how many pages were rendered. The input is a chapter, maybe
+    /// followed by a handbook.yml and a previous edition's record (`ChapterPipeline.Input`).
+    static func check(_ input: Data) async -> (problem: String?, pages: Int) {
+        let output = await ChapterPipeline.run(ChapterPipeline.Input(input), scratch: scratch)
         return (problem(in: output), output.pages.count)
     }
 
     private static func problem(in output: ChapterPipeline.Output) -> String? {
+        if let failure = output.failure { return failure }
+        if !output.strayFiles.isEmpty { return "files were written outside the site: \(output.strayFiles)" }
+        for (path, script) in output.scripts.sorted(by: { $0.key < $1.key }) {
+            if let problem = ScriptCheck.problem(in: script, path: path) { return "\(path): \(problem)" }
+        }
         for (path, html) in output.pages.sorted(by: { $0.key < $1.key }) {
             if let problem = SafeMarkup.problem(in: html) { return "\(path): \(problem)" }
         }

@@ -69,7 +69,27 @@
                     passed = false
                 }
             }
-            print("self-test: \(unsafeMarkup.count) unsafe and \(safe.count) safe snippets, \(passed ? "all" : "not all") judged right")
+            let unsafeScripts = [
+                ("sw.js", "/*\n * T */ alert(1); /*\n */\nvar FILES = [\"a\"];\n"),
+                ("sw.js", "/* x */\nvar FILES = [\"</script>\"];\n"),
+                ("search-index.js", "window.handbookSearchIndex = {\"t\": \"*/\"};\n"),
+                ("search-index.js", "window.handbookSearchIndex = {\"t\": 1}; alert(1);\n"),
+            ]
+            let safeScripts = [
+                ("sw.js", "/* The worker. */\nvar FILES = [\"media/a\\u002a/b.png\"];\n"),
+                ("search-index.js", "window.handbookSearchIndex = {\"t\": \"\\u003c/script\\u003e\"};\n"),
+            ]
+            for (path, script) in unsafeScripts where ScriptCheck.problem(in: script, path: path) == nil {
+                print("self-test: not flagged: \(path): \(script)")
+                passed = false
+            }
+            for (path, script) in safeScripts {
+                if let problem = ScriptCheck.problem(in: script, path: path) {
+                    print("self-test: flagged a safe script: \(path): \(problem)")
+                    passed = false
+                }
+            }
+            print("self-test: \(unsafeMarkup.count + unsafeScripts.count) unsafe and \(safe.count + safeScripts.count) safe snippets, \(passed ? "all" : "not all") judged right")
             return passed
         }
     }

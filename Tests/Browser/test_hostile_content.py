@@ -26,8 +26,12 @@ PAYLOADS = [
     "<body onload=window.__handbookXSS=11>",
     "\u2028<svg><script>window.__handbookXSS=12</script>",
 ]
+# Closes a comment in a generated script, then runs, if author text reaches one unescaped.
+SCRIPT_PAYLOAD = "*/ window.__handbookXSS=15; /* ${window.__handbookXSS=16} ` '\u2028"
 # A file name may hold no slash; this one has quotes, angle brackets and an event handler.
 MEDIA_NAME = "\"'><svg onload=window.__handbookXSS=13>.png"
+# A folder name that ends a comment in a script's file list: media/x*/y.png.
+MEDIA_FOLDER = "x*"
 # A tiny valid PNG (1 x 1).
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201"
@@ -51,8 +55,10 @@ def write_handbook(root, previous=False):
     (root / "tips").mkdir()
     (root / "media").mkdir()
     (root / "media" / MEDIA_NAME).write_bytes(PNG)
+    (root / "media" / MEDIA_FOLDER).mkdir()
+    (root / "media" / MEDIA_FOLDER / "y.png").write_bytes(PNG)
     (root / "handbook.yml").write_text(
-        f"title: {yaml(PAYLOADS[0] + ' Handbook')}\nsubtitle: {yaml(PAYLOADS[1])}\n"
+        f"title: {yaml(PAYLOADS[0] + ' ' + SCRIPT_PAYLOAD + ' Handbook')}\nsubtitle: {yaml(PAYLOADS[1])}\n"
         f"organisation: {yaml(PAYLOADS[2])}\ndescription: {yaml(PAYLOADS[3])}\n"
         f"edition: {yaml(PAYLOADS[4] if previous else PAYLOADS[5])}\n")
     body = [
@@ -163,3 +169,29 @@ def test_typing_payloads_in_the_search_box(hostile_site, driver):
         options = driver.execute_script(
             "return document.querySelectorAll('#hb-search-options script, #hb-search-options img, #hb-search-options svg, #hb-search-options iframe').length")
         assert options == 0, payload
+
+
+def test_generated_scripts_run_no_author_text(hostile_site, driver, tmp_path):
+    """Every script the build generates (the service worker, the search index and its parts),
+    run as a classic script in a page with what it expects stubbed: it must parse, and nothing
+    in it may run but its own code."""
+    scripts = sorted(hostile_site.glob("*.js"))
+    assert {"sw.js", "search-index.js", "search-index-1.js"} <= {p.name for p in scripts}
+    for script in scripts:
+        page = tmp_path / f"run-{script.name}.html"
+        page.write_text(
+            "<!DOCTYPE html><meta charset=utf-8><script>"
+            "window.__errors = []; window.onerror = function (m) { window.__errors.push(String(m)); };"
+            "window.registration = {scope: 'https://handbook.example/'}; window.handbookSearchIndexParts = [];"
+            "</script>"
+            f"<script src=\"{script.resolve().as_uri()}\"></script>")
+        driver.get(page.as_uri())
+        time.sleep(0.1)
+        assert driver.execute_script("return window.__handbookXSS") is None, script.name
+        assert driver.execute_script("return window.__errors") == [], script.name
+        if script.name == "sw.js":
+            # The comment-closing folder is listed, as a value, not as code.
+            assert "media/x*/y.png" in driver.execute_script("return FILES")
+        else:
+            assert driver.execute_script(
+                "return !!window.handbookSearchIndex || window.handbookSearchIndexParts.length > 0"), script.name

@@ -1,15 +1,51 @@
 import Foundation
 
 /// The whole pipeline for one chapter given as bytes (its front matter and Markdown), beside a
-/// fixed chapter that cites it and a fixed tip list: parse, resolve, render every page, and write
-/// handbook.json and the search index. The fuzz target (`Tests/Fuzz`) runs it on each input; a
-/// whole build would spend most of its time on archives and the disk.
+/// fixed chapter that cites it and a fixed tip list: parse, resolve, compare with a previous
+/// edition's record, render every page, and write handbook.json, the search index and the
+/// service worker. The fuzz target (`Tests/Fuzz`) runs it on each input; a whole build would
+/// spend most of its time on archives and the disk.
+///
+/// An input may also carry the handbook.yml and the previous edition's record (handbook.json)
+/// to use, each after a line of its own, `<<<handbook.yml>>>` or `<<<previous>>>`:
+/// the chapter comes first, then either or both, in that order.
 public enum ChapterPipeline {
+    /// An input split into its parts.
+    public struct Input: Sendable {
+        public var chapter: Data
+        public var config: Data?
+        public var previous: Data?
+
+        static let configMarker = Data("\n<<<handbook.yml>>>\n".utf8)
+        static let previousMarker = Data("\n<<<previous>>>\n".utf8)
+
+        public init(_ data: Data) {
+            var rest = data
+            if let marker = rest.range(of: Self.previousMarker) {
+                previous = rest[marker.upperBound...]
+                rest = rest[..<marker.lowerBound]
+            }
+            if let marker = rest.range(of: Self.configMarker) {
+                config = rest[marker.upperBound...]
+                rest = rest[..<marker.lowerBound]
+            }
+            chapter = Data(rest)
+        }
+    }
+
     public struct Output: Sendable {
         /// Every HTML file, by path in the site; empty when the input has errors.
         public var pages: [String: String] = [:]
         /// handbook.json and search-index.json.
         public var indexes: [String: Data] = [:]
+        /// search-index.js and sw.js.
+        public var scripts: [String: String] = [:]
+        /// The settings read from the input's handbook.yml, when it was read.
+        public var config: HandbookConfig?
+        /// Files written outside the site folder: there must never be any.
+        public var strayFiles: [String] = []
+        /// Set when rendering failed without a diagnostic, which must never happen.
+        public var failure: String?
         /// The diagnostics, as text and as JSON, as the command line prints them.
         public var diagnostics: [String] = []
     }
@@ -38,9 +74,12 @@ public enum ChapterPipeline {
         - Another tip.
         """.utf8)
 
+    private static let defaultConfig = Data("title: Fuzz\nedition: \"1\"\n".utf8)
+
     /// Runs the pipeline with `scratch` as the site folder (it is written into, and emptied).
-    public static func run(chapter: Data, scratch: String) async -> Output {
+    public static func run(_ input: Input, scratch: String) async -> Output {
         var output = Output()
+        let chapter = input.chapter
         let fuzzed = ContentInventory.PageFile(path: scratch + "/content/01-fuzzed.md", fileName: "01-fuzzed.md", slug: "fuzzed")
         let other = ContentInventory.PageFile(path: scratch + "/content/02-citing.md", fileName: "02-citing.md", slug: "citing")
         let list = ContentInventory.PageFile(path: scratch + "/content/tips.md", fileName: "tips.md", slug: "tips")
@@ -53,11 +92,32 @@ public enum ChapterPipeline {
         }
         let (tipList, tipProblems) = PageParser.parse(list, data: tips, kind: .tipList, allowRawHTML: false)
         diagnostics += tipProblems
+        var config: HandbookConfig?
+        switch SourceFileReader.decode(input.config ?? defaultConfig, path: scratch + "/content/handbook.yml", displayPath: "handbook.yml") {
+        case .success(let file):
+            let (parsed, problems) = HandbookConfig.parse(file)
+            config = parsed
+            diagnostics += problems
+        case .failure(let problem):
+            diagnostics.append(problem)
+        }
+        guard let config else {
+            output.diagnostics = [DiagnosticFormat.text(diagnostics.sortedForDisplay(), colour: false), DiagnosticFormat.json(diagnostics)]
+            return output
+        }
         var (handbook, problems) = Resolver.resolve(
-            config: HandbookConfig(title: "Fuzz", edition: "1"), chapters: chapters, tipLists: tipList.map { [$0] } ?? [],
-            media: [])
-        handbook.history = EditionHistory()
+            config: config, chapters: chapters, tipLists: tipList.map { [$0] } ?? [], media: [],
+            reservedAnchors: templates?.reservedIDs ?? [])
         diagnostics += problems
+        if let previous = input.previous {
+            let file = SourceLocation(file: "editions/previous.json")
+            let (history, changeProblems) = PreviousEdition.history(
+                of: handbook, record: previous, file: file, location: file, shownPath: file.file)
+            handbook.history = history
+            diagnostics += changeProblems
+        } else {
+            handbook.history = EditionComparison.history(of: handbook)
+        }
         output.diagnostics = [DiagnosticFormat.text(diagnostics.sortedForDisplay(), colour: false), DiagnosticFormat.json(diagnostics)]
         guard !diagnostics.hasErrors, let templates else { return output }
 
@@ -73,10 +133,18 @@ public enum ChapterPipeline {
             }
             output.pages[SitePaths.print] = PrintEdition.render(handbook, content: result.content, templates: templates)
             output.indexes[SitePaths.handbookIndex] = try HandbookIndex(handbook, content: result.content).encoded()
-            output.indexes[SitePaths.searchIndexJSON] = try SearchFiles(handbook).json
+            let search = try SearchFiles(handbook)
+            output.indexes[SitePaths.searchIndexJSON] = search.json
+            output.scripts[SitePaths.searchIndexScript] = String(decoding: search.script, as: UTF8.self)
+            try ServiceWorker.write(into: folder, templates: templates)
+            output.scripts[SitePaths.serviceWorker] = try String(contentsOfFile: folder.path + "/" + SitePaths.serviceWorker, encoding: .utf8)
+            output.config = handbook.config
         } catch {
-            output.diagnostics.append("could not render: \(error)")
+            output.failure = "could not render: \(error)"
         }
+        // Anything but the site folder and the content it names is a write that escaped.
+        output.strayFiles = ((try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? []).filter { $0 != "site" }
+        for stray in output.strayFiles { try? FileManager.default.removeItem(atPath: scratch + "/" + stray) }
         return output
     }
 }

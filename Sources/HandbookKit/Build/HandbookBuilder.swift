@@ -8,6 +8,8 @@ public enum HandbookBuilder {
     /// (`handbook serve`), what the build parsed and wrote is kept for `rebuild`.
     public static func build(_ options: BuildOptions, cache: BuildCache? = nil) async -> BuildReport {
         let output = OutputFolder(path: options.output)
+        let overlaps = FolderOverlap.problems(options)
+        if !overlaps.isEmpty { return BuildReport(diagnostics: overlaps, pagesWritten: 0) }
         if let problem = output.ownershipProblem() {
             return BuildReport(diagnostics: [problem], pagesWritten: 0)
         }
@@ -70,14 +72,17 @@ public enum HandbookBuilder {
         guard let handbook = checked.handbook, let templates = checked.templates, !diagnostics.hasErrors else {
             return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
         }
-        let folder = SiteFolder(path: output.path, writes: cache.writes)
+        var pending: PendingWrites?
         do {
             let lock = try output.lock(options)
             defer { withExtendedLifetime(lock) {} }
+            pending = try PendingWrites(beside: output)
+            let folder = SiteFolder(path: output.path, writes: cache.writes, pending: pending)
             cache.writes.begin(.pages)
             let result = try await writePages(
                 handbook, templates: templates, downloads: cache.downloads, previous: cache.units, into: folder,
                 progress: options.progress)
+            try pending?.commit()
             folder.removeFilesNoLongerProduced(in: .pages)
             cache.store(
                 units: result.units,
@@ -93,6 +98,7 @@ public enum HandbookBuilder {
             report.summary = summary
             return report
         } catch {
+            pending?.discard()
             cache.forgetOutput()
             diagnostics.append(writeFailure(error, output: output))
             return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
@@ -126,7 +132,7 @@ public enum HandbookBuilder {
             if let downloads { cache.written(.offline, downloads: downloads) }
         } catch {
             cache.forgetOutput()
-            diagnostics.append(writeFailure(error, output: output))
+            diagnostics.append(writeFailure(error, output: output, inPlace: true))
         }
         return diagnostics
     }
@@ -146,11 +152,14 @@ public enum HandbookBuilder {
             ])
     }
 
-    private static func writeFailure(_ error: any Error, output: OutputFolder) -> Diagnostic {
-        .error(
+    private static func writeFailure(_ error: any Error, output: OutputFolder, inPlace: Bool = false) -> Diagnostic {
+        let state = error is PendingWrites.PartlyCommitted || inPlace
+            ? "the site in the folder is out of date, part old and part new, until the next good build"
+            : "the previous site is unchanged"
+        return .error(
             "output.write", at: SourceLocation(file: DisplayPath.of(output.path)),
             "could not write the site: \(error.localizedDescription)",
-            suggestion: "check the free space and that you may write to the folder; the previous site is unchanged")
+            suggestion: "check the free space and that you may write to the folder; \(state)")
     }
 
     /// Everything short of writing: the resolved handbook, the templates, the search index, and
@@ -170,7 +179,7 @@ public enum HandbookBuilder {
         var (inventory, diagnostics) = ContentInventory.scan(contentFolder: options.content)
         var config: HandbookConfig?
         if FileManager.default.fileExists(atPath: inventory.configPath) {
-            switch SourceFileReader.read(path: inventory.configPath) {
+            switch SourceFileReader.read(inventory.config, maxBytes: InputLimits.configBytes, what: "handbook.yml") {
             case .success(let file):
                 let (parsed, problems) = HandbookConfig.parse(file)
                 config = parsed
@@ -179,6 +188,7 @@ public enum HandbookBuilder {
                 diagnostics.append(problem)
             }
         }
+        if let config { diagnostics += MediaPolicy.problems(inventory.media, config: config) }
 
         // Parse
         let allowRawHTML = config?.allowRawHTML ?? false
@@ -187,20 +197,22 @@ public enum HandbookBuilder {
         cache?.keepParsedPages(at: Set((inventory.chapters + inventory.tipLists).map(\.path)))
         diagnostics += chapterProblems + tipProblems
 
+        // The templates' own ids, which no heading may take.
+        let (templates, templateProblems) = await templatesTask.value
+        diagnostics += templateProblems
+
         // Resolve, and compare with the previous edition
         var handbook: ResolvedHandbook?
         if let config {
             var (resolved, problems) = Resolver.resolve(
-                config: config, chapters: chapters, tipLists: tipLists, media: inventory.media)
+                config: config, chapters: chapters, tipLists: tipLists, media: inventory.media,
+                reservedAnchors: templates?.reservedIDs ?? [])
             let (history, changeProblems) = PreviousEdition.history(
-                of: resolved, previousPath: options.previousEdition, contentRoot: inventory.root)
+                of: resolved, previousPath: options.previousEdition, contentRoot: inventory.root, realContentRoot: inventory.realRoot)
             resolved.history = history
             handbook = resolved
             diagnostics += problems + changeProblems
         }
-
-        let (templates, templateProblems) = await templatesTask.value
-        diagnostics += templateProblems
 
         // The search index, whose size has a budget.
         var search: SearchFiles?
@@ -233,7 +245,7 @@ public enum HandbookBuilder {
         await withTaskGroup(of: (Int, ParsedPage?, [Diagnostic]).self) { group in
             for (index, file) in files.enumerated() {
                 group.addTask {
-                    guard let cache, let data = FileManager.default.contents(atPath: file.path) else {
+                    guard let cache, let data = try? file.source.read(maxBytes: InputLimits.markdownBytes) else {
                         let (page, diagnostics) = PageParser.parse(file, kind: kind, allowRawHTML: allowRawHTML)
                         return (index, page, diagnostics)
                     }
@@ -269,7 +281,7 @@ public enum HandbookBuilder {
         let result = try await renderer.renderPages(into: folder)
         try writePublished(handbook, into: folder)
         for file in handbook.media {
-            try folder.copy(from: file.path, to: "media/" + file.relativePath)
+            try folder.copy(from: file.source, to: "media/" + file.relativePath)
         }
         for asset in templates.files.assets {
             try folder.makeFolder(("assets/" + asset.path as NSString).deletingLastPathComponent)
@@ -315,11 +327,9 @@ public enum HandbookBuilder {
                 folder.keepIfUnchanged(SitePaths.epub)
                 folder.writes?.keep([SitePaths.epub], scope: scope)
             case .offline:
-                // The archive's folder is named after the handbook, whatever the output is called.
-                let folderName = ContentInventory.isSlug(HeadingSlugger.baseSlug(handbook.config.title))
-                    ? HeadingSlugger.baseSlug(handbook.config.title) : "handbook"
                 progress?("writing the offline archive", 3, 4)
-                downloads = try writeHomeAndOfflineFiles(handbook, templates: templates, into: folder, folderName: folderName)
+                downloads = try writeHomeAndOfflineFiles(
+                    handbook, templates: templates, into: folder, folderName: OfflineArchive.folderName(title: handbook.config.title))
             }
             folder.removeFilesNoLongerProduced(in: scope)
             written(edition)
@@ -339,7 +349,7 @@ public enum HandbookBuilder {
             print: try staging.size(of: SitePaths.print))
         for _ in 0..<5 {
             try SiteRenderer.renderHome(handbook: handbook, templates: templates, downloads: downloads, into: staging, scope: .edition(.offline))
-            try ServiceWorker.write(into: staging, handbook: handbook, templates: templates)
+            try ServiceWorker.write(into: staging, templates: templates)
             let written = try OfflineArchive.write(from: staging, folderName: folderName)
             staging.writes?.keep([SitePaths.offlineArchive], scope: .edition(.offline))
             if Downloads.label(written) == Downloads.label(downloads.archive) { break }

@@ -3,16 +3,23 @@ import Foundation
 /// Finds and reads the record of the previous edition, its handbook.json, named by
 /// `--previous` or by `previous_edition` in handbook.yml, and compares the handbook with it.
 enum PreviousEdition {
-    static func history(of handbook: ResolvedHandbook, previousPath: String?, contentRoot: String) -> (EditionHistory, [Diagnostic]) {
+    /// `--previous` may name a file anywhere (the person running the build chose it);
+    /// `previous_edition`, written in the content, must name one inside the content folder.
+    static func history(
+        of handbook: ResolvedHandbook, previousPath: String?, contentRoot: String, realContentRoot: String? = nil
+    ) -> (EditionHistory, [Diagnostic]) {
         let config = handbook.config
         let path: String
         let location: SourceLocation
+        let source: ConfinedFile
         if let given = previousPath {
             path = URL(fileURLWithPath: given).standardizedFileURL.path
             location = SourceLocation(file: DisplayPath.of(path))
+            source = ConfinedFile(path: path, root: nil)
         } else if let configured = config.previousEdition {
             path = URL(fileURLWithPath: configured, relativeTo: URL(fileURLWithPath: contentRoot + "/")).standardizedFileURL.path
             location = config.previousEditionLocation ?? SourceLocation(file: DisplayPath.of(path))
+            source = ConfinedFile(path: path, root: realContentRoot ?? ConfinedFile.realFolder(contentRoot))
         } else {
             return (EditionComparison.history(of: handbook), [])
         }
@@ -21,10 +28,31 @@ enum PreviousEdition {
             (EditionComparison.history(of: handbook), [problem])
         }
         let file = SourceLocation(file: DisplayPath.of(path))
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let data: Data
+        do {
+            data = try source.read(maxBytes: InputLimits.recordBytes)
+        } catch .missing {
             return failed(.error(
-                "edition.previousMissing", at: location, "there is no previous edition's record at '\(DisplayPath.of(path))'",
+                "edition.previousMissing", at: location, "there is no previous edition's record at '\(Quoted.text(DisplayPath.of(path)))'",
                 suggestion: "give the handbook.json published with the previous edition; keep a copy in the content folder, such as editions/1.0.json"))
+        } catch .outside {
+            return failed(.error(
+                "content.outside", at: location,
+                "the previous edition's record must be inside the content folder, and '\(Quoted.text(DisplayPath.of(path)))' is not",
+                suggestion: "keep a copy in the content folder, such as editions/1.0.json, and name that"))
+        } catch {
+            return failed(source.diagnostic(error, what: "previous edition's record", location: location))
+        }
+        return history(of: handbook, record: data, file: file, location: location, shownPath: DisplayPath.of(path))
+    }
+
+    /// Compares the handbook with the record `data`, read from `file`, which `location` names.
+    static func history(
+        of handbook: ResolvedHandbook, record data: Data, file: SourceLocation, location: SourceLocation, shownPath: String
+    ) -> (EditionHistory, [Diagnostic]) {
+        let config = handbook.config
+        func failed(_ problem: Diagnostic) -> (EditionHistory, [Diagnostic]) {
+            (EditionComparison.history(of: handbook), [problem])
         }
         let record: HandbookIndex
         do {
@@ -32,6 +60,11 @@ enum PreviousEdition {
         } catch {
             return failed(.error(
                 "edition.previousInvalid", at: file, "this is not a handbook.json that handbook wrote: \(describe(error))",
+                suggestion: "give the handbook.json from the previous edition's site, unchanged"))
+        }
+        if let problem = PreviousRecordCheck.problem(in: record) {
+            return failed(.error(
+                "edition.previousInvalid", at: file, "this is not a handbook.json that handbook wrote: \(problem)",
                 suggestion: "give the handbook.json from the previous edition's site, unchanged"))
         }
         guard record.schemaVersion <= HandbookIndex.schemaVersion else {
@@ -55,7 +88,7 @@ enum PreviousEdition {
         guard edition != previousEdition else {
             return failed(.error(
                 "edition.sameName", at: configLocation,
-                "this edition and the previous one, in \(DisplayPath.of(path)), are both called '\(edition)'",
+                "this edition and the previous one, in \(shownPath), are both called '\(Quoted.text(edition))'",
                 suggestion: "give this edition its own name in handbook.yml, such as the next number"))
         }
         return EditionComparison.compare(handbook, with: record, edition: edition, previousEdition: previousEdition)

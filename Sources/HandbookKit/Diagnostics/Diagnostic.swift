@@ -36,10 +36,11 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
         Diagnostic(.warning, code, at: location, message, suggestion: suggestion)
     }
 
-    /// `path:line:column: error: message (suggestion)`
+    /// `path:line:column: error: message; suggestion`, on one line: control characters in the
+    /// path or the text (which may come from file names and author text) are escaped.
     public var description: String {
-        var text = "\(location.description): \(severity.rawValue): \(message)"
-        if let suggestion { text += "; \(suggestion)" }
+        var text = "\(TerminalText.escaped(location.description)): \(severity.rawValue): \(TerminalText.escaped(message))"
+        if let suggestion { text += "; \(TerminalText.escaped(suggestion))" }
         return text
     }
 

@@ -21,13 +21,15 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     }
 
     /// `path:line:column: error: message; suggestion`, one per line, with the severity in colour
-    /// when `colour` is set.
+    /// when `colour` is set. Control characters in the text are escaped, so a diagnostic is
+    /// always exactly one line and never drives the terminal.
     public static func text(_ diagnostics: [Diagnostic], colour: Bool) -> String {
         diagnostics.map { diagnostic in
             guard colour else { return diagnostic.description + "\n" }
             let paint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-            var line = "\u{1B}[1m\(diagnostic.location.description):\u{1B}[0m \(paint)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
-            if let suggestion = diagnostic.suggestion { line += "; \(suggestion)" }
+            var line = "\u{1B}[1m\(TerminalText.escaped(diagnostic.location.description)):\u{1B}[0m "
+                + "\(paint)\(diagnostic.severity.rawValue):\u{1B}[0m \(TerminalText.escaped(diagnostic.message))"
+            if let suggestion = diagnostic.suggestion { line += "; \(TerminalText.escaped(suggestion))" }
             return line + "\n"
         }.joined()
     }

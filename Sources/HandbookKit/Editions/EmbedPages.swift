@@ -70,7 +70,7 @@ enum EmbedPages {
         let base = handbook.config.baseURL ?? "https://handbook.example.org/"
         func item(title: String, page: String, height: Int) -> [String: Any] {
             let embed = PublishedURLs.embedPath(forPage: page)
-            let snippet = "<iframe src=\"\(base)\(LinkTarget.encodePath(embed))\" title=\"\(HTML.escape(title))\" class=\"handbook-embed\" width=\"100%\" height=\"\(height)\" loading=\"lazy\"></iframe>"
+            let snippet = "<iframe src=\"\(HTML.escape(base + LinkTarget.encodePath(embed)))\" title=\"\(HTML.escape(title))\" class=\"handbook-embed\" width=\"100%\" height=\"\(height)\" loading=\"lazy\"></iframe>"
             return ["title": title, "preview": "../" + LinkTarget.encodePath(embed), "snippet": snippet]
         }
         context["embed"] = [

@@ -8,23 +8,36 @@ struct ContentInventory: Sendable {
         var fileName: String
         /// The output name (`boundaries`).
         var slug: String
+        /// The real path of the content folder, which the file must be inside when it is read.
+        var root: String?
+
+        var source: ConfinedFile { ConfinedFile(path: path, root: root) }
     }
 
     struct MediaFile: Sendable {
         var path: String
         /// The path below `media/`, with `/` separators.
         var relativePath: String
+        /// The real path of the content folder, which the file must be inside when it is read.
+        var root: String?
+
+        var source: ConfinedFile { ConfinedFile(path: path, root: root) }
+        /// A type browsers run (a page, an image with scripts, a script), by its extension.
+        var isActive: Bool { MediaTypes.isActive(relativePath) }
     }
 
     var root: String
+    /// `root` with symbolic links resolved: every file read must be inside it.
+    var realRoot: String
     var configPath: String
+    var config: ConfinedFile { ConfinedFile(path: configPath, root: realRoot) }
     var chapters: [PageFile] = []
     var tipLists: [PageFile] = []
     var media: [MediaFile] = []
 
     static func scan(contentFolder: String) -> (ContentInventory, [Diagnostic]) {
         let root = URL(fileURLWithPath: contentFolder).standardizedFileURL.path
-        var inventory = ContentInventory(root: root, configPath: root + "/handbook.yml")
+        var inventory = ContentInventory(root: root, realRoot: ConfinedFile.realFolder(root), configPath: root + "/handbook.yml")
         var diagnostics: [Diagnostic] = []
         let fileManager = FileManager.default
 
@@ -42,7 +55,7 @@ struct ContentInventory: Sendable {
                 "the handbook has no handbook.yml", suggestion: "create it with at least a line `title: ...`"))
         }
 
-        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
+        let realRoot = inventory.realRoot + "/"
         var chapterNumbers: [Int: String] = [:]
         for name in markdownNames(in: root + "/chapters", realRoot: realRoot, diagnostics: &diagnostics) {
             let path = root + "/chapters/" + name
@@ -60,7 +73,11 @@ struct ContentInventory: Sendable {
                     suggestion: "give each chapter its own number"))
             }
             chapterNumbers[number] = name
-            inventory.chapters.append(.init(path: path, fileName: name, slug: slug))
+            if let problem = slugLengthProblem(slug, at: path) {
+                diagnostics.append(problem)
+                continue
+            }
+            inventory.chapters.append(.init(path: path, fileName: name, slug: slug, root: inventory.realRoot))
         }
         inventory.chapters.sort { (chapterName($0.fileName)!.0, $0.fileName) < (chapterName($1.fileName)!.0, $1.fileName) }
         var slugs: [String: String] = [:]
@@ -89,10 +106,23 @@ struct ContentInventory: Sendable {
                     suggestion: "rename it, for example to \(suggestedSlug(name)).md"))
                 continue
             }
-            inventory.tipLists.append(.init(path: path, fileName: name, slug: slug))
+            if let problem = slugLengthProblem(slug, at: path) {
+                diagnostics.append(problem)
+                continue
+            }
+            inventory.tipLists.append(.init(path: path, fileName: name, slug: slug, root: inventory.realRoot))
         }
-        inventory.media = mediaFiles(in: root, diagnostics: &diagnostics)
+        inventory.media = mediaFiles(in: root, realRoot: inventory.realRoot, diagnostics: &diagnostics)
         return (inventory, diagnostics)
+    }
+
+    /// A slug names its page's file, which must fit the file system's limit on names.
+    private static func slugLengthProblem(_ slug: String, at path: String) -> Diagnostic? {
+        guard slug.utf8.count > InputLimits.slugBytes else { return nil }
+        return .error(
+            "file.nameLength", at: SourceLocation(file: DisplayPath.of(path)),
+            "this file's name is too long: its slug has \(slug.utf8.count) characters, over the limit of \(InputLimits.slugBytes)",
+            suggestion: "rename it with a shorter slug")
     }
 
     /// The `.md` files of a folder, sorted; other visible files are reported as ignored, and a
@@ -119,12 +149,12 @@ struct ContentInventory: Sendable {
         return result
     }
 
-    private static func mediaFiles(in root: String, diagnostics: inout [Diagnostic]) -> [MediaFile] {
+    private static func mediaFiles(in root: String, realRoot contentRoot: String, diagnostics: inout [Diagnostic]) -> [MediaFile] {
         let folder = root + "/media"
         let fileManager = FileManager.default
         guard let enumerator = fileManager.enumerator(atPath: folder) else { return [] }
         var files: [MediaFile] = []
-        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
+        let realRoot = contentRoot + "/"
         func isRegularFile(_ path: String) -> Bool {
             var status = stat()
             return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
@@ -161,10 +191,33 @@ struct ContentInventory: Sendable {
                         suggestion: "replace it with an ordinary file you may read, or remove it"))
                     continue
                 }
-                files.append(.init(path: path, relativePath: relative))
+                if let problem = OutputPath.problem(with: "media/" + relative) {
+                    diagnostics.append(.error(
+                        "media.name", at: SourceLocation(file: DisplayPath.of(path)),
+                        "this media file cannot be published under its name: \(problem)",
+                        suggestion: "rename it, or move it to a shallower folder, with plain characters"))
+                    continue
+                }
+                files.append(.init(path: path, relativePath: relative, root: contentRoot))
             }
         }
-        return files.sorted { $0.relativePath < $1.relativePath }
+        files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        // Names that differ only in their Unicode form (é as one character or as e and an accent)
+        // look the same and are one name to Swift, but two files to the file system and a server.
+        var byNormalisedName: [String: String] = [:]
+        files.removeAll { file in
+            let normalised = UnicodeForm.nfc(file.relativePath)
+            if let other = byNormalisedName[normalised] {
+                diagnostics.append(.error(
+                    "media.nameClash", at: SourceLocation(file: DisplayPath.of(file.path)),
+                    "this file's name and that of media/\(Quoted.text(other)) are the same text in different Unicode forms",
+                    suggestion: "keep one of them, or rename one"))
+                return true
+            }
+            byNormalisedName[normalised] = file.relativePath
+            return false
+        }
+        return files
     }
 
     static func chapterName(_ name: String) -> (Int, String)? {

@@ -11,6 +11,9 @@ public struct HandbookConfig: Sendable, Hashable {
     public var description: String?
     /// Trusted content only: keep raw HTML found in the Markdown.
     public var allowRawHTML: Bool
+    /// Trusted media only: publish files of `media/` that browsers run (HTML, SVG, scripts;
+    /// see `MediaTypes`), which are otherwise refused.
+    public var allowActiveMedia = false
     /// The search index may be this many times the size of the handbook's plain text before
     /// the build warns.
     public var searchIndexBudget: Double = 1.0
@@ -39,12 +42,17 @@ public struct HandbookConfig: Sendable, Hashable {
 
     static let keys = [
         "title", "subtitle", "organisation", "edition", "language", "description", "allow_raw_html",
-        "search_index_budget", "base_url", "previous_edition",
+        "allow_active_media", "search_index_budget", "base_url", "previous_edition",
     ]
 
     static func parse(_ file: SourceFile) -> (HandbookConfig?, [Diagnostic]) {
         var (mapping, diagnostics) = YAMLMapping.parse(
             file.text, file: file.displayPath, firstLine: 1, allowedKeys: keys, required: ["title"])
+        diagnostics += ForbiddenCharacters.problems(in: file)
+        for key in ["title", "subtitle", "organisation", "edition"] {
+            guard let entry = mapping.entries[key] else { continue }
+            if let problem = TitleLength.problem(entry.value, what: key, at: entry.location) { diagnostics.append(problem) }
+        }
         guard let title = mapping["title"], !title.isEmpty else { return (nil, diagnostics) }
 
         var config = HandbookConfig(title: title)
@@ -58,17 +66,18 @@ public struct HandbookConfig: Sendable, Hashable {
                 config.language = entry.value
             } else {
                 diagnostics.append(.error(
-                    "config.language", at: entry.location, "'\(entry.value)' is not a BCP 47 language tag",
+                    "config.language", at: entry.location, "'\(Quoted.text(entry.value))' is not a BCP 47 language tag",
                     suggestion: "use a tag such as en, en-GB or fr-CA"))
             }
         }
-        if let entry = mapping.entries["allow_raw_html"] {
+        for (key, flag) in [("allow_raw_html", \HandbookConfig.allowRawHTML), ("allow_active_media", \HandbookConfig.allowActiveMedia)] {
+            guard let entry = mapping.entries[key] else { continue }
             switch entry.value {
-            case "true": config.allowRawHTML = true
-            case "false": config.allowRawHTML = false
+            case "true": config[keyPath: flag] = true
+            case "false": config[keyPath: flag] = false
             default:
                 diagnostics.append(.error(
-                    "config.type", at: entry.location, "'allow_raw_html' must be true or false"))
+                    "config.type", at: entry.location, "'\(key)' must be true or false"))
             }
         }
         if let entry = mapping.entries["search_index_budget"] {
@@ -81,13 +90,12 @@ public struct HandbookConfig: Sendable, Hashable {
             }
         }
         if let entry = mapping.entries["base_url"] {
-            if let url = URL(string: entry.value), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-                url.host != nil, url.query == nil, url.fragment == nil
-            {
-                config.baseURL = entry.value.hasSuffix("/") ? entry.value : entry.value + "/"
+            if let url = BaseURL.normalise(entry.value) {
+                config.baseURL = url
             } else {
                 diagnostics.append(.error(
-                    "config.baseURL", at: entry.location, "'\(entry.value)' is not an http or https address",
+                    "config.baseURL", at: entry.location,
+                    "'\(Quoted.text(entry.value))' is not an http or https address of the form https://host/path/",
                     suggestion: "write the address where the site is published, such as https://example.org/handbook/"))
             }
         }

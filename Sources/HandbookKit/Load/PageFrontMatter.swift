@@ -37,15 +37,18 @@ struct PageFrontMatter: Sendable, Hashable {
         }
         if let updated = mapping.entries["updated"], !CalendarDate.isValid(updated.value) {
             diagnostics.append(.error(
-                "frontMatter.date", at: updated.location, "'\(updated.value)' is not a date in the form YYYY-MM-DD",
+                "frontMatter.date", at: updated.location, "'\(Quoted.text(updated.value))' is not a date in the form YYYY-MM-DD",
                 suggestion: "write the date as, for example, 2026-11-21"))
         }
         guard let title = mapping["title"], !title.isEmpty else { return (nil, split.body, diagnostics) }
+        if let entry = mapping.entries["title"], let problem = TitleLength.problem(title, what: "title", at: entry.location) {
+            diagnostics.append(problem)
+        }
         var notes: [String: NoteText] = [:]
         for (identifier, entry) in mapping.mappings["changes"] ?? [] {
             if !RuleIdentifier.isValid(identifier) {
                 diagnostics.append(.error(
-                    "change.noteKey", at: entry.location, "'\(identifier)' under 'changes' is not a rule identifier",
+                    "change.noteKey", at: entry.location, "'\(Quoted.text(identifier))' under 'changes' is not a rule identifier",
                     suggestion: "write one line per rule, as `CONF-2: what changed and why`"))
             } else if entry.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 diagnostics.append(.error(

@@ -14,15 +14,15 @@ struct SourceFile: Sendable {
 }
 
 enum SourceFileReader {
-    /// Reads a file as UTF-8 text (dropping a byte-order mark), or says why it cannot.
-    static func read(path: String) -> Result<SourceFile, Diagnostic> {
-        let display = DisplayPath.of(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.error(
-                "file.unreadable", at: SourceLocation(file: display),
-                "cannot read this file", suggestion: "check that it exists and that you may read it"))
+    /// Reads a file as UTF-8 text (dropping a byte-order mark), or says why it cannot; `what`
+    /// names the file in the diagnostic ("chapter", "handbook.yml").
+    static func read(_ file: ConfinedFile, maxBytes: Int, what: String) -> Result<SourceFile, Diagnostic> {
+        let display = DisplayPath.of(file.path)
+        do {
+            return decode(try file.read(maxBytes: maxBytes), path: file.path, displayPath: display)
+        } catch {
+            return .failure(file.diagnostic(error, what: what, location: SourceLocation(file: display)))
         }
-        return decode(data, path: path, displayPath: display)
     }
 
     static func decode(_ data: Data, path: String, displayPath: String) -> Result<SourceFile, Diagnostic> {

@@ -29,12 +29,22 @@ struct YAMLMapping: Sendable {
             guard let mark else { return start }
             return SourceLocation(file: file, line: firstLine + mark.line - 1, column: mark.column)
         }
+        func location(_ position: Position?) -> SourceLocation {
+            guard let position else { return start }
+            return SourceLocation(file: file, line: firstLine + position.line - 1, column: position.column)
+        }
 
+        if let problem = YAMLKeyCheck.problem(in: yaml) {
+            diagnostics.append(.error(
+                "config.keyType", at: location(Position(line: problem.line, column: problem.column)), problem.message,
+                suggestion: "write one `key: value` pair per line"))
+            return (mapping, diagnostics)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            let (mark, problem) = describe(error)
+            let (mark, problem) = describe(error, yaml: yaml)
             diagnostics.append(.error(
                 "yaml.invalid", at: location(mark), "invalid YAML: \(problem)",
                 suggestion: "check the indentation and quote values that contain a colon"))
@@ -49,11 +59,19 @@ struct YAMLMapping: Sendable {
             break
         case .some(.mapping(let pairs)):
             for (keyNode, valueNode) in pairs {
-                let key = keyNode.string ?? String(describing: keyNode)
-                guard allowedKeys.contains(key) else {
-                    let close = Suggestion.closest(to: key, in: allowedKeys)
+                // A key that is a list or a mapping (an alias may stand for one many times its
+                // size) is never described: only its place is given.
+                guard case .scalar(let keyScalar) = keyNode else {
                     diagnostics.append(.error(
-                        "config.unknownKey", at: location(keyNode.mark), "unknown key '\(key)'",
+                        "config.keyType", at: location(keyNode.mark), "a key must be a plain name, not a list or mapping",
+                        suggestion: "write one `key: value` pair per line"))
+                    continue
+                }
+                let key = keyScalar.string
+                guard allowedKeys.contains(key) else {
+                    let close = Suggestion.closest(to: String(key.prefix(64)), in: allowedKeys)
+                    diagnostics.append(.error(
+                        "config.unknownKey", at: location(keyNode.mark), "unknown key '\(Quoted.text(key))'",
                         suggestion: close.map { "did you mean '\($0)'?" }
                             ?? "the keys allowed here are \(allowedKeys.joined(separator: ", "))"))
                     continue
@@ -67,14 +85,20 @@ struct YAMLMapping: Sendable {
                     }
                     var values: [(key: String, entry: Entry)] = []
                     for (innerKey, innerValue) in inner {
+                        guard case .scalar(let innerKeyScalar) = innerKey else {
+                            diagnostics.append(.error(
+                                "config.keyType", at: location(innerKey.mark), "a key under '\(key)' must be a plain name, not a list or mapping",
+                                suggestion: "write one `NAME: text` pair per line"))
+                            continue
+                        }
                         guard case .scalar(let scalar) = innerValue else {
                             diagnostics.append(.error(
                                 "config.type", at: location(innerValue.mark),
-                                "the value of '\(innerKey.string ?? "")' under '\(key)' must be text, not a list or mapping",
+                                "the value of '\(Quoted.text(innerKeyScalar.string))' under '\(key)' must be text, not a list or mapping",
                                 suggestion: "write it on one line after the colon"))
                             continue
                         }
-                        values.append((innerKey.string ?? String(describing: innerKey), Entry(value: scalar.string, location: location(innerKey.mark))))
+                        values.append((innerKeyScalar.string, Entry(value: scalar.string, location: location(innerKey.mark))))
                     }
                     mapping.mappings[key] = values
                     continue
@@ -102,22 +126,57 @@ struct YAMLMapping: Sendable {
         return (mapping, diagnostics)
     }
 
-    private static func describe(_ error: YamlError) -> (Mark?, String) {
+    /// Yams reports a repeated key at its first appearance, where nothing is wrong: the place
+    /// to show is its repetition, the next line that starts with the same key at the same
+    /// indentation.
+    private static func repeatedKey(_ key: String, after first: Mark, in yaml: String) -> Position? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count, !key.isEmpty else { return nil }
+        let indent = first.column - 1
+        for (offset, line) in lines.enumerated().dropFirst(first.line) {
+            let text = line.utf8
+            guard text.count > indent, text.prefix(indent).allSatisfy({ $0 == UInt8(ascii: " ") }) else { continue }
+            let rest = line.dropFirst(indent)
+            for form in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(form) {
+                let after = rest.dropFirst(form.count).drop { $0 == " " }
+                if after.hasPrefix(":") { return Position(line: offset + 1, column: first.column) }
+            }
+        }
+        return nil
+    }
+
+    /// A line and column in the YAML text, from 1.
+    struct Position {
+        var line: Int
+        var column: Int
+
+        init(line: Int, column: Int) {
+            self.line = line
+            self.column = column
+        }
+
+        init(_ mark: Mark) {
+            self.init(line: mark.line, column: mark.column)
+        }
+    }
+
+    private static func describe(_ error: YamlError, yaml: String) -> (Position?, String) {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             // An unclosed bracket or quote is found only at the end of the text: point at where
             // it opens, which is where the author must look.
             if let context, context.mark.line < mark.line {
-                return (context.mark, "\(problem), \(context.text) that starts here")
+                return (Position(context.mark), "\(problem), \(context.text) that starts here")
             }
-            return (mark, problem)
+            return (Position(mark), problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return (context.mark, "the key '\(duplicates.joined(separator: "', '"))' appears more than once")
+            let names = duplicates.map { Quoted.text($0) }.joined(separator: "', '")
+            return (repeatedKey(duplicates.first ?? "", after: context.mark, in: yaml) ?? Position(context.mark), "the key '\(names)' appears more than once")
         case .reader(let problem, _, _, _):
             return (nil, problem)
         default:
-            return (nil, String(describing: error))
+            return (nil, Quoted.text(String(describing: error), limit: 200))
         }
     }
 }

@@ -180,9 +180,13 @@ enum EPUBWriter {
         return xhtmlPage(title: book.title, language: book.language, body: body)
     }
 
-    /// A complete XHTML 5 document around a body fragment, which is inserted as it is.
+    /// A complete XHTML 5 document around a body fragment, which is inserted as it is but for
+    /// characters XML does not allow. Sources holding them are refused with a diagnostic
+    /// (`ForbiddenCharacters`); dropping them here as well keeps every document well-formed
+    /// whatever a template holds.
     private static func xhtmlPage(title: String, language: String, body: String) -> String {
-        """
+        let body = XMLCharacters.removingForbidden(body)
+        return """
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE html>
         <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="\(xml(language))" lang="\(xml(language))">
@@ -222,8 +226,7 @@ enum EPUBWriter {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            case _ where !XMLCharacters.isAllowed(scalar): continue
             default: result.unicodeScalars.append(scalar)
             }
         }

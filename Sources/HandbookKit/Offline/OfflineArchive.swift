@@ -19,6 +19,17 @@ enum OfflineArchive {
         var errorDescription: String? { "could not write \(SitePaths.offlineArchive): \(message)" }
     }
 
+    /// The folder the archive unpacks into, named after the handbook whatever the output is
+    /// called: its title's slug, at most 64 characters, or "handbook".
+    static func folderName(title: String) -> String {
+        var slug = HeadingSlugger.baseSlug(String(title.prefix(InputLimits.titleCharacters)))
+        if slug.utf8.count > 64 {
+            slug = String(String.UnicodeScalarView(slug.unicodeScalars.prefix(64)))
+            while slug.hasSuffix("-") { slug.removeLast() }
+        }
+        return ContentInventory.isSlug(slug) ? slug : "handbook"
+    }
+
     static func write(from staging: SiteFolder, folderName: String) throws -> Int {
         let files = try staging.files().filter { $0 != SitePaths.offlineArchive && $0 != SitePaths.epub }
         let temporary = staging.path + "/.\(SitePaths.offlineArchive).tmp"
@@ -46,6 +57,11 @@ enum OfflineArchive {
         try check(archive_write_set_options(archive, "zip:compression=deflate,zip:compression-level=1"))
         try check(archive_write_open_filename(archive, path))
         for (name, source) in entries {
+            // Debian's libarchive 3.6.2 overflows a 64 KiB buffer on longer names; every name is
+            // a checked output path under a short folder, so this never fails in practice.
+            guard name.utf8.count <= InputLimits.outputPathBytes + 128 else {
+                throw Failure(message: "an entry's name is longer than \(InputLimits.outputPathBytes + 128) bytes")
+            }
             let data = try Data(contentsOf: URL(fileURLWithPath: source))
             guard let entry = archive_entry_new() else { throw Failure(message: "libarchive could not make an entry") }
             defer { archive_entry_free(entry) }

@@ -10,7 +10,7 @@ enum ServiceWorker {
         SitePaths.epub, SitePaths.offlineArchive, SitePaths.serviceWorker, SitePaths.searchIndexJSON, SitePaths.marker,
     ]
 
-    static func write(into staging: SiteFolder, handbook: ResolvedHandbook, templates: TemplateSet) throws {
+    static func write(into staging: SiteFolder, templates: TemplateSet) throws {
         let files = try staging.files().filter { file in
             !excluded.contains(file) && !file.hasPrefix("oembed/") && file != "sitemap.xml"
         }
@@ -21,11 +21,13 @@ enum ServiceWorker {
             hash.update(data: [0])
             hash.update(data: try Data(contentsOf: URL(fileURLWithPath: staging.path + "/" + file)))
         }
-        let list = try JSONSerialization.data(withJSONObject: files.map(LinkTarget.encodePath), options: [.withoutEscapingSlashes])
-        var context = PageContext(handbook: handbook).base(
-            kind: "serviceWorker", title: "", description: nil, root: "", currentPath: SitePaths.serviceWorker)
-        context["cacheVersion"] = hash.finalize().prefix(8).hexString
-        context["files"] = String(decoding: list, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+        // The worker's template sees two values and no author text at all: a hex digest, and
+        // the file list as JSON, which is a JavaScript literal wherever the template puts it
+        // (`ScriptJSON`). A title in a comment could close the comment and run as code.
+        let context: [String: Any] = [
+            "cacheVersion": hash.finalize().prefix(8).hexString,
+            "files": try ScriptJSON.literal(files.map(LinkTarget.encodePath)),
+        ]
         try staging.write(templates.render(context, template: "service-worker"), to: SitePaths.serviceWorker, scope: .edition(.offline))
     }
 

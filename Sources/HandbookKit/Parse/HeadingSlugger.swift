@@ -25,9 +25,10 @@ struct HeadingSlugger: Sendable {
         return candidate
     }
 
+    /// In NFC, as links' anchors are (`LinkTarget`), so the two compare byte for byte.
     static func baseSlug(_ text: String) -> String {
         var slug = ""
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in UnicodeForm.nfc(text).lowercased().unicodeScalars {
             let properties = scalar.properties
             if scalar == " " {
                 slug.unicodeScalars.append("-")

@@ -40,7 +40,8 @@ enum PageParser {
     static func parse(
         _ file: ContentInventory.PageFile, kind: ParsedPage.Kind, allowRawHTML: Bool
     ) -> (ParsedPage?, [Diagnostic]) {
-        switch SourceFileReader.read(path: file.path) {
+        let what = kind == .chapter ? "chapter" : "tip list"
+        return switch SourceFileReader.read(file.source, maxBytes: InputLimits.markdownBytes, what: what) {
         case .success(let source): parse(source, file: file, kind: kind, allowRawHTML: allowRawHTML)
         case .failure(let diagnostic): (nil, [diagnostic])
         }
@@ -59,7 +60,8 @@ enum PageParser {
     private static func parse(
         _ source: SourceFile, file: ContentInventory.PageFile, kind: ParsedPage.Kind, allowRawHTML: Bool
     ) -> (ParsedPage?, [Diagnostic]) {
-        let (frontMatter, body, diagnostics) = PageFrontMatter.read(source)
+        var (frontMatter, body, diagnostics) = PageFrontMatter.read(source)
+        diagnostics += ForbiddenCharacters.problems(in: source)
         guard let frontMatter else { return (nil, diagnostics) }
         let document = MarkdownDocument(markdown: body, file: source.displayPath, allowRawHTML: allowRawHTML)
         let page = ParsedPage(

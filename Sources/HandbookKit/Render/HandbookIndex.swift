@@ -119,7 +119,8 @@ struct HandbookIndex: Codable, Sendable, Equatable {
     var changes: Changes?
 
     init(_ handbook: ResolvedHandbook, content: RenderedContent) {
-        let base = handbook.config.baseURL ?? ""
+        // The rest of each value is already escaped for the attribute it was rendered in.
+        let base = HTML.escape(handbook.config.baseURL ?? "")
         func fragment(_ html: String) -> String { LinkRewriter.rewrite(html) { base + $0 } }
         schemaVersion = Self.schemaVersion
         title = handbook.config.title

@@ -16,6 +16,8 @@ struct TemplateSet: Sendable {
     let files: TemplateFiles
     /// Changes whenever any template or asset does: part of every rendered page's key.
     let digest: Int
+    /// The ids the templates write, which headings must not take (`TemplateIDs`).
+    let reservedIDs: Set<String>
 
     static func load(folder: String?) -> (TemplateSet?, [Diagnostic]) {
         guard let folder else { return load(.builtIn) }
@@ -70,7 +72,11 @@ struct TemplateSet: Sendable {
             hasher.combine(path)
             data.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), files: files, digest: hasher.finalize()), diagnostics)
+        let reservedIDs = sources.reduce(into: Set<String>()) { $0.formUnion(TemplateIDs.find(in: $1.file.text)) }
+        return (
+            TemplateSet(library: MustacheLibrary(templates: templates), files: files, digest: hasher.finalize(), reservedIDs: reservedIDs),
+            diagnostics
+        )
     }
 
     func render(_ context: [String: Any], template: String) -> String {

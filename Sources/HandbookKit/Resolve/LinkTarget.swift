@@ -51,8 +51,10 @@ enum LinkTarget: Equatable {
             && !scheme.contains("/")
     }
 
+    /// Percent-decoded and in NFC (`UnicodeForm`), the one form paths and anchors are
+    /// compared in, byte for byte.
     private static func decode(_ text: String) -> String {
-        text.removingPercentEncoding ?? text
+        UnicodeForm.nfc(text.removingPercentEncoding ?? text)
     }
 
     /// Percent-encodes a path from the site root for use in an href.

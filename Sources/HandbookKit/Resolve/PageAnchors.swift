@@ -9,8 +9,10 @@ struct PageAnchors: Sendable {
 
     /// Rule headings keep their identifier; other headings get slugs; tips are named after
     /// their bold lead, or numbered when they have none.
-    static func compute(for outline: DocumentOutline, withTips: Bool) -> PageAnchors {
+    /// `reserved`: ids the templates write on every page, which no heading or tip may take.
+    static func compute(for outline: DocumentOutline, withTips: Bool, reserved: Set<String> = []) -> PageAnchors {
         var slugger = HeadingSlugger()
+        for id in reserved.sorted() { slugger.reserve(id) }
         for heading in outline.headings {
             if let rule = heading.rule { slugger.reserve(rule.identifier) }
         }

@@ -34,22 +34,28 @@ struct Resolver {
     private var ruleIndex: [String: Int] = [:]
     private var prefixes: Set<Substring> = []
     private var anchorsByContentPath: [String: (page: ParsedPage, anchors: Set<String>)] = [:]
-    private var mediaPaths: Set<String> = []
+    /// Media paths byte for byte, and by their NFC form (see `UnicodeForm`).
+    private var mediaPaths: Set<ExactText> = []
+    private var mediaByNormalisedPath: [ExactText: String] = [:]
     private var chapterSlugs: [String] = []
     /// Rule indices by chapter, in document order.
     private var rulesByChapter: [[Int]] = []
 
     static func resolve(
         config: HandbookConfig, chapters: [ParsedPage], tipLists: [ParsedPage],
-        media: [ContentInventory.MediaFile]
+        media: [ContentInventory.MediaFile], reservedAnchors: Set<String> = []
     ) -> (ResolvedHandbook, [Diagnostic]) {
         var resolver = Resolver()
-        let chapterAnchors = chapters.map { PageAnchors.compute(for: $0.outline, withTips: false) }
-        let tipAnchors = tipLists.map { PageAnchors.compute(for: $0.outline, withTips: true) }
+        let chapterAnchors = chapters.map { PageAnchors.compute(for: $0.outline, withTips: false, reserved: reservedAnchors) }
+        let tipAnchors = tipLists.map { PageAnchors.compute(for: $0.outline, withTips: true, reserved: reservedAnchors) }
         for (page, anchors) in Array(zip(chapters, chapterAnchors)) + Array(zip(tipLists, tipAnchors)) {
             resolver.anchorsByContentPath[page.contentPath] = (page, anchors.all)
         }
-        resolver.mediaPaths = Set(media.map { "media/" + $0.relativePath })
+        for file in media {
+            let path = "media/" + file.relativePath
+            resolver.mediaPaths.insert(ExactText(path))
+            resolver.mediaByNormalisedPath[ExactText(UnicodeForm.nfc(path))] = path
+        }
         resolver.chapterSlugs = chapters.map(\.slug)
         resolver.rulesByChapter = Array(repeating: [], count: chapters.count)
         for (index, chapter) in chapters.enumerated() {
@@ -85,6 +91,16 @@ struct Resolver {
                 return false
             } ?? outline.blocks.count
             let identifier = ruleHeading.identifier
+            if identifier.utf8.count > InputLimits.identifierBytes {
+                diagnostics.append(.error(
+                    "rule.identifierLength", at: heading.location,
+                    "this rule's identifier has \(identifier.utf8.count) characters, over the limit of \(InputLimits.identifierBytes): '\(Quoted.text(identifier))'",
+                    suggestion: "give the rule a shorter identifier"))
+                continue
+            }
+            if let problem = TitleLength.problem(ruleHeading.title, what: "rule's title", at: heading.location) {
+                diagnostics.append(problem)
+            }
             if let existing = ruleIndex[identifier] {
                 diagnostics.append(.error(
                     "rule.duplicate", at: heading.location,
@@ -237,11 +253,11 @@ struct Resolver {
             case .rootRelative:
                 diagnostics.append(.error(
                     "link.absolute", at: link.location,
-                    "'\(link.url)' starts with /, which breaks when the handbook is opened from the disk or a sub-folder",
+                    "'\(Quoted.text(link.url))' starts with /, which breaks when the handbook is opened from the disk or a sub-folder",
                     suggestion: "write the link relative to this file, as the source tree has it"))
             case .outsideContent:
                 diagnostics.append(.error(
-                    "link.broken", at: link.location, "'\(link.url)' points outside the content folder",
+                    "link.broken", at: link.location, "'\(Quoted.text(link.url))' points outside the content folder",
                     suggestion: "link to chapters, tip lists or files in media/"))
             case .content(let path, let anchor):
                 if let rewrite = resolveContentLink(path: path, anchor: anchor, link: link) {
@@ -260,9 +276,9 @@ struct Resolver {
                 let close = Suggestion.closest(to: token.identifier, in: ruleIndex.keys)
                 diagnostics.append(.warning(
                     "rule.undefinedReference", at: token.location,
-                    "\(token.identifier) looks like a rule identifier, but no rule has it",
+                    "\(Quoted.text(token.identifier)) looks like a rule identifier, but no rule has it",
                     suggestion: (close.map { "did you mean \($0)? " } ?? "")
-                        + "If it is not a rule, write it as code: `\(token.identifier)`"))
+                        + "If it is not a rule, write it as code: `\(Quoted.text(token.identifier))`"))
             }
         }
         return ResolvedPage(page: page, anchors: anchors, instructions: instructions, tipRules: tipRules)
@@ -279,21 +295,28 @@ struct Resolver {
             let fragment = anchor.map { $0.isEmpty ? "" : "#" + LinkTarget.encodeFragment($0) } ?? ""
             return .init(url: "../" + target.page.outputPath + fragment)
         }
-        if mediaPaths.contains(path) {
+        if mediaPaths.contains(ExactText(path)) {
             let fragment = anchor.map { "#" + LinkTarget.encodeFragment($0) } ?? ""
             return .init(url: "../" + LinkTarget.encodePath(path) + fragment)
         }
-        let known = anchorsByContentPath.keys.map { $0 } + mediaPaths
+        if let name = mediaByNormalisedPath[ExactText(path)] {
+            diagnostics.append(.error(
+                "link.unicodeForm", at: link.location,
+                "this link points to '\(Quoted.text(path))', but the file's name is the same text in another Unicode form (accents as separate characters, as some Macs write names), which web servers and browsers treat as a different name",
+                suggestion: "rename \(Quoted.text(name)) by retyping its name (or `convmv -f utf8 -t utf8 --nfc --notest`), so it is in the composed form (NFC) links use"))
+            return nil
+        }
+        let known = anchorsByContentPath.keys.map { $0 } + mediaPaths.map(\.text)
         let close = Suggestion.closest(to: path, in: known)
         let what = link.isImage ? "image" : "link"
         if path.hasPrefix("media/") {
             diagnostics.append(.error(
-                "media.missing", at: link.location, "this \(what) points to '\(path)', which is not in the content folder",
-                suggestion: close.map { "did you mean '\($0)'?" } ?? "add the file to media/ or fix the path"))
+                "media.missing", at: link.location, "this \(what) points to '\(Quoted.text(path))', which is not in the content folder",
+                suggestion: close.map { "did you mean '\(Quoted.text($0))'?" } ?? "add the file to media/ or fix the path"))
         } else {
             diagnostics.append(.error(
-                "link.broken", at: link.location, "this \(what) points to '\(path)', which is not a chapter, tip list or media file",
-                suggestion: close.map { "did you mean '\($0)'?" } ?? "link to a chapter as NN-slug.md, written as in the source tree"))
+                "link.broken", at: link.location, "this \(what) points to '\(Quoted.text(path))', which is not a chapter, tip list or media file",
+                suggestion: close.map { "did you mean '\(Quoted.text($0))'?" } ?? "link to a chapter as NN-slug.md, written as in the source tree"))
         }
         return nil
     }
@@ -301,8 +324,8 @@ struct Resolver {
     private mutating func reportUnknownRule(_ identifier: String, at location: SourceLocation) {
         let close = Suggestion.closest(to: identifier, in: ruleIndex.keys)
         diagnostics.append(.error(
-            "rule.unknown", at: location, "no rule has the identifier '\(identifier)'",
-            suggestion: close.map { "did you mean \($0)?" } ?? "define it with a heading such as `## \(identifier) Title`"))
+            "rule.unknown", at: location, "no rule has the identifier '\(Quoted.text(identifier))'",
+            suggestion: close.map { "did you mean \($0)?" } ?? "define it with a heading such as `## \(Quoted.text(identifier)) Title`"))
     }
 
     private mutating func reportBrokenAnchor(
@@ -310,7 +333,7 @@ struct Resolver {
     ) {
         let close = Suggestion.closest(to: anchor, in: candidates.sorted())
         diagnostics.append(.error(
-            "link.anchor", at: location, "'\(path)' has no heading or tip with the anchor '#\(anchor)'",
+            "link.anchor", at: location, "'\(Quoted.text(path))' has no heading or tip with the anchor '#\(Quoted.text(anchor))'",
             suggestion: close.map { "did you mean '#\($0)'?" } ?? "check the heading's text; anchors are lower case with hyphens"))
     }
 

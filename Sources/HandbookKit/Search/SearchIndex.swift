@@ -129,12 +129,9 @@ struct SearchIndex {
     }
 
     /// JSON as a classic script that assigns it, for pages opened from the disk, where nothing
-    /// can be fetched. `<`, U+2028 and U+2029 are escaped so the JSON is safe inside a script.
+    /// can be fetched; escaped by `ScriptJSON`, so no text in it can end the script.
     static func script(json: Data, assignTo target: String = "window.handbookSearchIndex") -> Data {
-        var text = String(decoding: json, as: UTF8.self)
-        text = text.replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: "\u{2028}", with: "\\u2028")
-            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        var text = ScriptJSON.escape(String(decoding: json, as: UTF8.self))
         while text.hasSuffix("\n") { text.removeLast() }
         return Data("\(target) = \(text);\n".utf8)
     }

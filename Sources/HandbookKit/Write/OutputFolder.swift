@@ -88,11 +88,14 @@ struct SiteFolder: Sendable {
     var writes: WriteLog?
     /// For a staging folder: the output it replaces, whose unchanged files are kept.
     var previous: PreviousOutput?
+    /// For the output folder rebuilt in place: where changed files wait until all are written.
+    var pending: PendingWrites?
 
-    init(path: String, writes: WriteLog? = nil, previous: PreviousOutput? = nil) {
+    init(path: String, writes: WriteLog? = nil, previous: PreviousOutput? = nil, pending: PendingWrites? = nil) {
         self.path = path
         self.writes = writes
         self.previous = previous
+        self.pending = pending
     }
 
     func write(_ contents: String, to relativePath: String, scope: WriteLog.Scope = .pages) throws {
@@ -100,6 +103,7 @@ struct SiteFolder: Sendable {
     }
 
     func write(_ data: Data, to relativePath: String, scope: WriteLog.Scope = .pages) throws {
+        try OutputPath.check(relativePath)
         let url = URL(fileURLWithPath: path + "/" + relativePath)
         if let previous {
             // A file written twice in one build may be a link to the old output by now, which
@@ -115,7 +119,11 @@ struct SiteFolder: Sendable {
         }
         guard writes.produce(relativePath, data, scope: scope) else { return }
         do {
-            try data.write(to: url, options: .atomic)
+            if let pending {
+                try Self.writeFile(data, to: pending.temporaryPath(for: url.path))
+            } else {
+                try data.write(to: url, options: .atomic)
+            }
         } catch {
             writes.forget(relativePath)
             throw error
@@ -144,21 +152,25 @@ struct SiteFolder: Sendable {
 
     /// For a file written by other means (an archive): linked to the old output's when equal.
     func keepIfUnchanged(_ relativePath: String) {
+        guard OutputPath.problem(with: relativePath) == nil else { return }
         previous?.keepIfUnchanged(relativePath, in: path)
     }
 
     func makeFolder(_ relativePath: String) throws {
+        try OutputPath.check(relativePath)
         try FileManager.default.createDirectory(
             atPath: path + "/" + relativePath, withIntermediateDirectories: true)
     }
 
-    /// Copies a file, creating the folders above it.
-    func copy(from source: String, to relativePath: String) throws {
+    /// Copies a file of the content folder, creating the folders above it. The file is read
+    /// through `ConfinedFile`, so a file swapped for a link to somewhere else since the content
+    /// was scanned is refused rather than published.
+    func copy(from source: ConfinedFile, to relativePath: String) throws {
+        try OutputPath.check(relativePath)
         let destination = path + "/" + relativePath
         try FileManager.default.createDirectory(
             atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let data = try Data(contentsOf: URL(fileURLWithPath: source))
-        try write(data, to: relativePath)
+        try write(try source.read(maxBytes: InputLimits.mediaBytes), to: relativePath)
     }
 
     /// Removes the files an earlier build of this folder wrote in `scope` and this one did not.
@@ -174,6 +186,7 @@ struct SiteFolder: Sendable {
     }
 
     func size(of relativePath: String) throws -> Int {
+        try OutputPath.check(relativePath)
         let attributes = try FileManager.default.attributesOfItem(atPath: path + "/" + relativePath)
         return (attributes[.size] as? NSNumber)?.intValue ?? 0
     }

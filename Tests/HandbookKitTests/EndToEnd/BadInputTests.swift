@@ -103,6 +103,55 @@ struct BadInputTests {
         Case(name: "a template with an error", place: "Templates/chapter.mustache:2:", code: "template.syntax") { handbook in
             try "<p>\n{{#unclosed}}".write(toFile: handbook.folder + "/Templates/chapter.mustache", atomically: true, encoding: .utf8)
         },
+        // The second security pass (issue 16): each of these built, or crashed, before.
+        Case(name: "a previous edition's record whose rule identifier climbs out of the output", place: "editions/1.json:1:", code: "edition.previousInvalid") { handbook in
+            try HostileRecord.write(into: handbook, withdrawnID: "../../../pwned")
+        },
+        Case(name: "a title of 70,000 characters", place: "handbook.yml:1:", code: "text.titleLength") { handbook in
+            try handbook.write("title: " + String(repeating: "Long title ", count: 7_000) + "\nedition: \"1\"\n", to: "handbook.yml")
+        },
+        Case(name: "a rule identifier too long to name a file", place: "chapters/02-bad.md:5:", code: "rule.identifierLength") { handbook in
+            try handbook.write("---\ntitle: Bad\n---\n\n## LONG-1" + String(repeating: ".1", count: 200) + " Title\n\nText.\n", to: "chapters/02-bad.md")
+        },
+        Case(name: "an HTML page in media/", place: "media/page.html:1:", code: "media.active") { handbook in
+            try handbook.write("<script>alert(1)</script>", to: "media/page.html")
+        },
+        Case(name: "an SVG image in media/", place: "media/logo.svg:1:", code: "media.active") { handbook in
+            try handbook.write("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>", to: "media/logo.svg")
+        },
+        Case(name: "a form feed pasted into a chapter", place: "chapters/02-bad.md:5:", code: "text.controlCharacter") { handbook in
+            try handbook.write("---\ntitle: Bad\n---\n\nEnd of page one.\u{0C}Page two.\n", to: "chapters/02-bad.md")
+        },
+        Case(name: "a NUL in a chapter", place: "chapters/02-bad.md:6:", code: "text.controlCharacter") { handbook in
+            try handbook.write("---\ntitle: Bad\n---\n\nFine.\nNot \u{0} fine.\n", to: "chapters/02-bad.md")
+        },
+        Case(name: "handbook.yml that is a link to a file outside the content folder", place: "handbook.yml:1:", code: "content.outside") { handbook in
+            try "title: Elsewhere\n".write(toFile: handbook.folder + "/elsewhere.yml", atomically: true, encoding: .utf8)
+            try FileManager.default.removeItem(atPath: handbook.content + "/handbook.yml")
+            try FileManager.default.createSymbolicLink(atPath: handbook.content + "/handbook.yml", withDestinationPath: handbook.folder + "/elsewhere.yml")
+        },
+        Case(name: "previous_edition outside the content folder", place: "handbook.yml:3:", code: "content.outside") { handbook in
+            try FileManager.default.copyItem(atPath: handbook.output + "/handbook.json", toPath: handbook.folder + "/1.json")
+            try handbook.write("title: Test handbook\nedition: \"2\"\nprevious_edition: ../1.json\n", to: "handbook.yml")
+        },
+        Case(name: "a YAML key that is an alias of an alias, seven levels deep", place: "handbook.yml:3:", code: "config.keyType") { handbook in
+            var lines = ["title: T", "l0: &l0 {a: b}"]
+            for level in 1...7 {
+                lines.append("l\(level): &l\(level) {" + (0..<10).map { "? [*l\(level - 1), \($0)] : \($0)" }.joined(separator: ", ") + "}")
+            }
+            try handbook.write((lines + ["? *l7", ": x"]).joined(separator: "\n") + "\n", to: "handbook.yml")
+        },
+        Case(name: "a key repeated in front matter", place: "chapters/02-bad.md:4:", code: "yaml.invalid") { handbook in
+            try handbook.write("---\ntitle: Bad\nsummary: One.\nsummary: Two.\n---\n\nText.\n", to: "chapters/02-bad.md")
+        },
+        Case(name: "a link to a media file whose name is in another Unicode form", place: "chapters/02-bad.md:5:", code: "link.unicodeForm") { handbook in
+            try handbook.write(Data([0x89, 0x50, 0x4E, 0x47]), to: "media/cafe\u{301}.png")
+            try handbook.write("---\ntitle: Bad\n---\n\n![A café](../media/caf\u{E9}.png)\n", to: "chapters/02-bad.md")
+        },
+        Case(name: "two media files whose names differ only in their Unicode form", place: "media/", code: "media.nameClash") { handbook in
+            try handbook.write(Data([0x89, 0x50, 0x4E, 0x47]), to: "media/caf\u{E9}.png")
+            try handbook.write(Data([0x89, 0x50, 0x4E, 0x47, 0x0A]), to: "media/cafe\u{301}.png")
+        },
     ]
 
     @Test("each fault: its file and line, exit status 1, the earlier site unchanged", arguments: cases)
@@ -147,7 +196,7 @@ struct BadInputTests {
             "chapters/04-quotes.md": "---\ntitle: Quotes\n---\n\n" + String(repeating: "> ", count: 100_000) + "deep\n",
             "chapters/05-lists.md": "---\ntitle: Lists\n---\n\n" + String(repeating: "- ", count: 100_000) + "deep\n",
         ])
-        let result = try await run(handbook, unprivileged: false, strict: false)
+        let result = try await run(handbook, unprivileged: false, strict: false, timeout: 1800)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(handbook.exists("rules/MANY-10000.html"))
         #expect(try handbook.read("chapters/quotes.html").contains("deep"))
@@ -155,14 +204,18 @@ struct BadInputTests {
         #expect(try handbook.read("chapters/huge.html").utf8.count > 20_000_000)
     }
 
-    private func run(_ handbook: TestHandbook, unprivileged: Bool, strict: Bool = false, format: String? = nil) async throws -> CommandLineTests.Run {
+    private func run(
+        _ handbook: TestHandbook, unprivileged: Bool, strict: Bool = false, format: String? = nil, timeout: Double = 120
+    ) async throws -> CommandLineTests.Run {
         var arguments = ["build", "--quiet", "--content", handbook.content, "--templates", handbook.templates, "--output", handbook.output]
         if let format { arguments = ["check", "--format", format, "--content", handbook.content, "--templates", handbook.templates] }
         if strict { arguments.append("--strict") }
-        guard unprivileged && geteuid() == 0 else { return try await ChildProcess.run(handbook: arguments) }
+        // A build that hangs (as an alias bomb once made it) is stopped, and fails the test.
+        guard unprivileged && geteuid() == 0 else { return await (try ChildProcess(handbook: arguments)).finished(timeout: timeout) }
         // As root, permissions do not apply: run as nobody.
         return await (try ChildProcess(
-            "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", CommandLineTests.executable] + arguments)).finished()
+            "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", CommandLineTests.executable] + arguments))
+            .finished(timeout: timeout)
     }
 
     private func giveToNobody(_ folder: String) throws {

@@ -249,8 +249,10 @@ struct EditionChangesTests {
         let content = editions.folder + "/third"
         try FileManager.default.copyItem(atPath: Repository.fixtures + "/editions/second", toPath: content)
         let config = content + "/handbook.yml"
+        try FileManager.default.createDirectory(atPath: content + "/editions", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: editions.folder + "/second-site/handbook.json", toPath: content + "/editions/2026.json")
         try (try String(contentsOfFile: config, encoding: .utf8)).replacingOccurrences(of: "\"2026\"", with: "\"2027\"")
-            .appending("previous_edition: ../second-site/handbook.json\n").write(toFile: config, atomically: true, encoding: .utf8)
+            .appending("previous_edition: editions/2026.json\n").write(toFile: config, atomically: true, encoding: .utf8)
         let output = editions.folder + "/third-site"
         let report = await HandbookBuilder.build(BuildOptions(content: content, templates: Repository.templates, output: output))
         #expect(report.succeeded, "\(report.diagnostics)")
@@ -310,8 +312,8 @@ struct EditionChangesTests {
         defer { handbook.remove() }
         #expect(await handbook.build().succeeded)
         #expect(try !handbook.read("sitemap.xml").contains("changes.html"))
-        try FileManager.default.copyItem(atPath: handbook.output + "/handbook.json", toPath: handbook.folder + "/1.json")
-        try handbook.write("title: Test handbook\nedition: \"2\"\nbase_url: https://example.org/h/\nprevious_edition: ../1.json\n", to: "handbook.yml")
+        try handbook.write(try Data(contentsOf: URL(fileURLWithPath: handbook.output + "/handbook.json")), to: "editions/1.json")
+        try handbook.write("title: Test handbook\nedition: \"2\"\nbase_url: https://example.org/h/\nprevious_edition: editions/1.json\n", to: "handbook.yml")
         #expect(await handbook.build().succeeded)
         #expect(try handbook.read("sitemap.xml").contains("<loc>https://example.org/h/changes.html</loc>"))
     }

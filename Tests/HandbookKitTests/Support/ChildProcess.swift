@@ -29,13 +29,21 @@ final class ChildProcess: @unchecked Sendable {
 
     var isRunning: Bool { process.isRunning }
 
+    /// What the process has written to standard error so far.
+    var standardErrorSoFar: String {
+        String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self)
+    }
+
     func kill(_ signal: Int32 = SIGKILL) {
         Glibc.kill(process.processIdentifier, signal)
     }
 
-    /// Waits for the process to end; its status and output.
-    func finished() async -> CommandLineTests.Run {
+    /// Waits for the process to end, killing it after `timeout` seconds (its status is then that
+    /// of SIGKILL); its status and output.
+    func finished(timeout: Double = 600) async -> CommandLineTests.Run {
+        let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {
+            if Date() > deadline { kill() }
             try? await Task.sleep(for: .milliseconds(5))
         }
         process.waitUntilExit()
