@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
-import HummingbirdWebSocket
 import Logging
 
 /// `handbook serve`: builds, serves the output folder on a loopback address, rebuilds when the
@@ -12,11 +11,13 @@ public actor PreviewServer {
         public var host: String
         /// 0 for any free port; `waitUntilListening` tells which.
         public var port: UInt16
+        public var limits: ServeLimits
 
-        public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000) {
+        public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, limits: ServeLimits = ServeLimits()) {
             self.build = build
             self.host = host
             self.port = port
+            self.limits = limits
         }
     }
 
@@ -41,13 +42,10 @@ public actor PreviewServer {
         let options = self.options
         report(await builds.run { [cache] in await HandbookBuilder.build(options.build, cache: cache) })
         let responder = PreviewResponder(files: SiteFiles(root: options.build.output), cache: cache, builds: builds, report: report)
-        let liveReload = self.liveReload
+        let (limits, liveReload) = (options.limits, liveReload)
         let application = Application(
             responder: responder,
-            server: .http1WebSocketUpgrade(configuration: .init(http1: .init(additionalChannelHandlers: [SafetyHeaders()]))) { request, _, _ in
-                guard let path = request.path, RequestTarget.path(of: path) == LiveReload.socketPath else { return .dontUpgrade }
-                return .upgrade([:]) { inbound, outbound, _ in await liveReload.serve(inbound, outbound) }
-            },
+            server: HTTPServerBuilder { responder in PreviewChannel(responder: responder, limits: limits, liveReload: liveReload) },
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: Int(options.port)), serverName: nil),
             onServerRunning: { channel in await self.listening(on: channel.localAddress?.port) },
             // Its messages are not the user's business; what matters is reported by `run`.

@@ -91,7 +91,7 @@ struct ServeTests {
         await served.stop()
     }
 
-    @Test("every response says nosniff and no-store")
+    @Test("every response, refusals too, says nosniff and no-store")
     func safetyHeaders() async throws {
         let served = try await ServedHandbook()
         let host = "Host: 127.0.0.1:\(served.port)\r\n"
@@ -99,6 +99,7 @@ struct ServeTests {
             "GET / HTTP/1.1\r\n\(host)\r\n", "GET /assets/handbook.css HTTP/1.1\r\n\(host)\r\n",
             "GET /nothing.html HTTP/1.1\r\n\(host)\r\n", "GET \(LiveReload.scriptPath) HTTP/1.1\r\n\(host)\r\n",
             "GET /sw.js HTTP/1.1\r\n\(host)\r\n", "GET /../x HTTP/1.1\r\n\(host)\r\n",
+            "POST / HTTP/1.1\r\n\(host)\r\n", "GET /\(String(repeating: "a", count: 9_000)) HTTP/1.1\r\n\(host)\r\n",
         ] {
             let response = try await served.exchange(request)
             #expect(response?.header("X-Content-Type-Options") == "nosniff", "\(request.prefix(40))")

@@ -9,11 +9,11 @@ struct ServedHandbook {
     let running: Task<Void, any Error>
     let port: Int
 
-    init(_ files: [String: String] = [:], host: String = "127.0.0.1") async throws {
+    init(_ files: [String: String] = [:], host: String = "127.0.0.1", limits: ServeLimits = ServeLimits()) async throws {
         handbook = try TestHandbook(files)
         server = try PreviewServer(.init(
             build: BuildOptions(content: handbook.content, templates: Repository.templates, output: handbook.output),
-            host: host, port: 0)) { _ in }
+            host: host, port: 0, limits: limits)) { _ in }
         let server = self.server
         running = Task { try await server.run() }
         let address = try await server.waitUntilListening()
