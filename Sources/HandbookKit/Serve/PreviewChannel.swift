@@ -11,9 +11,11 @@ struct PreviewChannel: ServerChildChannel {
 
     private let http: HTTP1WebSocketUpgradeChannel
     private let limits: ServeLimits
+    private let hosts: AllowedHosts
 
-    init(responder: @escaping HTTPChannelHandler.Responder, limits: ServeLimits, liveReload: LiveReload) {
+    init(responder: @escaping HTTPChannelHandler.Responder, limits: ServeLimits, hosts: AllowedHosts, liveReload: LiveReload) {
         self.limits = limits
+        self.hosts = hosts
         // NIO's own limits stay above the guard's, as a bound for bytes the guard lets through
         // unmeasured (a second request sent in the same packet as a first with a body).
         let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
@@ -36,10 +38,11 @@ struct PreviewChannel: ServerChildChannel {
         } catch {
             return channel.eventLoop.makeFailedFuture(error)
         }
+        let hosts = self.hosts
         return http.setup(channel: channel, logger: logger).assumeIsolated().flatMapThrowing { value in
             let decoder = try channel.pipeline.syncOperations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
             try channel.pipeline.syncOperations.addHandler(
-                RequestGate(socketPath: LiveReload.socketPath), position: .after(decoder))
+                RequestGate(hosts: hosts, socketPath: LiveReload.socketPath), position: .after(decoder))
             return value
         }.nonisolated()
     }

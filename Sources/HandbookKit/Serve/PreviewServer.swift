@@ -42,10 +42,13 @@ public actor PreviewServer {
         let options = self.options
         report(await builds.run { [cache] in await HandbookBuilder.build(options.build, cache: cache) })
         let responder = PreviewResponder(files: SiteFiles(root: options.build.output), cache: cache, builds: builds, report: report)
+        let hosts = AllowedHosts(configured: options.host.contains(":") ? "[\(options.host)]" : options.host)
         let (limits, liveReload) = (options.limits, liveReload)
         let application = Application(
             responder: responder,
-            server: HTTPServerBuilder { responder in PreviewChannel(responder: responder, limits: limits, liveReload: liveReload) },
+            server: HTTPServerBuilder { responder in
+                PreviewChannel(responder: responder, limits: limits, hosts: hosts, liveReload: liveReload)
+            },
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: Int(options.port)), serverName: nil),
             onServerRunning: { channel in await self.listening(on: channel.localAddress?.port) },
             // Its messages are not the user's business; what matters is reported by `run`.

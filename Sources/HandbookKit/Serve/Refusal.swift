@@ -4,6 +4,8 @@ import NIOHTTP1
 /// server repeats nothing the request sent.
 enum Refusal: Equatable {
     case badRequest
+    case foreignHost
+    case foreignOrigin
     case notFound
     case methodNotAllowed
     case bodyNotAccepted
@@ -13,6 +15,7 @@ enum Refusal: Equatable {
     var status: HTTPResponseStatus {
         switch self {
         case .badRequest: .badRequest
+        case .foreignHost, .foreignOrigin: .forbidden
         case .notFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
         case .bodyNotAccepted: .payloadTooLarge
@@ -24,6 +27,8 @@ enum Refusal: Equatable {
     var explanation: String {
         switch self {
         case .badRequest: "The request is not one this server understands.\n"
+        case .foreignHost: "This preview server answers only to the address it was started on, such as localhost.\n"
+        case .foreignOrigin: "Only pages of this preview server may open its live-reload socket.\n"
         case .notFound: "Not found\n"
         case .methodNotAllowed: "This server answers GET and HEAD only.\n"
         case .bodyNotAccepted: "This server accepts no request bodies.\n"

@@ -2,10 +2,11 @@ import NIOCore
 import NIOHTTP1
 
 /// Decides, as soon as NIO has decoded a request head and before the server's own code sees it,
-/// whether the request is answered at all: it must be a GET or HEAD of a path without a body,
-/// and a websocket upgrade must be for the live-reload socket. Anything else, and a head the
-/// guard in front of the decoder found too long, gets a fixed refusal, after which the
-/// connection is closed.
+/// whether the request is answered at all: its `Host` must name this server (and an HTTP/1.1
+/// request must have one), it must be a GET or HEAD of a path without a body, and a websocket
+/// upgrade must be for the live-reload socket from one of this server's own pages. Anything else,
+/// and a head the guard in front of the decoder found too long, gets a fixed refusal, after which
+/// the connection is closed.
 final class RequestGate: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
@@ -22,15 +23,22 @@ final class RequestGate: ChannelDuplexHandler, RemovableChannelHandler {
         case refused
     }
 
+    private let hosts: AllowedHosts
     private let socketPath: String
     private let linger: TimeAmount
     private var state = State.open
     private var responsesOwed = 0
+    private var port = 0
     private var endAfterRemoval: NIOAny?
 
-    init(socketPath: String, linger: TimeAmount = .seconds(2)) {
+    init(hosts: AllowedHosts, socketPath: String, linger: TimeAmount = .seconds(2)) {
+        self.hosts = hosts
         self.socketPath = socketPath
         self.linger = linger
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        port = context.channel.localAddress?.port ?? 0
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
@@ -97,6 +105,9 @@ final class RequestGate: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private func refusal(for head: HTTPRequestHead) -> Refusal? {
+        let host = head.headers["Host"]
+        if host.count > 1 || (host.isEmpty && head.version != .http1_0) { return .badRequest }
+        if let host = host.first, !hosts.allowsHost(host, port: port) { return .foreignHost }
         guard head.uri.hasPrefix("/") else { return .badRequest }
         guard head.method == .GET || head.method == .HEAD else { return .methodNotAllowed }
         if head.headers.contains(name: "Transfer-Encoding") || head.headers["Content-Length"].contains(where: { $0 != "0" }) {
@@ -104,6 +115,8 @@ final class RequestGate: ChannelDuplexHandler, RemovableChannelHandler {
         }
         if head.headers.contains(name: "Upgrade") {
             guard RequestTarget.path(of: head.uri) == socketPath else { return .notFound }
+            let origin = head.headers["Origin"]
+            if origin.count > 1 || origin.contains(where: { !hosts.allowsOrigin($0, port: port) }) { return .foreignOrigin }
         }
         return nil
     }

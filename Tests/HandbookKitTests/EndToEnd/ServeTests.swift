@@ -98,7 +98,7 @@ struct ServeTests {
         for request in [
             "GET / HTTP/1.1\r\n\(host)\r\n", "GET /assets/handbook.css HTTP/1.1\r\n\(host)\r\n",
             "GET /nothing.html HTTP/1.1\r\n\(host)\r\n", "GET \(LiveReload.scriptPath) HTTP/1.1\r\n\(host)\r\n",
-            "GET /sw.js HTTP/1.1\r\n\(host)\r\n", "GET /../x HTTP/1.1\r\n\(host)\r\n",
+            "GET /sw.js HTTP/1.1\r\n\(host)\r\n", "GET /../x HTTP/1.1\r\n\(host)\r\n", "GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n",
             "POST / HTTP/1.1\r\n\(host)\r\n", "GET /\(String(repeating: "a", count: 9_000)) HTTP/1.1\r\n\(host)\r\n",
         ] {
             let response = try await served.exchange(request)
