@@ -19,10 +19,10 @@ struct Serve: AsyncParsableCommand {
               handbook serve --port 8080 --content Content --output Site
             """)
 
-    @Option(help: "The port to listen on.")
+    @Option(help: "The port to listen on; 0 for any free one.")
     var port: UInt16 = 8000
 
-    @Option(help: "The address to listen on; the default is reachable from this machine only.")
+    @Option(help: "The address or host name to listen on, such as localhost or ::1; the default is reachable from this machine only.")
     var host = "127.0.0.1"
 
     @OptionGroup var build: BuildArguments
@@ -44,7 +44,7 @@ struct Serve: AsyncParsableCommand {
                 Diagnostics.printLine(summary.line)
             }
         } catch {
-            Diagnostics.printLine("error: cannot listen on \(host):\(port): \(error)")
+            Diagnostics.printLine("error: \(error)")
             throw ExitCode.failure
         }
 
@@ -67,6 +67,9 @@ struct Serve: AsyncParsableCommand {
         do {
             try await running.value
         } catch is CancellationError {
+        } catch let problem as ServeProblem {
+            Diagnostics.printLine("error: \(problem)")
+            throw ExitCode.failure
         } catch {
             if !running.isCancelled {
                 Diagnostics.printLine("error: the server stopped: \(error)")

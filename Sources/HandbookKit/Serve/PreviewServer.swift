@@ -22,34 +22,37 @@ public actor PreviewServer {
     }
 
     private let options: Options
+    private let address: ListenAddress
     private let liveReload = LiveReload()
     private let watcher: SourceWatcher
     private let report: @Sendable (BuildReport) -> Void
     private let cache = BuildCache()
     private let builds = BuildQueue()
     private let stopping = AsyncStream<Void>.makeStream()
-    private var listening: Result<String, any Error>?
+    private var listening: Result<String, ServeProblem>?
 
-    /// `report` is called after every build, first and later ones, to print its outcome.
+    /// `report` is called after every build, first and later ones, to print its outcome. Throws
+    /// a `ServeProblem` when the host is neither an address nor a name that resolves.
     public init(_ options: Options, report: @escaping @Sendable (BuildReport) -> Void) throws {
         self.options = options
         self.report = report
+        address = try ListenAddress(host: options.host, port: options.port)
         watcher = SourceWatcher(folders: [options.build.content] + (options.build.templates.map { [$0] } ?? []))
     }
 
-    /// Builds once, then serves and watches until `stop` or cancellation.
+    /// Builds once, then serves and watches until `stop` or cancellation. Throws a `ServeProblem`
+    /// when the address cannot be listened on.
     public func run() async throws {
         let options = self.options
         report(await builds.run { [cache] in await HandbookBuilder.build(options.build, cache: cache) })
         let responder = PreviewResponder(files: SiteFiles(root: options.build.output), cache: cache, builds: builds, report: report)
-        let hosts = AllowedHosts(configured: options.host.contains(":") ? "[\(options.host)]" : options.host)
-        let (limits, liveReload) = (options.limits, liveReload)
+        let (limits, hosts, liveReload) = (options.limits, AllowedHosts(configured: address.urlHost), liveReload)
         let application = Application(
             responder: responder,
             server: HTTPServerBuilder { responder in
                 PreviewChannel(responder: responder, limits: limits, hosts: hosts, liveReload: liveReload)
             },
-            configuration: ApplicationConfiguration(address: .hostname(options.host, port: Int(options.port)), serverName: nil),
+            configuration: ApplicationConfiguration(address: .hostname(address.numeric, port: address.port), serverName: nil),
             onServerRunning: { channel in await self.listening(on: channel.localAddress?.port) },
             // Its messages are not the user's business; what matters is reported by `run`.
             logger: Logger(label: "handbook.serve") { _ in SwiftLogNoOpLogHandler() })
@@ -63,14 +66,15 @@ public actor PreviewServer {
                 group.cancelAll()
             }
         } catch {
-            if listening == nil { listening = .failure(error) }
-            throw error
+            guard listening == nil, !(error is CancellationError) else { throw error }
+            let problem = ServeProblem(binding: error, host: address.host, port: address.port)
+            listening = .failure(problem)
+            throw problem
         }
     }
 
     private func listening(on port: Int?) {
-        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
-        listening = .success("http://\(host):\(port ?? Int(options.port))/")
+        listening = .success("http://\(address.urlHost):\(port ?? address.port)/")
     }
 
     /// The address the server listens on, once it does (after the first build).
@@ -80,7 +84,7 @@ public actor PreviewServer {
             if let listening { return try listening.get() }
             try await Task.sleep(for: .milliseconds(10))
         }
-        throw CancellationError()
+        throw ServeProblem.cannotListen(host: address.host, port: address.port, reason: "not listening after \(Int(timeout)) seconds")
     }
 
     /// Ends `run`: the server stops listening.

@@ -38,6 +38,20 @@ struct ServeHostTests {
         await served.stop()
     }
 
+    @Test("--host: its name is answered too, and the printed address names it")
+    func configuredHost() async throws {
+        let served = try await ServedHandbook(host: "localhost")
+        #expect(try await served.exchange("GET / HTTP/1.1\r\nHost: localhost:\(served.port)\r\n\r\n")?.status == 200)
+        #expect(try await served.server.waitUntilListening() == "http://localhost:\(served.port)/")
+        await served.stop()
+        let six = try await ServedHandbook(host: "::1")
+        #expect(try await six.server.waitUntilListening() == "http://[::1]:\(six.port)/")
+        let connection = try RawConnection(port: six.port, host: "::1")
+        await connection.send("GET / HTTP/1.1\r\nHost: [::1]:\(six.port)\r\n\r\n")
+        #expect(await connection.response()?.status == 200)
+        await six.stop()
+    }
+
     @Test("the live-reload socket opens for this server's pages and for clients without Origin, and for no other origin")
     func origins() async throws {
         let served = try await ServedHandbook()

@@ -29,6 +29,11 @@ final class ChildProcess: @unchecked Sendable {
 
     var isRunning: Bool { process.isRunning }
 
+    /// What the process has written to standard error so far.
+    var errorSoFar: String {
+        String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self)
+    }
+
     func kill(_ signal: Int32 = SIGKILL) {
         Glibc.kill(process.processIdentifier, signal)
     }
