@@ -12,10 +12,15 @@ struct PreviewChannel: ServerChildChannel {
     private let http: HTTP1WebSocketUpgradeChannel
     private let limits: ServeLimits
     private let hosts: AllowedHosts
+    private let connections: OpenConnections
 
-    init(responder: @escaping HTTPChannelHandler.Responder, limits: ServeLimits, hosts: AllowedHosts, liveReload: LiveReload) {
+    init(
+        responder: @escaping HTTPChannelHandler.Responder, limits: ServeLimits, hosts: AllowedHosts,
+        liveReload: LiveReload, connections: OpenConnections
+    ) {
         self.limits = limits
         self.hosts = hosts
+        self.connections = connections
         // NIO's own limits stay above the guard's, as a bound for bytes the guard lets through
         // unmeasured (a second request sent in the same packet as a first with a body).
         let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
@@ -33,6 +38,7 @@ struct PreviewChannel: ServerChildChannel {
     }
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        connections.add(channel)
         do {
             try channel.pipeline.syncOperations.addHandler(RequestHeadGuard(limits: limits), position: .first)
         } catch {

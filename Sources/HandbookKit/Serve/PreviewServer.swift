@@ -28,6 +28,7 @@ public actor PreviewServer {
     private let report: @Sendable (BuildReport) -> Void
     private let cache = BuildCache()
     private let builds = BuildQueue()
+    private let connections = OpenConnections()
     private let stopping = AsyncStream<Void>.makeStream()
     private var listening: Result<String, ServeProblem>?
 
@@ -46,11 +47,11 @@ public actor PreviewServer {
         let options = self.options
         report(await builds.run { [cache] in await HandbookBuilder.build(options.build, cache: cache) })
         let responder = PreviewResponder(files: SiteFiles(root: options.build.output), cache: cache, builds: builds, report: report)
-        let (limits, hosts, liveReload) = (options.limits, AllowedHosts(configured: address.urlHost), liveReload)
+        let (limits, hosts, liveReload, connections) = (options.limits, AllowedHosts(configured: address.urlHost), liveReload, connections)
         let application = Application(
             responder: responder,
             server: HTTPServerBuilder { responder in
-                PreviewChannel(responder: responder, limits: limits, hosts: hosts, liveReload: liveReload)
+                PreviewChannel(responder: responder, limits: limits, hosts: hosts, liveReload: liveReload, connections: connections)
             },
             configuration: ApplicationConfiguration(address: .hostname(address.numeric, port: address.port), serverName: nil),
             onServerRunning: { channel in await self.listening(on: channel.localAddress?.port) },
@@ -58,12 +59,17 @@ public actor PreviewServer {
             logger: Logger(label: "handbook.serve") { _ in SwiftLogNoOpLogHandler() })
         let stopped = stopping.stream
         do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await application.run() }
-                group.addTask { try await self.watch() }
-                group.addTask { for await _ in stopped {} }
-                try await group.next()
-                group.cancelAll()
+            try await withTaskCancellationHandler {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await application.run() }
+                    group.addTask { try await self.watch() }
+                    group.addTask { for await _ in stopped {} }
+                    try await group.next()
+                    connections.closeAll()
+                    group.cancelAll()
+                }
+            } onCancel: {
+                connections.closeAll()
             }
         } catch {
             guard listening == nil, !(error is CancellationError) else { throw error }
@@ -87,7 +93,7 @@ public actor PreviewServer {
         throw ServeProblem.cannotListen(host: address.host, port: address.port, reason: "not listening after \(Int(timeout)) seconds")
     }
 
-    /// Ends `run`: the server stops listening.
+    /// Ends `run`: the server stops listening and its connections are closed.
     public func stop() {
         stopping.continuation.finish()
     }

@@ -86,6 +86,28 @@ struct ServeLimitsTests {
         await served.stop()
     }
 
+    @Test("stopping closes every connection at once: one that sent nothing, one kept alive, the live-reload socket")
+    func stopClosesConnections() async throws {
+        let served = try await ServedHandbook()
+        let silent = try served.connect()
+        let kept = try served.connect()
+        await kept.send("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        #expect(await kept.response()?.status == 200)
+        let socket = try served.connect()
+        await socket.send("GET \(LiveReload.socketPath) HTTP/1.1\r\nHost: localhost\r\n" + ServeHostTests.upgrade + "\r\n")
+        #expect(await socket.response(head: true)?.status == 101)
+        // Without being closed, the silent one would be left for its head timeout, 10 seconds.
+        let started = ContinuousClock.now
+        await served.server.stop()
+        for connection in [silent, kept, socket] {
+            await connection.receive(within: 10)
+            #expect(connection.closedByServer)
+        }
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < .seconds(5), "the connections were closed after \(elapsed)")
+        await served.stop()
+    }
+
     @Test("only GET and HEAD without a body are answered")
     func methods() async throws {
         let served = try await ServedHandbook()
