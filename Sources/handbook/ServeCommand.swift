@@ -14,6 +14,10 @@ struct Serve: AsyncParsableCommand {
             when it is first asked for after a change, and all of them when the server stops,
             so the output folder is then just as `handbook build` leaves it. Ctrl-C stops the server.
 
+            Only requests addressed to this machine (localhost, 127.x.x.x, [::1] or --host) are
+            answered; request lines over 8 KiB, request heads over 32 KiB and clients slower than
+            10 seconds to send one are cut off.
+
             Examples:
               handbook serve
               handbook serve --port 8080 --content Content --output Site
