@@ -14,15 +14,19 @@ struct Serve: AsyncParsableCommand {
             when it is first asked for after a change, and all of them when the server stops,
             so the output folder is then just as `handbook build` leaves it. Ctrl-C stops the server.
 
+            Only requests addressed to this machine (localhost, 127.x.x.x, [::1] or --host) are
+            answered; request lines over 8 KiB, request heads over 32 KiB and clients slower than
+            10 seconds to send one are cut off.
+
             Examples:
               handbook serve
               handbook serve --port 8080 --content Content --output Site
             """)
 
-    @Option(help: "The port to listen on.")
+    @Option(help: "The port to listen on; 0 for any free one.")
     var port: UInt16 = 8000
 
-    @Option(help: "The address to listen on; the default is reachable from this machine only.")
+    @Option(help: "The address or host name to listen on, such as localhost or ::1; the default is reachable from this machine only.")
     var host = "127.0.0.1"
 
     @OptionGroup var build: BuildArguments
@@ -44,7 +48,7 @@ struct Serve: AsyncParsableCommand {
                 Diagnostics.printLine(summary.line)
             }
         } catch {
-            Diagnostics.printLine("error: cannot listen on \(host):\(port): \(error)")
+            Diagnostics.printLine("error: \(error)")
             throw ExitCode.failure
         }
 
@@ -67,6 +71,9 @@ struct Serve: AsyncParsableCommand {
         do {
             try await running.value
         } catch is CancellationError {
+        } catch let problem as ServeProblem {
+            Diagnostics.printLine("error: \(problem)")
+            throw ExitCode.failure
         } catch {
             if !running.isCancelled {
                 Diagnostics.printLine("error: the server stopped: \(error)")

@@ -66,6 +66,43 @@ def test_serve_reloads_pages_and_shows_build_errors(driver, tmp_path):
     assert "Stopped." in err
 
 
+def test_serve_refuses_foreign_hosts_and_long_request_lines(tmp_path):
+    """What a DNS-rebinding page and a client sending a huge request line get: a refusal at once,
+    nothing of the site, and a server that still answers everyone else."""
+    content = tmp_path / "Content"
+    shutil.copytree(HANDBOOKS["awkward"], content)
+    port = free_port()
+    server = subprocess.Popen(
+        [handbook_binary(), "serve", "--port", str(port), "--content", str(content),
+         "--templates", str(REPO / "Templates"), "--output", str(tmp_path / "Site")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: _up(f"http://127.0.0.1:{port}/")), "serve did not start"
+        status, body = _exchange(port, b"GET /chapters/messages.html HTTP/1.1\r\nHost: evil.example:%d\r\n\r\n" % port)
+        assert status == 403 and b"Plain" not in body and b"evil" not in body
+        started = time.time()
+        status, body = _exchange(port, b"GET /" + b"a" * 48_000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert status == 414 and time.time() - started < 20
+        started = time.time()
+        status, body = _exchange(port, b"GET /chapters/messages.html HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n" % port)
+        assert status == 200 and b"Plain" in body and time.time() - started < 20
+    finally:
+        server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=10)
+    assert server.returncode == 0, err
+
+
+def _exchange(port, request):
+    """Sends `request` with Connection: close semantics and reads the status and the whole answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        s.sendall(request.replace(b"\r\n\r\n", b"\r\nConnection: close\r\n\r\n", 1))
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    return int(head.split(b" ")[1]), body
+
+
 def _up(base):
     try:
         with socket.create_connection(("127.0.0.1", int(base.rsplit(":", 1)[1].strip("/"))), timeout=0.2):

@@ -1,24 +1,28 @@
-import FlyingFox
 import Foundation
+import HummingbirdWebSocket
 
 /// Tells the open pages to reload, or shows them the diagnostics of a failed rebuild, over a
 /// websocket. The script is served by the preview server and added to the HTML it serves,
 /// never written into the output.
-actor LiveReload: WSMessageHandler {
-    private var clients: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
+actor LiveReload {
+    private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
 
-    nonisolated func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+    /// Sends one open page the messages until it goes away; what it sends is read and dropped.
+    nonisolated func serve(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter) async {
         let id = UUID()
-        let (stream, continuation) = AsyncStream<WSMessage>.makeStream()
+        let (messages, continuation) = AsyncStream<String>.makeStream()
         await add(id, continuation)
-        Task { [weak self] in
-            for await _ in client {}
-            await self?.remove(id)
+        let sending = Task {
+            for await text in messages { try? await outbound.write(.text(text)) }
         }
-        return stream
+        do {
+            for try await _ in inbound {}
+        } catch {}
+        await remove(id)
+        sending.cancel()
     }
 
-    private func add(_ id: UUID, _ continuation: AsyncStream<WSMessage>.Continuation) { clients[id] = continuation }
+    private func add(_ id: UUID, _ continuation: AsyncStream<String>.Continuation) { clients[id] = continuation }
     private func remove(_ id: UUID) { clients[id]?.finish(); clients[id] = nil }
 
     /// After a successful rebuild: every open page reloads.
@@ -32,7 +36,7 @@ actor LiveReload: WSMessageHandler {
     }
 
     private func broadcast(_ text: String) {
-        for continuation in clients.values { continuation.yield(.text(text)) }
+        for continuation in clients.values { continuation.yield(text) }
     }
 
     /// Served as `/sw.js` by the preview server instead of the site's worker: a cache-first

@@ -1,5 +1,7 @@
-import FlyingFox
 import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
 
 /// `handbook serve`: builds, serves the output folder on a loopback address, rebuilds when the
 /// content or templates change, and reloads open pages (or shows them what went wrong).
@@ -7,71 +9,93 @@ public actor PreviewServer {
     public struct Options: Sendable {
         public var build: BuildOptions
         public var host: String
+        /// 0 for any free port; `waitUntilListening` tells which.
         public var port: UInt16
+        public var limits: ServeLimits
 
-        public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000) {
+        public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, limits: ServeLimits = ServeLimits()) {
             self.build = build
             self.host = host
             self.port = port
+            self.limits = limits
         }
     }
 
     private let options: Options
-    private let server: HTTPServer
+    private let address: ListenAddress
     private let liveReload = LiveReload()
     private let watcher: SourceWatcher
     private let report: @Sendable (BuildReport) -> Void
     private let cache = BuildCache()
     private let builds = BuildQueue()
+    private let connections = OpenConnections()
+    private let stopping = AsyncStream<Void>.makeStream()
+    private var listening: Result<String, ServeProblem>?
 
-    /// `report` is called after every build, first and later ones, to print its outcome.
+    /// `report` is called after every build, first and later ones, to print its outcome. Throws
+    /// a `ServeProblem` when the host is neither an address nor a name that resolves.
     public init(_ options: Options, report: @escaping @Sendable (BuildReport) -> Void) throws {
         self.options = options
         self.report = report
+        address = try ListenAddress(host: options.host, port: options.port)
         watcher = SourceWatcher(folders: [options.build.content] + (options.build.templates.map { [$0] } ?? []))
-        // FlyingFox's .loopback is IPv6 only; the address is given as IPv4.
-        server = HTTPServer(address: try .inet(ip4: options.host, port: options.port), timeout: 30, logger: .disabled)
     }
 
-    /// Builds once, then serves and watches until the task is cancelled.
+    /// Builds once, then serves and watches until `stop` or cancellation. Throws a `ServeProblem`
+    /// when the address cannot be listened on.
     public func run() async throws {
-        let files = SiteFiles(root: options.build.output)
-        await server.appendRoute(HTTPRoute("GET \(LiveReload.scriptPath)")) { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: Data(LiveReload.script.utf8))
-        }
-        await server.appendRoute(HTTPRoute("GET \(LiveReload.socketPath)"), to: .webSocket(liveReload))
-        await server.appendRoute(HTTPRoute("GET /\(SitePaths.serviceWorker)")) { _ in
-            HTTPResponse(
-                statusCode: .ok,
-                headers: [.contentType: "text/javascript; charset=utf-8", HTTPHeader("Cache-Control"): "no-store"],
-                body: Data(LiveReload.serviceWorkerRemover.utf8))
-        }
-        await server.appendRoute("GET *") { [cache, builds, report] request in
-            // The indexes and downloads are written when asked for, not after every change.
-            if let edition = SiteEdition.containing(String(request.path.drop { $0 == "/" })) {
-                let problems = await builds.run { HandbookBuilder.updateEditions([edition], cache: cache) }
-                if !problems.isEmpty { report(BuildReport(diagnostics: problems, pagesWritten: 0)) }
-            }
-            return Self.serve(request.path, from: files)
-        }
         let options = self.options
         report(await builds.run { [cache] in await HandbookBuilder.build(options.build, cache: cache) })
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await self.server.run() }
-            group.addTask { try await self.watch() }
-            try await group.next()
-            group.cancelAll()
+        let responder = PreviewResponder(files: SiteFiles(root: options.build.output), cache: cache, builds: builds, report: report)
+        let (limits, hosts, liveReload, connections) = (options.limits, AllowedHosts(configured: address.urlHost), liveReload, connections)
+        let application = Application(
+            responder: responder,
+            server: HTTPServerBuilder { responder in
+                PreviewChannel(responder: responder, limits: limits, hosts: hosts, liveReload: liveReload, connections: connections)
+            },
+            configuration: ApplicationConfiguration(address: .hostname(address.numeric, port: address.port), serverName: nil),
+            onServerRunning: { channel in await self.listening(on: channel.localAddress?.port) },
+            // Its messages are not the user's business; what matters is reported by `run`.
+            logger: Logger(label: "handbook.serve") { _ in SwiftLogNoOpLogHandler() })
+        let stopped = stopping.stream
+        do {
+            try await withTaskCancellationHandler {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await application.run() }
+                    group.addTask { try await self.watch() }
+                    group.addTask { for await _ in stopped {} }
+                    try await group.next()
+                    connections.closeAll()
+                    group.cancelAll()
+                }
+            } onCancel: {
+                connections.closeAll()
+            }
+        } catch {
+            guard listening == nil, !(error is CancellationError) else { throw error }
+            let problem = ServeProblem(binding: error, host: address.host, port: address.port)
+            listening = .failure(problem)
+            throw problem
         }
+    }
+
+    private func listening(on port: Int?) {
+        listening = .success("http://\(address.urlHost):\(port ?? address.port)/")
     }
 
     /// The address the server listens on, once it does (after the first build).
     public func waitUntilListening(timeout: TimeInterval = 60) async throws -> String {
-        try await server.waitUntilListening(timeout: timeout)
-        return "http://\(options.host):\(options.port)/"
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        while ContinuousClock.now < deadline {
+            if let listening { return try listening.get() }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw ServeProblem.cannotListen(host: address.host, port: address.port, reason: "not listening after \(Int(timeout)) seconds")
     }
 
-    public func stop() async {
-        await server.stop(timeout: 1)
+    /// Ends `run`: the server stops listening and its connections are closed.
+    public func stop() {
+        stopping.continuation.finish()
     }
 
     /// True when changes since the last build have not reached the editions yet.
@@ -84,7 +108,7 @@ public actor PreviewServer {
         await builds.run { [cache] in HandbookBuilder.updateEditions(SiteEdition.allCases, cache: cache) }
     }
 
-    /// A file of the site; HTML gets the live-reload script before `</body>`.
+    /// A file of the site by its decoded path; HTML gets the live-reload script before `</body>`.
     static func served(_ path: String, from files: SiteFiles) -> SiteFiles.Response {
         var response = files.response(for: path)
         if response.status == 200, response.contentType.hasPrefix("text/html") {
@@ -97,15 +121,6 @@ public actor PreviewServer {
             response.body = Data(html.utf8)
         }
         return response
-    }
-
-    private static func serve(_ path: String, from files: SiteFiles) -> HTTPResponse {
-        let response = served(path, from: files)
-        let body = response.body
-        return HTTPResponse(
-            statusCode: HTTPStatusCode(response.status, phrase: response.status == 200 ? "OK" : response.status == 403 ? "Forbidden" : "Not Found"),
-            headers: [.contentType: response.contentType, HTTPHeader("Cache-Control"): "no-store"],
-            body: body)
     }
 
     private func watch() async throws {
@@ -124,20 +139,5 @@ public actor PreviewServer {
                 await liveReload.show(result.diagnostics)
             }
         }
-    }
-}
-
-/// Runs builds one after another, so that a rebuild and the editions it leaves never overlap.
-actor BuildQueue {
-    private var last: Task<Void, Never>?
-
-    func run<T: Sendable>(_ work: @escaping @Sendable () async -> T) async -> T {
-        let previous = last
-        let task = Task {
-            await previous?.value
-            return await work()
-        }
-        last = Task { _ = await task.value }
-        return await task.value
     }
 }

@@ -16,12 +16,12 @@ public struct SiteFiles: Sendable {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    /// The response for a request path such as `/chapters/a.html` (query and fragment ignored).
-    public func response(for requestPath: String) -> Response {
-        var path = requestPath
-        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<end]) }
-        guard let decoded = path.removingPercentEncoding, !decoded.contains("\0") else { return Self.notFound }
-        let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
+    /// The response for a path such as `/chapters/a.html`, already percent-decoded (by
+    /// `RequestTarget`): decoding it again would make `100%25.png` ask for `100%.png` and then
+    /// for nothing.
+    public func response(for path: String) -> Response {
+        guard !path.contains("\0") else { return Self.notFound }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         guard !segments.contains(where: { $0 == ".." || $0.contains("\\") }) else { return Self.forbidden }
         var file = root + "/" + segments.joined(separator: "/")
         var isFolder: ObjCBool = false

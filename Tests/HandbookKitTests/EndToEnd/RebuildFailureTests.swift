@@ -21,10 +21,10 @@ struct RebuildFailureTests {
         var ready = false
         for _ in 0..<300 where !ready {
             ready = FileManager.default.fileExists(atPath: handbook.output + "/index.html")
-                && server.standardErrorSoFar.contains("Built ")
+                && server.errorSoFar.contains("Built ")
             if !ready { try await Task.sleep(for: .milliseconds(100)) }
         }
-        #expect(ready, "serve did not build: \(server.standardErrorSoFar)")
+        #expect(ready, "serve did not build: \(server.errorSoFar)")
         try await Task.sleep(for: .milliseconds(500))
         let before = try folderContents(handbook.output)
 
@@ -33,11 +33,11 @@ struct RebuildFailureTests {
         try handbook.write(Data(repeating: 0x41, count: 2_000_000), to: "media/large.pdf")
         var failed = false
         for _ in 0..<300 where !failed {
-            failed = server.standardErrorSoFar.contains("could not write the site")
+            failed = server.errorSoFar.contains("could not write the site")
             if !failed { try await Task.sleep(for: .milliseconds(100)) }
         }
-        #expect(failed, "the rebuild did not fail: \(server.standardErrorSoFar)")
-        #expect(server.standardErrorSoFar.contains("the previous site is unchanged"))
+        #expect(failed, "the rebuild did not fail: \(server.errorSoFar)")
+        #expect(server.errorSoFar.contains("the previous site is unchanged"))
         #expect(try folderContents(handbook.output) == before, "the served folder changed")
         #expect(try leftovers(beside: handbook.output) == [])
     }

@@ -30,7 +30,7 @@ final class ChildProcess: @unchecked Sendable {
     var isRunning: Bool { process.isRunning }
 
     /// What the process has written to standard error so far.
-    var standardErrorSoFar: String {
+    var errorSoFar: String {
         String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self)
     }
 
