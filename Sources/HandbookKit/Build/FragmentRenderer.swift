@@ -2,10 +2,11 @@
 /// renderer as the site. Rules defined in the document are linked within it (`#CONF-1`).
 public enum FragmentRenderer {
     public static func render(markdown: String, file: String, allowRawHTML: Bool) -> (html: String, diagnostics: [Diagnostic]) {
-        let document = MarkdownDocument(markdown: markdown, file: file, allowRawHTML: allowRawHTML)
+        let (bounded, costProblems) = MarkdownCost.check(markdown, file: file)
+        let document = MarkdownDocument(markdown: bounded, file: file, allowRawHTML: allowRawHTML)
         let outline = document.outline()
         let anchors = PageAnchors.compute(for: outline, withTips: false)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = costProblems
         var instructions = RenderInstructions()
         var rules: [String: String] = [:]
         for heading in outline.headings {
@@ -24,7 +25,7 @@ public enum FragmentRenderer {
                 let close = Suggestion.closest(to: identifier, in: rules.keys)
                 diagnostics.append(.error(
                     "rule.unknown", at: link.location, "no rule in this document has the identifier '\(Quoted.text(identifier))'",
-                    suggestion: close.map { "did you mean \($0)?" } ?? "define it with a heading such as `## \(identifier) Title`"))
+                    suggestion: close.map { "did you mean \($0)?" } ?? "define it with a heading such as `## \(Quoted.text(identifier)) Title`"))
                 continue
             }
             instructions.links[link.ordinal] = .init(

@@ -63,7 +63,9 @@ enum PageParser {
         var (frontMatter, body, diagnostics) = PageFrontMatter.read(source)
         diagnostics += ForbiddenCharacters.problems(in: source)
         guard let frontMatter else { return (nil, diagnostics) }
-        let document = MarkdownDocument(markdown: body, file: source.displayPath, allowRawHTML: allowRawHTML)
+        let (bounded, costProblems) = MarkdownCost.check(body, file: source.displayPath)
+        diagnostics += costProblems
+        let document = MarkdownDocument(markdown: bounded, file: source.displayPath, allowRawHTML: allowRawHTML)
         let page = ParsedPage(
             kind: kind, file: file, displayPath: source.displayPath, frontMatter: frontMatter,
             document: document, outline: document.outline(), sourceDigest: source.text.hashValue)

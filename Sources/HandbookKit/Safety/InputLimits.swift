@@ -2,8 +2,9 @@
 /// out of memory, hit a file system or library limit, or take unbounded time. Each is
 /// reported with a diagnostic at the place that passes it.
 enum InputLimits {
-    /// A chapter or tip list: 64 MiB of Markdown (the largest real guidance tried is 1 MB).
-    static let markdownBytes = 64 << 20
+    /// A chapter or tip list: 32 MiB of Markdown (the largest real guidance tried is 1 MB). With
+    /// the bounds of `MarkdownCost`, the slowest 32 MiB cmark can be given parse in about 10 s.
+    static let markdownBytes = 32 << 20
     /// handbook.yml.
     static let configBytes = 1 << 20
     /// The previous edition's handbook.json (36 MB for a handbook of 10,000 rules).
