@@ -303,7 +303,7 @@ public enum HandbookBuilder {
         progress: (@Sendable (String, Int, Int) -> Void)? = nil, written: (SiteEdition) -> Void = { _ in }
     ) throws -> DownloadSizes? {
         var downloads: DownloadSizes?
-        let made = EditionProducts.make(editions, handbook, templates: templates, content: content)
+        let made = EditionProducts.make(editions, handbook, templates: templates, content: content, siteFolder: folder.path)
         for edition in SiteEdition.allCases where editions.contains(edition) {
             let scope = WriteLog.Scope.edition(edition)
             folder.writes?.begin(scope)

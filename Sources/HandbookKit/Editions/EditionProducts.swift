@@ -10,7 +10,8 @@ struct EditionProducts: Sendable {
     var epub: EPUBBook?
 
     static func make(
-        _ editions: [SiteEdition], _ handbook: ResolvedHandbook, templates: TemplateSet, content: RenderedContent
+        _ editions: [SiteEdition], _ handbook: ResolvedHandbook, templates: TemplateSet, content: RenderedContent,
+        siteFolder: String
     ) -> EditionProducts {
         let jobs: [@Sendable (inout EditionProducts) -> Void] = editions.compactMap { edition in
             switch edition {
@@ -21,7 +22,8 @@ struct EditionProducts: Sendable {
             case .epub:
                 return { products in
                     let stylesheet = templates.files.files["assets/epub.css"].map { String(decoding: $0, as: UTF8.self) } ?? ""
-                    products.epub = EPUBEdition.book(handbook, content: content, templates: templates, stylesheet: stylesheet)
+                    products.epub = EPUBEdition.book(
+                        handbook, content: content, templates: templates, stylesheet: stylesheet, siteFolder: siteFolder)
                 }
             case .search, .offline:
                 return nil

@@ -3,8 +3,11 @@ import Foundation
 /// The EPUB edition's content: one document per chapter, the rules index and one per tip list,
 /// their links rewritten to point inside the book.
 enum EPUBEdition {
+    /// `siteFolder` is the folder the site is being written into: the book's media are read
+    /// from the copies made there, which were checked to come from inside the content folder,
+    /// never from the content folder again.
     static func book(
-        _ handbook: ResolvedHandbook, content: RenderedContent, templates: TemplateSet, stylesheet: String
+        _ handbook: ResolvedHandbook, content: RenderedContent, templates: TemplateSet, stylesheet: String, siteFolder: String
     ) -> EPUBBook {
         let config = handbook.config
         let builder = PageContext(handbook: handbook)
@@ -51,7 +54,7 @@ enum EPUBEdition {
             identifier: "urn:handbook:\(HeadingSlugger.baseSlug(config.title)):\(HeadingSlugger.baseSlug(config.edition ?? "1"))",
             title: config.title, subtitle: config.subtitle, organisation: config.organisation, edition: config.edition,
             language: config.language, modified: (dates.last ?? "2000-01-01") + "T00:00:00Z", documents: documents,
-            media: handbook.media.map { .init(path: media["media/" + LinkTarget.encodePath($0.relativePath)]!, source: $0.path) },
+            media: handbook.media.map { .init(path: media["media/" + LinkTarget.encodePath($0.relativePath)]!, source: siteFolder + "/media/" + $0.relativePath) },
             stylesheet: stylesheet)
     }
 
