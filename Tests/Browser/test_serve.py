@@ -32,7 +32,8 @@ def wait_for(check, seconds=15):
     return False
 
 
-def test_serve_reloads_pages_and_shows_build_errors(driver, tmp_path):
+def _start_serve(tmp_path):
+    """`handbook serve` on a copy of the awkward fixture: its content folder, port and process."""
     content = tmp_path / "Content"
     shutil.copytree(HANDBOOKS["awkward"], content)
     port = free_port()
@@ -40,6 +41,11 @@ def test_serve_reloads_pages_and_shows_build_errors(driver, tmp_path):
         [handbook_binary(), "serve", "--port", str(port), "--content", str(content),
          "--templates", str(REPO / "Templates"), "--output", str(tmp_path / "Site")],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return content, port, server
+
+
+def test_serve_reloads_pages_and_shows_build_errors(driver, tmp_path):
+    content, port, server = _start_serve(tmp_path)
     try:
         base = f"http://127.0.0.1:{port}/"
         assert wait_for(lambda: _up(base)), "serve did not start"
@@ -69,13 +75,7 @@ def test_serve_reloads_pages_and_shows_build_errors(driver, tmp_path):
 def test_serve_refuses_foreign_hosts_and_long_request_lines(tmp_path):
     """What a DNS-rebinding page and a client sending a huge request line get: a refusal at once,
     nothing of the site, and a server that still answers everyone else."""
-    content = tmp_path / "Content"
-    shutil.copytree(HANDBOOKS["awkward"], content)
-    port = free_port()
-    server = subprocess.Popen(
-        [handbook_binary(), "serve", "--port", str(port), "--content", str(content),
-         "--templates", str(REPO / "Templates"), "--output", str(tmp_path / "Site")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    content, port, server = _start_serve(tmp_path)
     try:
         assert wait_for(lambda: _up(f"http://127.0.0.1:{port}/")), "serve did not start"
         status, body = _exchange(port, b"GET /chapters/messages.html HTTP/1.1\r\nHost: evil.example:%d\r\n\r\n" % port)

@@ -92,15 +92,9 @@ public enum ChapterPipeline {
         }
         let (tipList, tipProblems) = PageParser.parse(list, data: tips, kind: .tipList, allowRawHTML: false)
         diagnostics += tipProblems
-        var config: HandbookConfig?
-        switch SourceFileReader.decode(input.config ?? defaultConfig, path: scratch + "/content/handbook.yml", displayPath: "handbook.yml") {
-        case .success(let file):
-            let (parsed, problems) = HandbookConfig.parse(file)
-            config = parsed
-            diagnostics += problems
-        case .failure(let problem):
-            diagnostics.append(problem)
-        }
+        let (config, configProblems) = HandbookConfig.parse(
+            SourceFileReader.decode(input.config ?? defaultConfig, path: scratch + "/content/handbook.yml", displayPath: "handbook.yml"))
+        diagnostics += configProblems
         guard let config else {
             output.diagnostics = [DiagnosticFormat.text(diagnostics.sortedForDisplay(), colour: false), DiagnosticFormat.json(diagnostics)]
             return output

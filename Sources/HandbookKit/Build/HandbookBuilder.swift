@@ -179,14 +179,10 @@ public enum HandbookBuilder {
         var (inventory, diagnostics) = ContentInventory.scan(contentFolder: options.content)
         var config: HandbookConfig?
         if FileManager.default.fileExists(atPath: inventory.configPath) {
-            switch SourceFileReader.read(inventory.config, maxBytes: InputLimits.configBytes, what: "handbook.yml") {
-            case .success(let file):
-                let (parsed, problems) = HandbookConfig.parse(file)
-                config = parsed
-                diagnostics += problems
-            case .failure(let problem):
-                diagnostics.append(problem)
-            }
+            let problems: [Diagnostic]
+            (config, problems) = HandbookConfig.parse(
+                SourceFileReader.read(inventory.config, maxBytes: InputLimits.configBytes, what: "handbook.yml"))
+            diagnostics += problems
         }
         if let config { diagnostics += MediaPolicy.problems(inventory.media, config: config) }
 

@@ -59,9 +59,7 @@ enum PreviousRecordCheck {
 
     private static func text(_ value: String, _ name: String, limit: Int? = nil) -> String? {
         if let limit, value.count > limit { return "'\(name)' is longer than \(limit) characters" }
-        let forbidden = value.unicodeScalars.contains { scalar in
-            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-        }
+        let forbidden = value.unicodeScalars.contains { !XMLCharacters.isAllowed($0) }
         return forbidden ? "'\(name)' holds a control character" : nil
     }
 }

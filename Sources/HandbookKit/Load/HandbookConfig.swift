@@ -45,6 +45,14 @@ public struct HandbookConfig: Sendable, Hashable {
         "allow_active_media", "search_index_budget", "base_url", "previous_edition",
     ]
 
+    /// The settings from handbook.yml as read, or why it could not be read.
+    static func parse(_ read: Result<SourceFile, Diagnostic>) -> (HandbookConfig?, [Diagnostic]) {
+        switch read {
+        case .success(let file): parse(file)
+        case .failure(let problem): (nil, [problem])
+        }
+    }
+
     static func parse(_ file: SourceFile) -> (HandbookConfig?, [Diagnostic]) {
         var (mapping, diagnostics) = YAMLMapping.parse(
             file.text, file: file.displayPath, firstLine: 1, allowedKeys: keys, required: ["title"])

@@ -58,15 +58,9 @@ struct YAMLMapping: Sendable {
         case .none:
             break
         case .some(.mapping(let pairs)):
+            // Every key is a scalar here: `YAMLKeyCheck` refused any other before composing.
             for (keyNode, valueNode) in pairs {
-                // A key that is a list or a mapping (an alias may stand for one many times its
-                // size) is never described: only its place is given.
-                guard case .scalar(let keyScalar) = keyNode else {
-                    diagnostics.append(.error(
-                        "config.keyType", at: location(keyNode.mark), "a key must be a plain name, not a list or mapping",
-                        suggestion: "write one `key: value` pair per line"))
-                    continue
-                }
+                guard case .scalar(let keyScalar) = keyNode else { continue }
                 let key = keyScalar.string
                 guard allowedKeys.contains(key) else {
                     let close = Suggestion.closest(to: String(key.prefix(64)), in: allowedKeys)
@@ -85,12 +79,7 @@ struct YAMLMapping: Sendable {
                     }
                     var values: [(key: String, entry: Entry)] = []
                     for (innerKey, innerValue) in inner {
-                        guard case .scalar(let innerKeyScalar) = innerKey else {
-                            diagnostics.append(.error(
-                                "config.keyType", at: location(innerKey.mark), "a key under '\(key)' must be a plain name, not a list or mapping",
-                                suggestion: "write one `NAME: text` pair per line"))
-                            continue
-                        }
+                        guard case .scalar(let innerKeyScalar) = innerKey else { continue }
                         guard case .scalar(let scalar) = innerValue else {
                             diagnostics.append(.error(
                                 "config.type", at: location(innerValue.mark),

@@ -53,7 +53,7 @@ enum FolderOverlap {
             rest.insert(existing.lastPathComponent, at: 0)
             existing.deleteLastPathComponent()
         }
-        var real = existing.resolvingSymlinksInPath().path
+        var real = ConfinedFile.realFolder(existing.path)
         for name in rest { real = (real == "/" ? "" : real) + "/" + name }
         return real
     }
