@@ -40,11 +40,13 @@ let package = Package(
             providers: [.apt(["libarchive-dev"])]
         ),
         .target(name: "CFileSystem"),
+        // Markdown, read by cmark into immutable values: the only target that imports CCmark.
+        .target(name: "HandbookMarkdown", dependencies: ["CCmark"]),
         .target(
             name: "HandbookKit",
             dependencies: [
                 "CArchive",
-                "CCmark",
+                "HandbookMarkdown",
                 "CFileSystem",
                 "CStemmer",
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -66,6 +68,7 @@ let package = Package(
             name: "handbook",
             dependencies: [
                 "HandbookKit",
+                "HandbookMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,12 +76,17 @@ let package = Package(
         // built with -sanitize=fuzzer -D FUZZING (`make fuzz`).
         .executableTarget(
             name: "HandbookFuzz",
-            dependencies: ["HandbookKit"]
+            dependencies: ["HandbookKit", "HandbookMarkdown"]
+        ),
+        .testTarget(
+            name: "HandbookMarkdownTests",
+            dependencies: ["HandbookMarkdown"]
         ),
         .testTarget(
             name: "HandbookKitTests",
             dependencies: [
                 "HandbookKit",
+                "HandbookMarkdown",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"]

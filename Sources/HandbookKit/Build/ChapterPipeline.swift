@@ -1,4 +1,5 @@
 import Foundation
+import HandbookMarkdown
 
 /// The whole pipeline for one chapter given as bytes (its front matter and Markdown), beside a
 /// fixed chapter that cites it and a fixed tip list: parse, resolve, compare with a previous

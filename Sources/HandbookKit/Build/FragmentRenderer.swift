@@ -1,10 +1,12 @@
+import HandbookMarkdown
+
 /// `handbook render`: one Markdown document to an HTML fragment, through the same parser and
 /// renderer as the site. Rules defined in the document are linked within it (`#CONF-1`).
 public enum FragmentRenderer {
     public static func render(markdown: String, file: String, allowRawHTML: Bool) -> (html: String, diagnostics: [Diagnostic]) {
         let (bounded, costProblems) = MarkdownCost.check(markdown, file: file)
-        let document = MarkdownDocument(markdown: bounded, file: file, allowRawHTML: allowRawHTML)
-        let outline = document.outline()
+        let document = MarkdownDocument(markdown: bounded, file: file, allowRawHTML: allowRawHTML, grammar: RuleIdentifierGrammar())
+        let outline = document.outline
         let anchors = PageAnchors.compute(for: outline, withTips: false)
         var diagnostics = costProblems
         var instructions = RenderInstructions()
@@ -28,13 +30,15 @@ public enum FragmentRenderer {
                     suggestion: close.map { "did you mean \($0)?" } ?? "define it with a heading such as `## \(Quoted.text(identifier)) Title`"))
                 continue
             }
+            let url = "#" + identifier, linkTitle = "\(identifier) \(title)"
             instructions.links[link.ordinal] = .init(
-                url: "#" + identifier, title: "\(identifier) \(title)", textWhenEmpty: identifier)
+                url: url, title: linkTitle,
+                whenEmpty: .init(markup: RuleReferenceMarkup.link(url: url, title: linkTitle), text: identifier))
         }
         for token in outline.identifierTokens {
             guard let title = rules[token.identifier] else { continue }
             instructions.identifierLinks[token.textNode, default: []].append(
-                .init(range: token.range, url: "#" + token.identifier, title: title))
+                .init(range: token.range, markup: RuleReferenceMarkup.link(url: "#" + token.identifier, title: title)))
         }
         let html = document.render(instructions).blocks.joined()
         return (html, diagnostics)

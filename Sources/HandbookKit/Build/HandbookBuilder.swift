@@ -1,4 +1,5 @@
 import Foundation
+import HandbookMarkdown
 
 /// The build pipeline: load, parse, resolve, render, write. Each step is a function of its
 /// own; the build stops before rendering when anything so far is an error, and writes into a

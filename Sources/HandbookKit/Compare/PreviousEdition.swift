@@ -1,4 +1,5 @@
 import Foundation
+import HandbookMarkdown
 
 /// Finds and reads the record of the previous edition, its handbook.json, named by
 /// `--previous` or by `previous_edition` in handbook.yml, and compares the handbook with it.

@@ -1,3 +1,5 @@
+import HandbookMarkdown
+
 /// One problem found while building, reported like a compiler does.
 public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable, Codable {

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookMarkdown
 
 /// The files of a handbook's content folder, found and named but not yet read.
 struct ContentInventory: Sendable {

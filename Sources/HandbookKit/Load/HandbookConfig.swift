@@ -1,4 +1,5 @@
 import Foundation
+import HandbookMarkdown
 
 /// The handbook's settings, from `Content/handbook.yml`.
 public struct HandbookConfig: Sendable, Hashable {

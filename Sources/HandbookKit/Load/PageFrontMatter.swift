@@ -1,3 +1,4 @@
+
 /// The front matter of a chapter or tip list.
 struct PageFrontMatter: Sendable, Hashable {
     var title: String

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookMarkdown
 
 /// A text file of the handbook, read and checked to be UTF-8.
 struct SourceFile: Sendable {

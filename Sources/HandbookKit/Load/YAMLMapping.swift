@@ -1,3 +1,5 @@
+import HandbookMarkdown
+
 import Yams
 
 /// A YAML mapping of string keys to string values, read with positions so that every problem

@@ -1,3 +1,5 @@
+import HandbookMarkdown
+
 /// A look at Markdown before cmark parses it, for the inputs on which Debian's libcmark 0.30.2
 /// takes time that grows with the square of their size (measured with the patterns of cmark's
 /// own pathological tests and more, at 10 KB to 1 MB):

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookMarkdown
 
 /// A chapter or tip list, read and parsed, ready to be resolved against the rest of the handbook.
 struct ParsedPage: Sendable {
@@ -12,7 +13,7 @@ struct ParsedPage: Sendable {
     var displayPath: String
     var frontMatter: PageFrontMatter
     var document: MarkdownDocument
-    var outline: DocumentOutline
+    var outline: DocumentOutline { document.outline }
     /// Changes whenever the file's text does: part of the keys of the pages made from it.
     var sourceDigest: Int
 
@@ -65,10 +66,11 @@ enum PageParser {
         guard let frontMatter else { return (nil, diagnostics) }
         let (bounded, costProblems) = MarkdownCost.check(body, file: source.displayPath)
         diagnostics += costProblems
-        let document = MarkdownDocument(markdown: bounded, file: source.displayPath, allowRawHTML: allowRawHTML)
+        let document = MarkdownDocument(
+            markdown: bounded, file: source.displayPath, allowRawHTML: allowRawHTML, grammar: RuleIdentifierGrammar())
         let page = ParsedPage(
             kind: kind, file: file, displayPath: source.displayPath, frontMatter: frontMatter,
-            document: document, outline: document.outline(), sourceDigest: source.text.hashValue)
+            document: document, sourceDigest: source.text.hashValue)
         return (page, diagnostics)
     }
 }

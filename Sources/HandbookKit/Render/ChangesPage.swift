@@ -214,7 +214,7 @@ enum ChangesPage {
             guard handbook.ruleIndex[token.identifier] != nil || handbook.history.withdrawnRule(token.identifier) != nil else { continue }
             html += HTML.escape(String(decoding: bytes[position..<token.range.lowerBound], as: UTF8.self))
             let url = root + LinkTarget.encodePath(SitePaths.rulePage(token.identifier))
-            html += "<a class=\"rule-ref\" href=\"\(HTML.escape(url))\">\(HTML.escape(token.identifier))</a>"
+            html += RuleReferenceMarkup.html(token.identifier, url: url)
             position = token.range.upperBound
         }
         return html + HTML.escape(String(decoding: bytes[position...], as: UTF8.self))

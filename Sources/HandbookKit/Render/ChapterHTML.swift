@@ -1,3 +1,5 @@
+import HandbookMarkdown
+
 /// Assembles a chapter's rendered blocks into its page body, each rule in a block of its own,
 /// and cuts out each rule's text for its permalink page.
 enum ChapterHTML {

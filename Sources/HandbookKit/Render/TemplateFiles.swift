@@ -1,4 +1,5 @@
 import Foundation
+import HandbookMarkdown
 
 /// The files of a template set: read from a folder, or the default templates built into the tool.
 struct TemplateFiles: Sendable {

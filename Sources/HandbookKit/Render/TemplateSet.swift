@@ -1,4 +1,5 @@
 import Foundation
+import HandbookMarkdown
 import Mustache
 
 /// The compiled Mustache templates of a template folder, checked before any page is rendered:

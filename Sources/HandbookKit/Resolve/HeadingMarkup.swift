@@ -1,3 +1,5 @@
+import HandbookMarkdown
+
 /// The HTML that opens and closes a heading, with its anchor, written around cmark's
 /// rendering of the heading's text.
 enum HeadingMarkup {

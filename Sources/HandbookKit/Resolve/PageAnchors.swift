@@ -1,3 +1,5 @@
+import HandbookMarkdown
+
 /// The anchors of one page: an id for every heading and, in a tip list, for every tip.
 struct PageAnchors: Sendable {
     /// By heading ordinal.

@@ -1,3 +1,5 @@
+import HandbookMarkdown
+
 /// A page with everything the renderer needs: its anchors and the changes to its links.
 struct ResolvedPage: Sendable {
     var page: ParsedPage
@@ -231,8 +233,10 @@ struct Resolver {
                     reportUnknownRule(identifier, at: link.location)
                     continue
                 }
+                let url = "../" + ruleURL(rule), title = "\(rule.identifier) \(rule.title)"
                 instructions.links[link.ordinal] = .init(
-                    url: "../" + ruleURL(rule), title: "\(rule.identifier) \(rule.title)", textWhenEmpty: rule.identifier)
+                    url: url, title: title,
+                    whenEmpty: .init(markup: RuleReferenceMarkup.link(url: url, title: title), text: rule.identifier))
                 cite(identifier, block: link.block, tip: link.tip)
             case .external:
                 if link.isImage {
@@ -270,7 +274,7 @@ struct Resolver {
         for token in outline.identifierTokens where !instructions.hiddenBlocks.contains(token.block) {
             if let rule = rule(token.identifier) {
                 instructions.identifierLinks[token.textNode, default: []].append(.init(
-                    range: token.range, url: "../" + ruleURL(rule), title: rule.title))
+                    range: token.range, markup: RuleReferenceMarkup.link(url: "../" + ruleURL(rule), title: rule.title)))
                 cite(token.identifier, block: token.block, tip: token.tip)
             } else if prefixes.contains(RuleIdentifier.prefix(of: token.identifier)) {
                 let close = Suggestion.closest(to: token.identifier, in: ruleIndex.keys)

@@ -1,3 +1,5 @@
+import HandbookMarkdown
+
 /// A numbered rule, defined by a heading in a chapter.
 struct Rule: Sendable, Hashable {
     var identifier: String

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookMarkdown
 
 #if canImport(Glibc)
     import Glibc

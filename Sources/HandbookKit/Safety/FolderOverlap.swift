@@ -1,4 +1,5 @@
 import Foundation
+import HandbookMarkdown
 
 /// The folders a build reads and the one it writes must be apart: the output is replaced as a
 /// whole on every build, so content, templates or a previous edition's record inside it would

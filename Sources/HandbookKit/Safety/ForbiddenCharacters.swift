@@ -1,3 +1,4 @@
+
 /// Characters no source text may hold: the C0 control characters other than tab, line feed and
 /// carriage return, and U+FFFE and U+FFFF. XML 1.0 forbids them, so one of them would make an
 /// EPUB document ill-formed; in HTML they are parse errors. They come in unseen, with text

@@ -1,3 +1,5 @@
+import HandbookMarkdown
+
 /// Refuses the media files browsers would run (`MediaTypes`), unless handbook.yml trusts them.
 enum MediaPolicy {
     static func problems(_ media: [ContentInventory.MediaFile], config: HandbookConfig) -> [Diagnostic] {

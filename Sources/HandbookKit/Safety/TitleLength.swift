@@ -1,3 +1,5 @@
+import HandbookMarkdown
+
 /// Titles are bounded (`InputLimits.titleCharacters`): a title runs into page titles, file names
 /// derived from it, navigation on every page and diagnostics, and a longer one is almost
 /// always text that lost its line break.

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookMarkdown
 
 /// The search index as the files the site gets: JSON for tools and servers, and classic
 /// scripts for pages opened from the disk: `search-index.js` with everything but the sections,

@@ -1,5 +1,6 @@
 import CFileSystem
 import Foundation
+import HandbookMarkdown
 
 #if canImport(Glibc)
     import Glibc

@@ -212,15 +212,4 @@ struct IncrementalRebuildTests {
         #expect(SiteEdition.offline.needs == SiteEdition.allCases)
         #expect(SiteEdition.print.needs == [.print])
     }
-
-    @Test("a document rendered twice gives the same HTML")
-    func renderTwice() {
-        let document = MarkdownDocument(markdown: "# Title\n\nSee [x](y.md) and *this*.\n", file: "t.md", allowRawHTML: false)
-        var instructions = RenderInstructions()
-        instructions.links[0] = .init(url: "../z.html", title: nil, textWhenEmpty: nil)
-        let first = document.render(instructions)
-        let second = document.render(instructions)
-        #expect(first.blocks == second.blocks)
-        #expect(first.blocks.joined().contains("href=\"../z.html\""))
-    }
 }

@@ -59,16 +59,4 @@ struct EditionComparisonTests {
         #expect(RuleWording.hash("abc") == "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(RuleWording.hash("") == "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
-
-    @Test("a change note is a block quote that starts with the label, in any case, bold or not")
-    func changeNoteLabel() {
-        #expect(ChangeNoteLabel.text(after: "Change note: Now covers  codes.") == "Now covers codes.")
-        #expect(ChangeNoteLabel.text(after: "CHANGE NOTE:why") == "why")
-        #expect(ChangeNoteLabel.text(after: "Change note:") == "")
-        #expect(ChangeNoteLabel.text(after: "A note on change: no") == nil)
-        let document = MarkdownDocument(markdown: "> **Change note:** Bold label.\n\n> Change notes are quotes.\n", file: "x.md", allowRawHTML: false)
-        let outline = document.outline()
-        #expect(outline.changeNotes.map(\.text) == ["Bold label."])
-        #expect(outline.blocks.map(\.kind) == [.changeNote, .other])
-    }
 }

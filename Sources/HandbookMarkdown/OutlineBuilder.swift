@@ -1,0 +1,127 @@
+import Foundation
+import CCmark
+
+/// Reads a `DocumentOutline` from a cmark tree in one walk.
+struct OutlineBuilder {
+    let tree: CmarkTree
+    let file: String
+    let grammar: any IdentifierGrammar
+
+    func outline() -> DocumentOutline {
+        var outline = DocumentOutline()
+        let root = tree.root
+        var block = -1
+        var tip: Int?
+        var linkDepth = 0
+        var inRuleHeading = false
+        var textOrdinal = 0
+
+        tree.walk { node, entering in
+            let type = cmark_node_get_type(node)
+            let parent = cmark_node_parent(node)
+            let isTopLevel = parent == root
+
+            if entering && isTopLevel {
+                block += 1
+                let kind: DocumentOutline.Block.Kind
+                switch type {
+                case CMARK_NODE_HEADING:
+                    kind = .heading(level: Int(cmark_node_get_heading_level(node)), heading: outline.headings.count)
+                case CMARK_NODE_LIST: kind = .list
+                default: kind = .other
+                }
+                let text = tree.plainText(of: node)
+                if type == CMARK_NODE_BLOCK_QUOTE, let note = ChangeNoteLabel.text(after: text) {
+                    outline.blocks.append(.init(kind: .changeNote, plainText: text))
+                    outline.changeNotes.append(.init(block: block, text: note, location: location(of: node)))
+                } else {
+                    outline.blocks.append(.init(kind: kind, plainText: text))
+                }
+            }
+
+            switch type {
+            case CMARK_NODE_ITEM where parent.map { cmark_node_parent($0) == root } ?? false:
+                if entering {
+                    tip = outline.listItems.count
+                    outline.listItems.append(.init(
+                        block: block, lead: leadingStrongText(of: node),
+                        plainText: tree.plainText(of: node), location: location(of: node)))
+                } else {
+                    tip = nil
+                }
+            case CMARK_NODE_HEADING:
+                if entering {
+                    let level = Int(cmark_node_get_heading_level(node))
+                    let rule = isTopLevel && (2...4).contains(level) ? ruleHeading(node) : nil
+                    outline.headings.append(.init(
+                        ordinal: outline.headings.count, level: level, text: tree.plainText(of: node),
+                        location: location(of: node), block: isTopLevel ? block : nil, rule: rule))
+                    inRuleHeading = rule != nil
+                } else {
+                    inRuleHeading = false
+                }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if entering {
+                    outline.links.append(.init(
+                        ordinal: outline.links.count, isImage: type == CMARK_NODE_IMAGE,
+                        url: CmarkTree.string(cmark_node_get_url(node)), title: CmarkTree.string(cmark_node_get_title(node)),
+                        hasText: cmark_node_first_child(node) != nil, location: location(of: node),
+                        block: block, tip: tip))
+                    linkDepth += 1
+                } else {
+                    linkDepth -= 1
+                }
+            case CMARK_NODE_TEXT:
+                defer { textOrdinal += 1 }
+                guard linkDepth == 0, !inRuleHeading else { break }
+                let literal = CmarkTree.string(cmark_node_get_literal(node))
+                let start = location(of: node)
+                for token in grammar.identifierTokens(in: literal) {
+                    var at = start
+                    at.column += token.range.lowerBound
+                    outline.identifierTokens.append(.init(
+                        textNode: textOrdinal, range: token.range, identifier: token.identifier,
+                        location: at, block: block, tip: tip))
+                }
+            default:
+                break
+            }
+        }
+        return outline
+    }
+
+    private func location(of node: OpaquePointer) -> SourceLocation {
+        SourceLocation(
+            file: file, line: Int(cmark_node_get_start_line(node)),
+            column: Int(cmark_node_get_start_column(node)))
+    }
+
+    private func ruleHeading(_ heading: OpaquePointer) -> DocumentOutline.RuleHeading? {
+        guard let first = cmark_node_first_child(heading), cmark_node_get_type(first) == CMARK_NODE_TEXT else {
+            return nil
+        }
+        let literal = Array(CmarkTree.string(cmark_node_get_literal(first)).utf8)
+        guard let length = grammar.identifierLength(atStartOf: literal) else { return nil }
+        var end = length
+        if end < literal.count {
+            guard literal[end] == UInt8(ascii: " ") || literal[end] == UInt8(ascii: "\t") else { return nil }
+            while end < literal.count, literal[end] == UInt8(ascii: " ") || literal[end] == UInt8(ascii: "\t") {
+                end += 1
+            }
+        }
+        let identifier = String(decoding: literal[0..<length], as: UTF8.self)
+        let whole = tree.plainText(of: heading)
+        let title = whole.utf8.count >= end
+            ? String(decoding: Array(whole.utf8)[end...], as: UTF8.self) : ""
+        return .init(identifier: identifier, title: title.trimmingCharacters(in: .whitespaces), prefixByteCount: end)
+    }
+
+    /// The text of a list item's leading `**bold**` phrase, if it starts with one.
+    private func leadingStrongText(of item: OpaquePointer) -> String? {
+        guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+            let strong = cmark_node_first_child(paragraph), cmark_node_get_type(strong) == CMARK_NODE_STRONG
+        else { return nil }
+        let text = tree.plainText(of: strong).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}

@@ -1,0 +1,58 @@
+/// What the renderer changes in a document: link targets, identifiers that become links, and
+/// the markup of headings. Keys are the ordinals of `DocumentOutline`.
+public struct RenderInstructions: Sendable, Hashable {
+    public struct LinkRewrite: Sendable, Hashable {
+        /// What a link written with no text, `[](rule:CONF-1)`, becomes: `text` inside `markup`.
+        public struct EmptyLinkReplacement: Sendable, Hashable {
+            public var markup: InlineMarkup
+            public var text: String
+
+            public init(markup: InlineMarkup, text: String) {
+                self.markup = markup
+                self.text = text
+            }
+        }
+
+        public var url: String
+        public var title: String?
+        public var whenEmpty: EmptyLinkReplacement?
+
+        public init(url: String, title: String? = nil, whenEmpty: EmptyLinkReplacement? = nil) {
+            self.url = url
+            self.title = title
+            self.whenEmpty = whenEmpty
+        }
+    }
+
+    /// An identifier in a text node that becomes a link: the bytes in `range` inside `markup`.
+    public struct IdentifierLink: Sendable, Hashable {
+        public var range: Range<Int>
+        public var markup: InlineMarkup
+
+        public init(range: Range<Int>, markup: InlineMarkup) {
+            self.range = range
+            self.markup = markup
+        }
+    }
+
+    public struct HeadingMarkup: Sendable, Hashable {
+        public var open: String
+        public var close: String
+        /// Bytes to drop from the start of the heading's first text (a rule's identifier).
+        public var dropPrefixBytes: Int = 0
+
+        public init(open: String, close: String, dropPrefixBytes: Int = 0) {
+            self.open = open
+            self.close = close
+            self.dropPrefixBytes = dropPrefixBytes
+        }
+    }
+
+    public var links: [Int: LinkRewrite] = [:]
+    public var identifierLinks: [Int: [IdentifierLink]] = [:]
+    public var headings: [Int: HeadingMarkup] = [:]
+    /// Top-level blocks rendered as nothing: change notes, which are shown with the changes.
+    public var hiddenBlocks: Set<Int> = []
+
+    public init() {}
+}
