@@ -52,6 +52,16 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The preview server (`handbook serve`): its own target, so the build pipeline and the
+        // fuzz target never link Hummingbird, and the pipeline cannot reach into the server.
+        .target(
+            name: "HandbookServe",
+            dependencies: [
+                "HandbookKit",
+                "HandbookMarkdown",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -61,13 +71,13 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
             name: "handbook",
             dependencies: [
                 "HandbookKit",
+                "HandbookServe",
                 "HandbookMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -86,6 +96,7 @@ let package = Package(
             name: "HandbookKitTests",
             dependencies: [
                 "HandbookKit",
+                "HandbookServe",
                 "HandbookMarkdown",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -46,5 +46,3 @@ struct Check: AsyncParsableCommand {
         if diagnostics.hasErrors { throw ExitCode.failure }
     }
 }
-
-extension DiagnosticFormat: ExpressibleByArgument {}

@@ -22,24 +22,3 @@ enum Diagnostics {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
-
-/// Options every command that builds shares.
-struct OutputOptions: ParsableArguments {
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
-    var quiet = false
-
-    @Flag(name: .shortAndLong, help: "Also print how long each step took.")
-    var verbose = false
-}
-
-import ArgumentParser
-
-/// Which templates a command uses: the folder given, else ./Templates when there is one, else
-/// the templates built into the tool.
-enum TemplateChoice {
-    static func folder(_ option: String?) -> String? {
-        if let option { return option }
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: "Templates", isDirectory: &isFolder) && isFolder.boolValue ? "Templates" : nil
-    }
-}

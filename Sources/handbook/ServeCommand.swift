@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import HandbookKit
+import HandbookServe
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

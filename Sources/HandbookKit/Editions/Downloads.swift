@@ -2,11 +2,11 @@
 enum Downloads {
     static func list(epubSize: Int, archiveSize: Int, printSize: Int) -> [[String: Any]] {
         [
-            ["title": "Print edition", "url": SitePaths.print, "size": label(printSize), "format": "HTML, one page",
+            ["title": "Print edition", "url": SiteLayout.print, "size": label(printSize), "format": "HTML, one page",
              "description": "The whole handbook on one page, to read offline or print to PDF."],
-            ["title": "EPUB edition", "url": SitePaths.epub, "size": label(epubSize), "format": "EPUB 3",
+            ["title": "EPUB edition", "url": SiteLayout.epub, "size": label(epubSize), "format": "EPUB 3",
              "description": "For e-readers and reading apps on phones and tablets."],
-            ["title": "Offline copy", "url": SitePaths.offlineArchive, "size": label(archiveSize), "format": "ZIP",
+            ["title": "Offline copy", "url": SiteLayout.offlineArchive, "size": label(archiveSize), "format": "ZIP",
              "description": "The whole site: unzip it and open index.html, with no network."],
         ]
     }

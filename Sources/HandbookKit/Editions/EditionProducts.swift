@@ -21,7 +21,7 @@ struct EditionProducts: Sendable {
                 return { $0.print = PrintEdition.render(handbook, content: content, templates: templates) }
             case .epub:
                 return { products in
-                    let stylesheet = templates.files.files["assets/epub.css"].map { String(decoding: $0, as: UTF8.self) } ?? ""
+                    let stylesheet = templates.files.files[SiteLayout.epubStylesheet].map { String(decoding: $0, as: UTF8.self) } ?? ""
                     products.epub = EPUBEdition.book(
                         handbook, content: content, templates: templates, stylesheet: stylesheet, siteFolder: siteFolder)
                 }

@@ -21,28 +21,28 @@ enum EmbedPages {
         });
         """
 
-    private static let root = "../../"
+    private static let root = SiteLayout.rootFromEmbed
 
     static func chapter(_ index: Int, html: String, handbook: ResolvedHandbook, templates: TemplateSet) -> Page {
         let builder = PageContext(handbook: handbook)
         let chapter = handbook.chapters[index]
-        let path = PublishedURLs.embedPath(forPage: chapter.page.outputPath)
+        let path = SiteLayout.embedPage(of: chapter.page.outputPath)
         var context = builder.base(kind: "chapter", title: chapter.page.frontMatter.title, description: chapter.page.frontMatter.summary, root: root, currentPath: path)
-        var values = builder.chapterSummary(index, root: "../")
+        var values = builder.chapterSummary(index, root: SiteLayout.rootFromPage)
         values["html"] = html
-        values["fullURL"] = "../" + LinkTarget.encodePath(chapter.page.outputPath)
+        values["fullURL"] = SiteLayout.rootFromPage + LinkTarget.encodePath(chapter.page.outputPath)
         context["chapter"] = values
         return Page(path: path, html: templates.render(context, template: "embed-chapter"))
     }
 
     static func rule(_ rule: Rule, html: String, handbook: ResolvedHandbook, templates: TemplateSet) -> Page {
         let builder = PageContext(handbook: handbook)
-        let path = PublishedURLs.embedPath(forPage: SitePaths.rulePage(rule.identifier))
+        let path = SiteLayout.embedPage(of: SiteLayout.rulePage(rule.identifier))
         var context = builder.base(kind: "rule", title: "\(rule.identifier) \(rule.title)", description: nil, root: root, currentPath: path)
-        var values: [String: Any] = builder.ruleLink(rule.identifier, root: "../") ?? [:]
+        var values: [String: Any] = builder.ruleLink(rule.identifier, root: SiteLayout.rootFromPage) ?? [:]
         values["html"] = html
-        values["fullURL"] = "../" + LinkTarget.encodePath(SitePaths.rulePage(rule.identifier))
-        values["change"] = ChangesPage.mark(for: rule.identifier, handbook: handbook, root: "../")
+        values["fullURL"] = SiteLayout.rootFromPage + LinkTarget.encodePath(SiteLayout.rulePage(rule.identifier))
+        values["change"] = ChangesPage.mark(for: rule.identifier, handbook: handbook, root: SiteLayout.rootFromPage)
         context["rule"] = values
         return Page(path: path, html: templates.render(context, template: "embed-rule"))
     }
@@ -50,35 +50,35 @@ enum EmbedPages {
     static func tipList(_ index: Int, content: TipListContent, handbook: ResolvedHandbook, templates: TemplateSet) -> Page {
         let builder = PageContext(handbook: handbook)
         let list = handbook.tipLists[index]
-        let path = PublishedURLs.embedPath(forPage: list.page.outputPath)
+        let path = SiteLayout.embedPage(of: list.page.outputPath)
         var context = builder.base(kind: "tipList", title: list.page.frontMatter.title, description: list.page.frontMatter.summary, root: root, currentPath: path)
-        var values = builder.tipList(index, content: content, root: "../")
-        values["fullURL"] = "../" + LinkTarget.encodePath(list.page.outputPath)
+        var values = builder.tipList(index, content: content, root: SiteLayout.rootFromPage)
+        values["fullURL"] = SiteLayout.rootFromPage + LinkTarget.encodePath(list.page.outputPath)
         context["tipList"] = values
         return Page(path: path, html: templates.render(context, template: "embed-tip-list"))
     }
 
     static func guide(_ handbook: ResolvedHandbook, templates: TemplateSet) -> Page {
-        Page(path: SitePaths.embedIndex, html: guideHTML(handbook, templates: templates))
+        Page(path: SiteLayout.embedIndex, html: guideHTML(handbook, templates: templates))
     }
 
     private static func guideHTML(_ handbook: ResolvedHandbook, templates: TemplateSet) -> String {
         let builder = PageContext(handbook: handbook)
         var context = builder.base(
             kind: "embedIndex", title: "Embed in your intranet", description: "Ready-to-copy snippets for every chapter, rule and tip list.",
-            root: "../", currentPath: SitePaths.embedIndex)
+            root: SiteLayout.rootFromPage, currentPath: SiteLayout.embedIndex)
         let base = handbook.config.baseURL ?? "https://handbook.example.org/"
         func item(title: String, page: String, height: Int) -> [String: Any] {
-            let embed = PublishedURLs.embedPath(forPage: page)
+            let embed = SiteLayout.embedPage(of: page)
             let snippet = "<iframe src=\"\(HTML.escape(base + LinkTarget.encodePath(embed)))\" title=\"\(HTML.escape(title))\" class=\"handbook-embed\" width=\"100%\" height=\"\(height)\" loading=\"lazy\"></iframe>"
-            return ["title": title, "preview": "../" + LinkTarget.encodePath(embed), "snippet": snippet]
+            return ["title": title, "preview": SiteLayout.rootFromPage + LinkTarget.encodePath(embed), "snippet": snippet]
         }
         context["embed"] = [
             "baseKnown": handbook.config.baseURL != nil,
             "listener": listener,
             "chapters": handbook.chapters.map { item(title: $0.page.frontMatter.title, page: $0.page.outputPath, height: 800) },
             "rules": handbook.rules.map { rule -> [String: Any] in
-                var values = item(title: "\(rule.identifier) \(rule.title)", page: SitePaths.rulePage(rule.identifier), height: 320)
+                var values = item(title: "\(rule.identifier) \(rule.title)", page: SiteLayout.rulePage(rule.identifier), height: 320)
                 values["id"] = rule.identifier
                 values["title"] = rule.title
                 return values

@@ -6,7 +6,7 @@ enum PrintEdition {
         let builder = PageContext(handbook: handbook)
         var context = builder.base(
             kind: "print", title: "Print edition", description: handbook.config.description,
-            root: "", currentPath: SitePaths.print)
+            root: "", currentPath: SiteLayout.print)
         let isRule = { (id: String) in handbook.ruleIndex[id] != nil }
         context["chapters"] = handbook.chapters.indices.map { index -> [String: Any] in
             var chapter = builder.chapterSummary(index, root: "")
@@ -26,7 +26,7 @@ enum PrintEdition {
                     return tip
                 })
             }
-            return builder.tipList(index, content: prefixed, root: "../")
+            return builder.tipList(index, content: prefixed, root: SiteLayout.rootFromPage)
         }
         context["groups"] = handbook.chapters.indices.compactMap { index -> [String: Any]? in
             guard !handbook.rulesByChapter[index].isEmpty else { return nil }
@@ -46,16 +46,16 @@ enum PrintEdition {
         let parts = path.split(separator: "#", maxSplits: 1).map(String.init)
         let file = parts[0]
         let fragment = parts.count > 1 ? parts[1].removingPercentEncoding ?? parts[1] : nil
-        if file == SitePaths.rulesIndex { return "#rules" }
-        if file.hasPrefix("rules/"), file.hasSuffix(".html") {
-            return "#" + file.dropFirst(6).dropLast(5)
+        if file == SiteLayout.rulesIndex { return "#rules" }
+        let slug: String, prefix: String
+        switch SiteLayout.page(at: file) {
+        case .rule(let identifier): return "#" + identifier
+        case .chapter(let chapter): (slug, prefix) = (chapter, "")
+        case .tipList(let list): (slug, prefix) = (list, "tips-")
+        case nil: return path
         }
-        for (folder, prefix) in [("chapters/", ""), ("tips/", "tips-")] where file.hasPrefix(folder) && file.hasSuffix(".html") {
-            let slug = String(file.dropFirst(folder.count).dropLast(5))
-            guard let fragment, !fragment.isEmpty else { return "#" + (prefix.isEmpty ? "chapter-" : prefix) + slug }
-            if handbook.ruleIndex[fragment] != nil { return "#" + fragment }
-            return "#\(prefix)\(slug)--\(LinkTarget.encodeFragment(fragment))"
-        }
-        return path
+        guard let fragment, !fragment.isEmpty else { return "#" + (prefix.isEmpty ? "chapter-" : prefix) + slug }
+        if handbook.ruleIndex[fragment] != nil { return "#" + fragment }
+        return "#\(prefix)\(slug)--\(LinkTarget.encodeFragment(fragment))"
     }
 }

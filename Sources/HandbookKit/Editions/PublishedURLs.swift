@@ -2,17 +2,6 @@ import Foundation
 
 /// What a site with a `base_url` adds: absolute links, a sitemap and oEmbed files.
 enum PublishedURLs {
-    /// The oEmbed file of an embeddable page: `oembed/rules/CONF-1.json` for `rules/CONF-1.html`.
-    static func oembedPath(forPage path: String) -> String? {
-        guard path.hasSuffix(".html"), !path.hasSuffix("index.html"),
-            ["chapters/", "rules/", "tips/"].contains(where: { path.hasPrefix($0) })
-        else { return nil }
-        return "oembed/" + path.dropLast(5) + ".json"
-    }
-
-    /// The embed page of a page: `embed/rules/CONF-1.html` for `rules/CONF-1.html`.
-    static func embedPath(forPage path: String) -> String { "embed/" + path }
-
     static func sitemap(base: String, pages: [String]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages {
@@ -23,7 +12,7 @@ enum PublishedURLs {
 
     /// A static oEmbed response (type "rich") whose HTML is an iframe of the page's embed version.
     static func oembed(base: String, page: String, title: String, config: HandbookConfig, height: Int) throws -> Data {
-        let embed = base + LinkTarget.encodePath(embedPath(forPage: page))
+        let embed = base + LinkTarget.encodePath(SiteLayout.embedPage(of: page))
         let html = "<iframe src=\"\(HTML.escape(embed))\" title=\"\(HTML.escape(title))\" width=\"640\" height=\"\(height)\" class=\"handbook-embed\" loading=\"lazy\"></iframe>"
         var object: [String: Any] = [
             "version": "1.0", "type": "rich", "title": title, "provider_name": config.organisation ?? config.title,

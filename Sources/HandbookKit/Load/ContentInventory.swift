@@ -86,7 +86,7 @@ struct ContentInventory: Sendable {
             if let other = slugs[chapter.slug] {
                 diagnostics.append(.error(
                     "chapter.duplicate", at: SourceLocation(file: DisplayPath.of(chapter.path)),
-                    "this chapter's slug '\(chapter.slug)' is also used by \(other); both would be chapters/\(chapter.slug).html",
+                    "this chapter's slug '\(chapter.slug)' is also used by \(other); both would be \(SiteLayout.chapterPage(chapter.slug))",
                     suggestion: "rename one of them"))
             }
             slugs[chapter.slug] = chapter.fileName
@@ -192,7 +192,7 @@ struct ContentInventory: Sendable {
                         suggestion: "replace it with an ordinary file you may read, or remove it"))
                     continue
                 }
-                if let problem = OutputPath.problem(with: "media/" + relative) {
+                if let problem = OutputPath.problem(with: SiteLayout.media(relative)) {
                     diagnostics.append(.error(
                         "media.name", at: SourceLocation(file: DisplayPath.of(path)),
                         "this media file cannot be published under its name: \(problem)",

@@ -15,7 +15,7 @@ enum ChangesPage {
             var item: [String: Any] = ["id": change.id, "title": change.title, "label": kindsLabel(change.kinds)]
             item["note"] = change.note.map { noteHTML($0, handbook: handbook, root: root) }
             if change.has(.withdrawn) {
-                item["url"] = root + LinkTarget.encodePath(SitePaths.rulePage(change.id))
+                item["url"] = root + LinkTarget.encodePath(SiteLayout.rulePage(change.id))
                 item["chapterTitle"] = change.chapter.title
                 withdrawn.append(item)
                 continue
@@ -88,7 +88,7 @@ enum ChangesPage {
         var context = PageContext(handbook: handbook).base(
             kind: "changes", title: "What changed in edition \(history.edition ?? "")",
             description: "The rules added, changed and withdrawn since edition \(history.previousEdition ?? "").",
-            root: "", currentPath: SitePaths.changes)
+            root: "", currentPath: SiteLayout.changes)
         context["changes"] = values(handbook, root: "")
         return templates.render(context, template: "changes")
     }
@@ -99,8 +99,8 @@ enum ChangesPage {
         let history = handbook.history
         var pages: [(path: String, html: String)] = []
         for rule in history.withdrawn {
-            let path = SitePaths.rulePage(rule.id)
-            let root = "../"
+            let path = SiteLayout.rulePage(rule.id)
+            let root = SiteLayout.rootFromPage
             var context = builder.base(
                 kind: "withdrawnRule", title: "\(rule.id) \(rule.title) (withdrawn)",
                 description: "\(rule.id) was withdrawn in edition \(rule.withdrawnIn).", root: root, currentPath: path)
@@ -112,18 +112,18 @@ enum ChangesPage {
             values["note"] = rule.note.map { noteHTML($0, handbook: handbook, root: root) }
             values["chapterURL"] = chapterURL(rule.chapter.slug, handbook: handbook, root: root)
             if history.change(of: rule.id) != nil {
-                values["changesURL"] = root + SitePaths.changes + "#" + LinkTarget.encodeFragment(rule.id)
+                values["changesURL"] = root + SiteLayout.changes + "#" + LinkTarget.encodeFragment(rule.id)
             }
             context["rule"] = values
             pages.append((path, templates.render(context, template: "withdrawn-rule")))
 
-            let embedPath = PublishedURLs.embedPath(forPage: path)
+            let embedPath = SiteLayout.embedPage(of: path)
             var embed = builder.base(
-                kind: "rule", title: "\(rule.id) \(rule.title) (withdrawn)", description: nil, root: "../../", currentPath: embedPath)
+                kind: "rule", title: "\(rule.id) \(rule.title) (withdrawn)", description: nil, root: SiteLayout.rootFromEmbed, currentPath: embedPath)
             var note = "<p class=\"change-mark change-mark-withdrawn\">Withdrawn in edition \(HTML.escape(rule.withdrawnIn))</p>\n"
-            if let text = rule.note { note += "<p>\(noteHTML(text, handbook: handbook, root: "../"))</p>\n" }
+            if let text = rule.note { note += "<p>\(noteHTML(text, handbook: handbook, root: SiteLayout.rootFromPage))</p>\n" }
             embed["rule"] = [
-                "id": rule.id, "title": rule.title, "html": note, "fullURL": "../" + LinkTarget.encodePath(path),
+                "id": rule.id, "title": rule.title, "html": note, "fullURL": SiteLayout.rootFromPage + LinkTarget.encodePath(path),
             ] as [String: Any]
             pages.append((embedPath, templates.render(embed, template: "embed-rule")))
         }
@@ -142,7 +142,7 @@ enum ChangesPage {
             let history = handbook.history
             guard let edition = history.edition, let change = history.change(of: identifier) else { return nil }
             label = EditionHistory.markLabel(change, edition: edition)
-            url = root + SitePaths.changes + "#" + LinkTarget.encodeFragment(identifier)
+            url = root + SiteLayout.changes + "#" + LinkTarget.encodeFragment(identifier)
             kind = change.has(.added) ? "new" : change.has(.reworded) || change.has(.retitled) ? "changed" : "moved"
             self.change = change
         }
@@ -161,7 +161,7 @@ enum ChangesPage {
     static func chapterMarks(_ rules: [Rule], handbook: ResolvedHandbook) -> [String: String] {
         var marks: [String: String] = [:]
         for rule in rules {
-            guard let mark = Mark(rule.identifier, handbook: handbook, root: "../") else { continue }
+            guard let mark = Mark(rule.identifier, handbook: handbook, root: SiteLayout.rootFromPage) else { continue }
             marks[rule.identifier] = "<p class=\"change-mark change-mark-\(mark.kind)\"><a href=\"\(HTML.escape(mark.url))\">\(HTML.escape(mark.label))</a></p>\n"
         }
         return marks
@@ -213,7 +213,7 @@ enum ChangesPage {
         for token in RuleIdentifier.tokens(in: text) {
             guard handbook.ruleIndex[token.identifier] != nil || handbook.history.withdrawnRule(token.identifier) != nil else { continue }
             html += HTML.escape(String(decoding: bytes[position..<token.range.lowerBound], as: UTF8.self))
-            let url = root + LinkTarget.encodePath(SitePaths.rulePage(token.identifier))
+            let url = root + LinkTarget.encodePath(SiteLayout.rulePage(token.identifier))
             html += RuleReferenceMarkup.html(token.identifier, url: url)
             position = token.range.upperBound
         }

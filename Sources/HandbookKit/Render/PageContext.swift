@@ -13,7 +13,7 @@ struct PageContext {
         site["description"] = handbook.config.description
         if handbook.history.isComparing {
             // From the site root: templates write {{root}}{{site.changesURL}}.
-            site["changesURL"] = SitePaths.changes
+            site["changesURL"] = SiteLayout.changes
             site["previousEdition"] = handbook.history.previousEdition
         }
         return site
@@ -26,7 +26,7 @@ struct PageContext {
         page["description"] = description ?? handbook.config.description
         if let base = handbook.config.baseURL {
             page["canonical"] = base + LinkTarget.encodePath(currentPath)
-            if let oembed = PublishedURLs.oembedPath(forPage: currentPath) {
+            if let oembed = SiteLayout.oembed(forPage: currentPath) {
                 page["oembed"] = base + LinkTarget.encodePath(oembed)
             }
         }
@@ -66,8 +66,8 @@ struct PageContext {
             "tipListCount": handbook.tipLists.count,
             "chaptersOmitted": !listed,
             "chapterCount": handbook.chapters.count,
-            "home": link(title: handbook.config.title, path: SitePaths.home, root: root, currentPath: currentPath),
-            "rules": link(title: "All rules", path: SitePaths.rulesIndex, root: root, currentPath: currentPath),
+            "home": link(title: handbook.config.title, path: SiteLayout.home, root: root, currentPath: currentPath),
+            "rules": link(title: "All rules", path: SiteLayout.rulesIndex, root: root, currentPath: currentPath),
         ]
     }
 
@@ -121,7 +121,7 @@ struct PageContext {
         guard let rule = handbook.rule(identifier) else { return nil }
         return [
             "id": rule.identifier, "title": rule.title,
-            "url": root + LinkTarget.encodePath(SitePaths.rulePage(rule.identifier)),
+            "url": root + LinkTarget.encodePath(SiteLayout.rulePage(rule.identifier)),
             "contextURL": root + LinkTarget.encodePath(handbook.chapters[rule.chapter].page.outputPath) + "#" + rule.identifier,
         ]
     }

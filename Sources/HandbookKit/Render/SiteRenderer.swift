@@ -1,41 +1,6 @@
 import Foundation
 import Synchronization
 
-/// The rendered content of the handbook, kept for the other editions (print, EPUB, embeds,
-/// handbook.json). All of it is written for pages one folder below the site root: every
-/// internal link starts with `../` (see `LinkRewriter`).
-struct RenderedContent: Sendable {
-    /// Each chapter's body, its rules in blocks of their own.
-    var chapters: [String]
-    /// Each rule's text without its heading, by identifier.
-    var rules: [String: String]
-    /// Each tip list's prose and tips, in order.
-    var tipLists: [TipListContent]
-}
-
-/// A tip list, rendered: prose blocks and runs of tips, in document order.
-struct TipListContent: Sendable {
-    enum Part: Sendable {
-        case prose(String)
-        case tips([Tip])
-    }
-
-    struct Tip: Sendable {
-        var anchor: String
-        var html: String
-        var rules: [String]
-    }
-
-    var parts: [Part]
-
-    var tips: [Tip] {
-        parts.flatMap { part -> [Tip] in
-            if case .tips(let tips) = part { return tips }
-            return []
-        }
-    }
-}
-
 /// Renders every page of a resolved handbook, in parallel, in units: a chapter with its rule
 /// pages and their embeds, a tip list with its embed, and the pages that list the whole handbook.
 /// With a cache from an earlier build of the same folder, a unit whose key has not changed is
@@ -77,7 +42,7 @@ struct SiteRenderer: Sendable {
     }
 
     func renderPages(into folder: SiteFolder) async throws -> Result {
-        for path in ["chapters", "rules", "tips", "embed/chapters", "embed/rules", "embed/tips"] {
+        for path in SiteLayout.pageFolders {
             try folder.makeFolder(path)
         }
         let keys = RenderKeys(handbook: handbook, templates: templates)
@@ -154,7 +119,7 @@ struct SiteRenderer: Sendable {
         let rendered = page.document.render(chapter.instructions)
         let rules = handbook.rulesByChapter[index].map { handbook.rules[$0] }
         let builder = PageContext(handbook: handbook)
-        let root = "../"
+        let root = SiteLayout.rootFromPage
 
         var context = builder.base(
             kind: "chapter", title: page.frontMatter.title, description: page.frontMatter.summary,
@@ -183,7 +148,7 @@ struct SiteRenderer: Sendable {
         let blocks = rendered.blocks
         let renderRule: @Sendable (Int) throws -> (text: String, files: [String]) = { position in
             let rule = rules[position]
-            let path = SitePaths.rulePage(rule.identifier)
+            let path = SiteLayout.rulePage(rule.identifier)
             var context = builder.base(
                 kind: "rule", title: "\(rule.identifier) \(rule.title)", description: firstSentence(of: rule.plainText),
                 root: root, currentPath: path)
@@ -259,8 +224,8 @@ struct SiteRenderer: Sendable {
         let builder = PageContext(handbook: handbook)
         var context = builder.base(
             kind: "tipList", title: page.frontMatter.title, description: page.frontMatter.summary,
-            root: "../", currentPath: page.outputPath)
-        context["tipList"] = builder.tipList(index, content: content, root: "../")
+            root: SiteLayout.rootFromPage, currentPath: page.outputPath)
+        context["tipList"] = builder.tipList(index, content: content, root: SiteLayout.rootFromPage)
         try staging.write(templates.render(context, template: "tip-list"), to: page.outputPath)
         let embed = EmbedPages.tipList(index, content: content, handbook: handbook, templates: templates)
         try staging.write(embed.html, to: embed.path)
@@ -276,10 +241,10 @@ struct SiteRenderer: Sendable {
         let guide = EmbedPages.guide(handbook, templates: templates)
         try staging.write(guide.html, to: guide.path)
         try renderHome(handbook: handbook, templates: templates, downloads: downloads, into: staging, scope: .pages)
-        var files = [SitePaths.rulesIndex, SitePaths.search, guide.path, SitePaths.home]
+        var files = [SiteLayout.rulesIndex, SiteLayout.search, guide.path, SiteLayout.home]
         if handbook.history.isComparing {
-            try staging.write(ChangesPage.render(handbook, templates: templates), to: SitePaths.changes)
-            files.append(SitePaths.changes)
+            try staging.write(ChangesPage.render(handbook, templates: templates), to: SiteLayout.changes)
+            files.append(SiteLayout.changes)
         }
         for page in ChangesPage.withdrawnPages(handbook, templates: templates) {
             try staging.write(page.html, to: page.path)
@@ -298,7 +263,7 @@ struct SiteRenderer: Sendable {
         let builder = PageContext(handbook: handbook)
         var context = builder.base(
             kind: "home", title: handbook.config.title, description: handbook.config.description,
-            root: "", currentPath: SitePaths.home)
+            root: "", currentPath: SiteLayout.home)
         context["downloads"] = downloads
         context["hasDownloads"] = !downloads.isEmpty
         context["chapters"] = handbook.chapters.indices.map { builder.chapterSummary($0, root: "") }
@@ -312,16 +277,16 @@ struct SiteRenderer: Sendable {
         }
         context["hasTipLists"] = !handbook.tipLists.isEmpty
         context["ruleCount"] = handbook.rules.count
-        context["rulesURL"] = SitePaths.rulesIndex
-        try staging.write(templates.render(context, template: "index"), to: SitePaths.home, scope: scope)
+        context["rulesURL"] = SiteLayout.rulesIndex
+        try staging.write(templates.render(context, template: "index"), to: SiteLayout.home, scope: scope)
     }
 
     private static func renderRulesIndex(handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder) throws {
         let builder = PageContext(handbook: handbook)
-        let root = "../"
+        let root = SiteLayout.rootFromPage
         var context = builder.base(
             kind: "rulesIndex", title: "All rules", description: "Every rule of \(handbook.config.title), by chapter.",
-            root: root, currentPath: SitePaths.rulesIndex)
+            root: root, currentPath: SiteLayout.rulesIndex)
         let rulesByChapter = handbook.rulesByChapter.map { $0.map { handbook.rules[$0] } }
         context["groups"] = handbook.chapters.indices.compactMap { index -> [String: Any]? in
             guard !rulesByChapter[index].isEmpty else { return nil }
@@ -336,18 +301,18 @@ struct SiteRenderer: Sendable {
         context["ruleCount"] = handbook.rules.count
         let withdrawn = handbook.history.withdrawn.map { rule -> [String: Any] in
             ["id": rule.id, "title": rule.title, "withdrawnIn": rule.withdrawnIn,
-             "url": root + LinkTarget.encodePath(SitePaths.rulePage(rule.id))]
+             "url": root + LinkTarget.encodePath(SiteLayout.rulePage(rule.id))]
         }
         context["withdrawn"] = withdrawn
         context["hasWithdrawn"] = !withdrawn.isEmpty
-        try staging.write(templates.render(context, template: "rules-index"), to: SitePaths.rulesIndex)
+        try staging.write(templates.render(context, template: "rules-index"), to: SiteLayout.rulesIndex)
     }
 
     private static func renderSearch(handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder) throws {
         let context = PageContext(handbook: handbook).base(
             kind: "search", title: "Search", description: "Search \(handbook.config.title) by words, questions or rule identifiers.",
-            root: "", currentPath: SitePaths.search)
-        try staging.write(templates.render(context, template: "search"), to: SitePaths.search)
+            root: "", currentPath: SiteLayout.search)
+        try staging.write(templates.render(context, template: "search"), to: SiteLayout.search)
     }
 
     /// A short description for a page's meta tag: the first sentence, at most 200 characters.

@@ -1,32 +1,5 @@
 import HandbookMarkdown
 
-/// A page with everything the renderer needs: its anchors and the changes to its links.
-struct ResolvedPage: Sendable {
-    var page: ParsedPage
-    var anchors: PageAnchors
-    var instructions: RenderInstructions
-    /// For tip lists: the rules each tip refers to, in order, without repeats.
-    var tipRules: [[String]]
-}
-
-/// The whole handbook, resolved: every rule known, every link checked.
-struct ResolvedHandbook: Sendable {
-    var config: HandbookConfig
-    var chapters: [ResolvedPage]
-    var tipLists: [ResolvedPage]
-    var rules: [Rule]
-    var ruleIndex: [String: Int]
-    /// Indices into `rules`, by chapter, in document order.
-    var rulesByChapter: [[Int]]
-    var media: [ContentInventory.MediaFile]
-    /// The rules' editions, and what changed since the previous edition (`EditionComparison`).
-    var history = EditionHistory()
-
-    func rule(_ identifier: String) -> Rule? {
-        ruleIndex[identifier].map { rules[$0] }
-    }
-}
-
 /// Finds the rules, checks and rewrites every link and rule reference, and records who cites
 /// whom. Pages are rendered at depth one (chapters/, tips/, rules/), so every link written
 /// into a page starts with `../`.
@@ -54,7 +27,7 @@ struct Resolver {
             resolver.anchorsByContentPath[page.contentPath] = (page, anchors.all)
         }
         for file in media {
-            let path = "media/" + file.relativePath
+            let path = SiteLayout.media(file.relativePath)
             resolver.mediaPaths.insert(ExactText(path))
             resolver.mediaByNormalisedPath[ExactText(UnicodeForm.nfc(path))] = path
         }
@@ -191,7 +164,7 @@ struct Resolver {
             let id = anchors.headings[heading.ordinal]
             if let rule = heading.rule, page.kind == .chapter, ruleIndex[rule.identifier].map({ rules[$0].heading == heading.ordinal && rules[$0].chapter == chapterIndex }) ?? false {
                 instructions.headings[heading.ordinal] = HeadingMarkup.rule(
-                    level: heading.level, rule: rule, permalink: "../rules/\(LinkTarget.encodePath(rule.identifier)).html")
+                    level: heading.level, rule: rule, permalink: SiteLayout.url(of: SiteLayout.rulePage(rule.identifier), from: page.outputPath))
             } else {
                 instructions.headings[heading.ordinal] = HeadingMarkup.plain(level: heading.level, id: id)
             }
@@ -233,7 +206,7 @@ struct Resolver {
                     reportUnknownRule(identifier, at: link.location)
                     continue
                 }
-                let url = "../" + ruleURL(rule), title = "\(rule.identifier) \(rule.title)"
+                let url = SiteLayout.rootFromPage + ruleURL(rule), title = "\(rule.identifier) \(rule.title)"
                 instructions.links[link.ordinal] = .init(
                     url: url, title: title,
                     whenEmpty: .init(markup: RuleReferenceMarkup.link(url: url, title: title), text: rule.identifier))
@@ -252,7 +225,7 @@ struct Resolver {
                     // Written out in full like every other internal link, so that the text reads
                     // the same on its page, on a rule's page, in an embed and in the print edition.
                     instructions.links[link.ordinal] = .init(
-                        url: "../\(page.outputPath)#\(LinkTarget.encodeFragment(anchor))")
+                        url: SiteLayout.rootFromPage + "\(page.outputPath)#\(LinkTarget.encodeFragment(anchor))")
                 }
             case .rootRelative:
                 diagnostics.append(.error(
@@ -274,7 +247,7 @@ struct Resolver {
         for token in outline.identifierTokens where !instructions.hiddenBlocks.contains(token.block) {
             if let rule = rule(token.identifier) {
                 instructions.identifierLinks[token.textNode, default: []].append(.init(
-                    range: token.range, markup: RuleReferenceMarkup.link(url: "../" + ruleURL(rule), title: rule.title)))
+                    range: token.range, markup: RuleReferenceMarkup.link(url: SiteLayout.rootFromPage + ruleURL(rule), title: rule.title)))
                 cite(token.identifier, block: token.block, tip: token.tip)
             } else if prefixes.contains(RuleIdentifier.prefix(of: token.identifier)) {
                 let close = Suggestion.closest(to: token.identifier, in: ruleIndex.keys)
@@ -297,11 +270,11 @@ struct Resolver {
                 return nil
             }
             let fragment = anchor.map { $0.isEmpty ? "" : "#" + LinkTarget.encodeFragment($0) } ?? ""
-            return .init(url: "../" + target.page.outputPath + fragment)
+            return .init(url: SiteLayout.rootFromPage + target.page.outputPath + fragment)
         }
         if mediaPaths.contains(ExactText(path)) {
             let fragment = anchor.map { "#" + LinkTarget.encodeFragment($0) } ?? ""
-            return .init(url: "../" + LinkTarget.encodePath(path) + fragment)
+            return .init(url: SiteLayout.rootFromPage + LinkTarget.encodePath(path) + fragment)
         }
         if let name = mediaByNormalisedPath[ExactText(path)] {
             diagnostics.append(.error(
@@ -313,7 +286,7 @@ struct Resolver {
         let known = anchorsByContentPath.keys.map { $0 } + mediaPaths.map(\.text)
         let close = Suggestion.closest(to: path, in: known)
         let what = link.isImage ? "image" : "link"
-        if path.hasPrefix("media/") {
+        if path.hasPrefix(SiteLayout.mediaFolder + "/") {
             diagnostics.append(.error(
                 "media.missing", at: link.location, "this \(what) points to '\(Quoted.text(path))', which is not in the content folder",
                 suggestion: close.map { "did you mean '\(Quoted.text($0))'?" } ?? "add the file to media/ or fix the path"))
@@ -353,6 +326,6 @@ struct Resolver {
 
     /// A rule's place in its chapter, from the site root.
     private func ruleURL(_ rule: Rule) -> String {
-        "chapters/\(chapterSlugs[rule.chapter]).html#\(LinkTarget.encodeFragment(rule.identifier))"
+        SiteLayout.chapterPage(chapterSlugs[rule.chapter]) + "#" + LinkTarget.encodeFragment(rule.identifier)
     }
 }

@@ -25,9 +25,6 @@ struct SearchFiles: Sendable {
         plainTextBytes = index.plainTextBytes
     }
 
-    /// The site path of part `number` (from 0).
-    static func partPath(_ number: Int) -> String { "search-index-\(number + 1).js" }
-
     /// The part of the index that does not grow with the text (field names, the format): small
     /// handbooks are measured with it left out.
     static let fixedAllowance = 8 * 1024

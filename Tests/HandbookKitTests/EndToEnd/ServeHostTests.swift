@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HandbookKit
+@testable import HandbookServe
 
 /// The preview server answers only to this machine's names, so that a page of another site whose
 /// name was pointed at 127.0.0.1 (DNS rebinding) can neither read the handbook nor open the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HandbookKit
+@testable import HandbookServe
 
 /// What the preview server does with requests too long, too slow, or not requests at all.
 @Suite("Preview server limits")

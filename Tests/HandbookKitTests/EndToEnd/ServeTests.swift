@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HandbookKit
+@testable import HandbookServe
 
 @Suite("Preview server")
 struct ServeTests {

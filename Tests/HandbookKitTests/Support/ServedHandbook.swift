@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HandbookKit
+@testable import HandbookServe
 
 /// A small handbook built and served by a `PreviewServer` on a free port of this machine.
 struct ServedHandbook {

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookKit
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -100,7 +101,7 @@ public actor PreviewServer {
 
     /// True when changes since the last build have not reached the editions yet.
     public var editionsOutOfDate: Bool {
-        !(cache.site?.outOfDate.isEmpty ?? true)
+        cache.editionsOutOfDate
     }
 
     /// Brings the editions up to date, so that the output folder is left as `build` makes it.

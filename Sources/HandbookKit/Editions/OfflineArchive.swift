@@ -16,7 +16,7 @@ enum OfflineArchive {
 
     struct Failure: Error, LocalizedError {
         var message: String
-        var errorDescription: String? { "could not write \(SitePaths.offlineArchive): \(message)" }
+        var errorDescription: String? { "could not write \(SiteLayout.offlineArchive): \(message)" }
     }
 
     /// The folder the archive unpacks into, named after the handbook whatever the output is
@@ -31,11 +31,11 @@ enum OfflineArchive {
     }
 
     static func write(from staging: SiteFolder, folderName: String) throws -> Int {
-        let files = try staging.files().filter { $0 != SitePaths.offlineArchive && $0 != SitePaths.epub }
-        let temporary = staging.path + "/.\(SitePaths.offlineArchive).tmp"
+        let files = try staging.files().filter { $0 != SiteLayout.offlineArchive && $0 != SiteLayout.epub }
+        let temporary = staging.path + "/.\(SiteLayout.offlineArchive).tmp"
         try? FileManager.default.removeItem(atPath: temporary)
         try writeZip(files.map { (folderName + "/" + $0, staging.path + "/" + $0) }, to: temporary)
-        let destination = staging.path + "/" + SitePaths.offlineArchive
+        let destination = staging.path + "/" + SiteLayout.offlineArchive
         try? FileManager.default.removeItem(atPath: destination)
         try FileManager.default.moveItem(atPath: temporary, toPath: destination)
         let attributes = try FileManager.default.attributesOfItem(atPath: destination)

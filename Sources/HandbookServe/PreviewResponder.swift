@@ -1,4 +1,5 @@
 import Foundation
+import HandbookKit
 import Hummingbird
 
 /// Answers the requests the gate let through, all GET or HEAD: the live-reload script, the
@@ -22,7 +23,7 @@ struct PreviewResponder: HTTPResponder {
         switch path {
         case LiveReload.scriptPath:
             return Self.javaScript(LiveReload.script)
-        case "/" + SitePaths.serviceWorker:
+        case "/" + SiteLayout.serviceWorker:
             return Self.javaScript(LiveReload.serviceWorkerRemover)
         default:
             // The indexes and downloads are written when asked for, not after every change.

@@ -56,6 +56,11 @@ public final class BuildCache: Sendable {
 
     var units: [SiteRenderer.Unit: SiteRenderer.UnitRecord] { state.withLock { $0.units } }
     var site: Site? { state.withLock { $0.site } }
+
+    /// True when the last build's pages are newer than some of its editions.
+    public var editionsOutOfDate: Bool {
+        !(site?.outOfDate.isEmpty ?? true)
+    }
     var downloads: DownloadSizes { state.withLock { $0.downloads } }
 
     func store(units: [SiteRenderer.Unit: SiteRenderer.UnitRecord], site: Site) {

@@ -7,12 +7,12 @@ enum ServiceWorker {
     /// Files not precached: the downloads (large, and fetched on purpose), the worker itself, and
     /// the machine-readable copies that pages never load.
     static let excluded: Set<String> = [
-        SitePaths.epub, SitePaths.offlineArchive, SitePaths.serviceWorker, SitePaths.searchIndexJSON, SitePaths.marker,
+        SiteLayout.epub, SiteLayout.offlineArchive, SiteLayout.serviceWorker, SiteLayout.searchIndexJSON, SiteLayout.marker,
     ]
 
     static func write(into staging: SiteFolder, templates: TemplateSet) throws {
         let files = try staging.files().filter { file in
-            !excluded.contains(file) && !file.hasPrefix("oembed/") && file != "sitemap.xml"
+            !excluded.contains(file) && !file.hasPrefix(SiteLayout.oembedFolder + "/") && file != SiteLayout.sitemap
         }
         // The cache's name changes whenever any file's name or bytes do.
         var hash = SHA256()
@@ -28,20 +28,20 @@ enum ServiceWorker {
             "cacheVersion": hash.finalize().prefix(8).hexString,
             "files": try ScriptJSON.literal(files.map(LinkTarget.encodePath)),
         ]
-        try staging.write(templates.render(context, template: "service-worker"), to: SitePaths.serviceWorker, scope: .edition(.offline))
+        try staging.write(templates.render(context, template: "service-worker"), to: SiteLayout.serviceWorker, scope: .edition(.offline))
     }
 
     static func manifest(_ config: HandbookConfig) throws -> Data {
         var object: [String: Any] = [
             "name": config.title,
             "short_name": config.title.count <= 24 ? config.title : String(config.title.prefix(23)) + "…",
-            "start_url": "./index.html",
+            "start_url": "./" + SiteLayout.home,
             "scope": "./",
             "display": "standalone",
             "lang": config.language,
             "background_color": "#ffffff",
             "theme_color": "#0b57a4",
-            "icons": [["src": "assets/favicon.svg", "sizes": "any", "type": "image/svg+xml"]],
+            "icons": [["src": SiteLayout.favicon, "sizes": "any", "type": "image/svg+xml"]],
         ]
         object["description"] = config.description
         var data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])

@@ -38,14 +38,14 @@ enum EPUBEdition {
         documents.append(.init(fileName: rulesFile, title: "All rules", body: rules))
         if handbook.history.isComparing {
             let changes = "<h1>What changed in edition \(HTML.escape(handbook.history.edition ?? ""))</h1>\n"
-                + templates.render(ChangesPage.values(handbook, root: "../"), template: "partials/changes")
+                + templates.render(ChangesPage.values(handbook, root: SiteLayout.rootFromPage), template: "partials/changes")
             documents.append(.init(fileName: changesFile, title: "What changed", body: inBook(changes)))
         }
         for (index, list) in handbook.tipLists.enumerated() {
             let matter = list.page.frontMatter
             var body = "<p class=\"eyebrow\">Tips</p>\n<h1>\(HTML.escape(matter.title))</h1>\n"
             if let summary = matter.summary { body += "<p class=\"lead\">\(HTML.escape(summary))</p>\n" }
-            body += inBook(templates.render(builder.tipList(index, content: content.tipLists[index], root: "../"), template: "partials/tips"))
+            body += inBook(templates.render(builder.tipList(index, content: content.tipLists[index], root: SiteLayout.rootFromPage), template: "partials/tips"))
             documents.append(.init(fileName: tipListFile(list.page.slug), title: matter.title, body: body))
         }
 
@@ -92,22 +92,18 @@ enum EPUBEdition {
         let parts = path.split(separator: "#", maxSplits: 1).map(String.init)
         let file = parts[0]
         let fragment = parts.count > 1 ? "#" + parts[1] : ""
-        if file == SitePaths.rulesIndex { return rulesFile }
-        if file == SitePaths.changes { return changesFile + fragment }
-        if file.hasPrefix("rules/"), file.hasSuffix(".html") {
-            let identifier = String(file.dropFirst(6).dropLast(5))
+        if file == SiteLayout.rulesIndex { return rulesFile }
+        if file == SiteLayout.changes { return changesFile + fragment }
+        switch SiteLayout.page(at: file) {
+        case .rule(let identifier):
             if let rule = handbook.rule(identifier) {
                 return chapterFile(handbook.chapters[rule.chapter].page.slug) + "#" + rule.identifier
             }
             // A withdrawn rule: its entry among the changes, or the list of rules.
             return handbook.history.change(of: identifier) != nil ? changesFile + "#" + identifier : rulesFile
+        case .chapter(let slug): return chapterFile(slug) + fragment
+        case .tipList(let slug): return tipListFile(slug) + fragment
+        case nil: return path
         }
-        if file.hasPrefix("chapters/"), file.hasSuffix(".html") {
-            return chapterFile(String(file.dropFirst(9).dropLast(5))) + fragment
-        }
-        if file.hasPrefix("tips/"), file.hasSuffix(".html") {
-            return tipListFile(String(file.dropFirst(5).dropLast(5))) + fragment
-        }
-        return path
     }
 }

@@ -63,7 +63,7 @@ public enum HandbookBuilder {
     /// when one is asked for. Without an earlier build, this is `build`.
     public static func rebuild(_ options: BuildOptions, cache: BuildCache) async -> BuildReport {
         let output = OutputFolder(path: options.output)
-        guard let site = cache.site, site.output == output.path, FileManager.default.fileExists(atPath: output.path + "/" + SitePaths.marker)
+        guard let site = cache.site, site.output == output.path, FileManager.default.fileExists(atPath: output.path + "/" + SiteLayout.marker)
         else {
             return await build(options, cache: cache)
         }
@@ -278,16 +278,16 @@ public enum HandbookBuilder {
         let result = try await renderer.renderPages(into: folder)
         try writePublished(handbook, into: folder)
         for file in handbook.media {
-            try folder.copy(from: file.source, to: "media/" + file.relativePath)
+            try folder.copy(from: file.source, to: SiteLayout.media(file.relativePath))
         }
         for asset in templates.files.assets {
-            try folder.makeFolder(("assets/" + asset.path as NSString).deletingLastPathComponent)
-            try folder.write(asset.data, to: "assets/" + asset.path)
+            try folder.makeFolder((SiteLayout.asset(asset.path) as NSString).deletingLastPathComponent)
+            try folder.write(asset.data, to: SiteLayout.asset(asset.path))
         }
-        try folder.write(ServiceWorker.manifest(handbook.config), to: SitePaths.manifest)
+        try folder.write(ServiceWorker.manifest(handbook.config), to: SiteLayout.manifest)
         try folder.write(
             "This folder is written by `handbook build` and replaced as a whole on every build.\n",
-            to: SitePaths.marker)
+            to: SiteLayout.marker)
         return result
     }
 
@@ -307,22 +307,22 @@ public enum HandbookBuilder {
             switch edition {
             case .index:
                 progress?("writing the indexes and the print edition", 1, 4)
-                try folder.write(try made.index!.get(), to: SitePaths.handbookIndex, scope: scope)
-                try folder.write(HandbookSchema.json, to: SitePaths.handbookSchema, scope: scope)
+                try folder.write(try made.index!.get(), to: SiteLayout.handbookIndex, scope: scope)
+                try folder.write(HandbookSchema.json, to: SiteLayout.handbookSchema, scope: scope)
             case .search:
                 let search = try search()
-                try folder.write(search.json, to: SitePaths.searchIndexJSON, scope: scope)
-                try folder.write(search.script, to: SitePaths.searchIndexScript, scope: scope)
+                try folder.write(search.json, to: SiteLayout.searchIndexJSON, scope: scope)
+                try folder.write(search.script, to: SiteLayout.searchIndexScript, scope: scope)
                 for (number, part) in search.parts.enumerated() {
-                    try folder.write(part, to: SearchFiles.partPath(number), scope: scope)
+                    try folder.write(part, to: SiteLayout.searchIndexPart(number), scope: scope)
                 }
             case .print:
-                try folder.write(made.print!, to: SitePaths.print, scope: scope)
+                try folder.write(made.print!, to: SiteLayout.print, scope: scope)
             case .epub:
                 progress?("writing the EPUB", 2, 4)
-                try EPUBWriter.write(made.epub!, to: folder.path + "/" + SitePaths.epub)
-                folder.keepIfUnchanged(SitePaths.epub)
-                folder.writes?.keep([SitePaths.epub], scope: scope)
+                try EPUBWriter.write(made.epub!, to: folder.path + "/" + SiteLayout.epub)
+                folder.keepIfUnchanged(SiteLayout.epub)
+                folder.writes?.keep([SiteLayout.epub], scope: scope)
             case .offline:
                 progress?("writing the offline archive", 3, 4)
                 downloads = try writeHomeAndOfflineFiles(
@@ -342,39 +342,39 @@ public enum HandbookBuilder {
         _ handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder, folderName: String
     ) throws -> DownloadSizes {
         var downloads = DownloadSizes(
-            epub: try staging.size(of: SitePaths.epub), archive: staging.previous?.size(of: SitePaths.offlineArchive) ?? 0,
-            print: try staging.size(of: SitePaths.print))
+            epub: try staging.size(of: SiteLayout.epub), archive: staging.previous?.size(of: SiteLayout.offlineArchive) ?? 0,
+            print: try staging.size(of: SiteLayout.print))
         for _ in 0..<5 {
             try SiteRenderer.renderHome(handbook: handbook, templates: templates, downloads: downloads, into: staging, scope: .edition(.offline))
             try ServiceWorker.write(into: staging, templates: templates)
             let written = try OfflineArchive.write(from: staging, folderName: folderName)
-            staging.writes?.keep([SitePaths.offlineArchive], scope: .edition(.offline))
+            staging.writes?.keep([SiteLayout.offlineArchive], scope: .edition(.offline))
             if Downloads.label(written) == Downloads.label(downloads.archive) { break }
             downloads.archive = written
         }
-        staging.keepIfUnchanged(SitePaths.offlineArchive)
+        staging.keepIfUnchanged(SiteLayout.offlineArchive)
         return downloads
     }
 
     /// With a `base_url`: the sitemap and the oEmbed files.
     private static func writePublished(_ handbook: ResolvedHandbook, into staging: SiteFolder) throws {
         guard let base = handbook.config.baseURL else { return }
-        var pages = [SitePaths.home, SitePaths.rulesIndex, SitePaths.print]
-        if handbook.history.isComparing { pages.append(SitePaths.changes) }
+        var pages = [SiteLayout.home, SiteLayout.rulesIndex, SiteLayout.print]
+        if handbook.history.isComparing { pages.append(SiteLayout.changes) }
         var embeddable: [(path: String, title: String, height: Int)] = []
         for chapter in handbook.chapters {
             embeddable.append((chapter.page.outputPath, chapter.page.frontMatter.title, 800))
         }
         for rule in handbook.rules {
-            embeddable.append((SitePaths.rulePage(rule.identifier), "\(rule.identifier) \(rule.title)", 320))
+            embeddable.append((SiteLayout.rulePage(rule.identifier), "\(rule.identifier) \(rule.title)", 320))
         }
         for list in handbook.tipLists {
             embeddable.append((list.page.outputPath, list.page.frontMatter.title, 800))
         }
         pages += embeddable.map(\.path)
-        try staging.write(PublishedURLs.sitemap(base: base, pages: pages), to: "sitemap.xml")
+        try staging.write(PublishedURLs.sitemap(base: base, pages: pages), to: SiteLayout.sitemap)
         for item in embeddable {
-            guard let path = PublishedURLs.oembedPath(forPage: item.path) else { continue }
+            guard let path = SiteLayout.oembed(forPage: item.path) else { continue }
             try staging.makeFolder((path as NSString).deletingLastPathComponent)
             try staging.write(
                 PublishedURLs.oembed(base: base, page: item.path, title: item.title, config: handbook.config, height: item.height),

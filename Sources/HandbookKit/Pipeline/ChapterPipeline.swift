@@ -126,13 +126,13 @@ public enum ChapterPipeline {
                     output.pages[path] = try String(contentsOfFile: folder.path + "/" + path, encoding: .utf8)
                 }
             }
-            output.pages[SitePaths.print] = PrintEdition.render(handbook, content: result.content, templates: templates)
-            output.indexes[SitePaths.handbookIndex] = try HandbookIndex(handbook, content: result.content).encoded()
+            output.pages[SiteLayout.print] = PrintEdition.render(handbook, content: result.content, templates: templates)
+            output.indexes[SiteLayout.handbookIndex] = try HandbookIndex(handbook, content: result.content).encoded()
             let search = try SearchFiles(handbook)
-            output.indexes[SitePaths.searchIndexJSON] = search.json
-            output.scripts[SitePaths.searchIndexScript] = String(decoding: search.script, as: UTF8.self)
+            output.indexes[SiteLayout.searchIndexJSON] = search.json
+            output.scripts[SiteLayout.searchIndexScript] = String(decoding: search.script, as: UTF8.self)
             try ServiceWorker.write(into: folder, templates: templates)
-            output.scripts[SitePaths.serviceWorker] = try String(contentsOfFile: folder.path + "/" + SitePaths.serviceWorker, encoding: .utf8)
+            output.scripts[SiteLayout.serviceWorker] = try String(contentsOfFile: folder.path + "/" + SiteLayout.serviceWorker, encoding: .utf8)
             output.config = handbook.config
         } catch {
             output.failure = "could not render: \(error)"

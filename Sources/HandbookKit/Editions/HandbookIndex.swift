@@ -142,7 +142,7 @@ struct HandbookIndex: Codable, Sendable, Equatable {
             let record = history.rules[rule.identifier]
             return Rule(
                 id: rule.identifier, title: rule.title, chapter: chapter.slug,
-                url: "\(chapter.outputPath)#\(rule.identifier)", permalink: SitePaths.rulePage(rule.identifier),
+                url: "\(chapter.outputPath)#\(rule.identifier)", permalink: SiteLayout.rulePage(rule.identifier),
                 text: rule.plainText, html: fragment(content.rules[rule.identifier] ?? ""), references: rule.references,
                 citedBy: rule.citedBy.map { Citation(kind: $0.kind.rawValue, id: $0.id, anchor: $0.anchor, url: $0.url) },
                 wording: rule.wording, textHash: record?.textHash, edition: record?.edition, since: record?.since)
@@ -150,18 +150,18 @@ struct HandbookIndex: Codable, Sendable, Equatable {
         withdrawn = history.withdrawn.map { rule in
             Withdrawn(
                 id: rule.id, title: rule.title, chapter: rule.chapter.slug, chapterTitle: rule.chapter.title,
-                permalink: SitePaths.rulePage(rule.id), wording: rule.wording, withdrawnIn: rule.withdrawnIn, since: rule.since,
+                permalink: SiteLayout.rulePage(rule.id), wording: rule.wording, withdrawnIn: rule.withdrawnIn, since: rule.since,
                 note: rule.note)
         }
         if let edition = history.edition, let previous = history.previousEdition {
             changes = Changes(
-                edition: edition, previousEdition: previous, url: SitePaths.changes,
+                edition: edition, previousEdition: previous, url: SiteLayout.changes,
                 rules: history.changes.map { change in
                     RuleChange(
                         id: change.id, kinds: change.kinds.map(\.rawValue), title: change.title, previousTitle: change.previousTitle,
                         chapter: change.chapter.slug, previousChapter: change.previousChapter?.slug,
                         previousWording: change.previousWording, wording: change.wording, note: change.note,
-                        url: "\(SitePaths.changes)#\(change.id)")
+                        url: "\(SiteLayout.changes)#\(change.id)")
                 },
                 tipLists: history.tipLists.map { list in
                     TipListChange(
@@ -188,24 +188,4 @@ struct HandbookIndex: Codable, Sendable, Equatable {
         data.append(0x0A)
         return data
     }
-}
-
-/// Where pages go in the output, from the site root.
-enum SitePaths {
-    static func rulePage(_ identifier: String) -> String { "rules/\(identifier).html" }
-    static let rulesIndex = "rules/index.html"
-    static let home = "index.html"
-    static let marker = ".handbook-output"
-    static let search = "search.html"
-    static let searchIndexJSON = "search-index.json"
-    static let searchIndexScript = "search-index.js"
-    static let print = "print.html"
-    static let embedIndex = "embed/index.html"
-    static let epub = "handbook.epub"
-    static let offlineArchive = "handbook-offline.zip"
-    static let serviceWorker = "sw.js"
-    static let manifest = "manifest.webmanifest"
-    static let handbookIndex = "handbook.json"
-    static let handbookSchema = "handbook.schema.json"
-    static let changes = "changes.html"
 }

@@ -16,16 +16,13 @@ public enum SiteEdition: Sendable, Hashable, CaseIterable {
     /// The edition a file of the site belongs to; nil for a page.
     public static func containing(_ path: String) -> SiteEdition? {
         switch path {
-        case SitePaths.handbookIndex, SitePaths.handbookSchema: return .index
-        case SitePaths.searchIndexJSON, SitePaths.searchIndexScript: return .search
-        case SitePaths.print: return .print
-        case SitePaths.epub: return .epub
-        case SitePaths.offlineArchive, SitePaths.serviceWorker: return .offline
+        case SiteLayout.handbookIndex, SiteLayout.handbookSchema: return .index
+        case SiteLayout.searchIndexJSON, SiteLayout.searchIndexScript: return .search
+        case SiteLayout.print: return .print
+        case SiteLayout.epub: return .epub
+        case SiteLayout.offlineArchive, SiteLayout.serviceWorker: return .offline
         default:
-            // search-index-1.js, search-index-2.js, ...
-            guard path.hasPrefix("search-index-"), path.hasSuffix(".js") else { return nil }
-            let number = path.dropFirst("search-index-".count).dropLast(".js".count)
-            return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber } ? .search : nil
+            return SiteLayout.isSearchIndexPart(path) ? .search : nil
         }
     }
 

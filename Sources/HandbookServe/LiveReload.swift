@@ -1,4 +1,5 @@
 import Foundation
+import HandbookKit
 import HummingbirdWebSocket
 
 /// Tells the open pages to reload, or shows them the diagnostics of a failed rebuild, over a

@@ -1,0 +1,25 @@
+import Foundation
+import Synchronization
+
+/// A tip list, rendered: prose blocks and runs of tips, in document order.
+struct TipListContent: Sendable {
+    enum Part: Sendable {
+        case prose(String)
+        case tips([Tip])
+    }
+
+    struct Tip: Sendable {
+        var anchor: String
+        var html: String
+        var rules: [String]
+    }
+
+    var parts: [Part]
+
+    var tips: [Tip] {
+        parts.flatMap { part -> [Tip] in
+            if case .tips(let tips) = part { return tips }
+            return []
+        }
+    }
+}

@@ -1,0 +1,4 @@
+struct SearchPage: Sendable, Equatable, Codable {
+    var title: String
+    var url: String
+}

@@ -1,0 +1,15 @@
+import CFileSystem
+import Foundation
+import HandbookMarkdown
+
+extension CocoaError {
+    /// A write failure with the reason from `errno`, as Foundation's own would say it.
+    static func fileWriteError(path: String) -> CocoaError {
+        let code = errno
+        let reason = String(cString: strerror(code))
+        return CocoaError(
+            code == EACCES || code == EPERM || code == EROFS ? .fileWriteNoPermission
+                : code == ENOSPC ? .fileWriteOutOfSpace : .fileWriteUnknown,
+            userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(path): \(reason)"])
+    }
+}

@@ -1,0 +1,130 @@
+import CFileSystem
+import Foundation
+import HandbookMarkdown
+
+/// A folder the site is written into: a staging folder for a whole build, or, for the rebuilds
+/// of `handbook serve`, the output folder itself, where a `WriteLog` skips the files whose bytes
+/// have not changed and each file is replaced in one step, so the server never reads half a file.
+struct SiteFolder: Sendable {
+    let path: String
+    var writes: WriteLog?
+    /// For a staging folder: the output it replaces, whose unchanged files are kept.
+    var previous: PreviousOutput?
+    /// For the output folder rebuilt in place: where changed files wait until all are written.
+    var pending: PendingWrites?
+
+    init(path: String, writes: WriteLog? = nil, previous: PreviousOutput? = nil, pending: PendingWrites? = nil) {
+        self.path = path
+        self.writes = writes
+        self.previous = previous
+        self.pending = pending
+    }
+
+    func write(_ contents: String, to relativePath: String, scope: WriteLog.Scope = .pages) throws {
+        try write(Data(contents.utf8), to: relativePath, scope: scope)
+    }
+
+    func write(_ data: Data, to relativePath: String, scope: WriteLog.Scope = .pages) throws {
+        try OutputPath.check(relativePath)
+        let url = URL(fileURLWithPath: path + "/" + relativePath)
+        if let previous {
+            // A file written twice in one build may be a link to the old output by now, which
+            // must not be written through: the old output stays as it was until replaced.
+            unlink(url.path)
+            _ = writes?.produce(relativePath, data, scope: scope)
+            if !previous.keep(relativePath, sameAs: data, in: path) { try Self.writeFile(data, to: url.path) }
+            return
+        }
+        guard let writes else {
+            try Self.writeFile(data, to: url.path)
+            return
+        }
+        guard writes.produce(relativePath, data, scope: scope) else { return }
+        do {
+            if let pending {
+                try Self.writeFile(data, to: pending.temporaryPath(for: url.path))
+            } else {
+                try data.write(to: url, options: .atomic)
+            }
+        } catch {
+            writes.forget(relativePath)
+            throw error
+        }
+    }
+
+    /// Writes a new file of the staging folder. Foundation's `Data.write` syncs every file to the
+    /// disk, which for the thousands of pages of a big handbook took more time than rendering
+    /// them; a staging folder needs no sync, as it replaces the output only when it is whole.
+    private static func writeFile(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw CocoaError.fileWriteError(path: path) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw CocoaError.fileWriteError(path: path)
+                }
+                offset += count
+            }
+        }
+    }
+
+    /// For a file written by other means (an archive): linked to the old output's when equal.
+    func keepIfUnchanged(_ relativePath: String) {
+        guard OutputPath.problem(with: relativePath) == nil else { return }
+        previous?.keepIfUnchanged(relativePath, in: path)
+    }
+
+    func makeFolder(_ relativePath: String) throws {
+        try OutputPath.check(relativePath)
+        try FileManager.default.createDirectory(
+            atPath: path + "/" + relativePath, withIntermediateDirectories: true)
+    }
+
+    /// Copies a file of the content folder, creating the folders above it. The file is read
+    /// through `ConfinedFile`, so a file swapped for a link to somewhere else since the content
+    /// was scanned is refused rather than published.
+    func copy(from source: ConfinedFile, to relativePath: String) throws {
+        try OutputPath.check(relativePath)
+        let destination = path + "/" + relativePath
+        try FileManager.default.createDirectory(
+            atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try write(try source.read(maxBytes: InputLimits.mediaBytes), to: relativePath)
+    }
+
+    /// Removes the files an earlier build of this folder wrote in `scope` and this one did not.
+    func removeFilesNoLongerProduced(in scope: WriteLog.Scope) {
+        guard let writes else { return }
+        for file in writes.filesNoLongerProduced(in: scope) {
+            try? FileManager.default.removeItem(atPath: path + "/" + file)
+        }
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    func size(of relativePath: String) throws -> Int {
+        try OutputPath.check(relativePath)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path + "/" + relativePath)
+        return (attributes[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Every file written so far, as sorted paths from the folder's root.
+    func files() throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue,
+                !(relative as NSString).lastPathComponent.hasPrefix(".")
+            {
+                files.append(relative)
+            }
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+import HandbookKit
+
+/// `--format text|json`.
+extension DiagnosticFormat: ExpressibleByArgument {}
