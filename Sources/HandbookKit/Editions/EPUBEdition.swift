@@ -2,19 +2,27 @@ import Foundation
 
 /// The EPUB edition's content: one document per chapter, the rules index and one per tip list,
 /// their links rewritten to point inside the book.
-enum EPUBEdition {
-    /// `siteFolder` is the folder the site is being written into: the book's media are read
-    /// from the copies made there, which were checked to come from inside the content folder,
-    /// never from the content folder again.
-    static func book(
-        _ handbook: ResolvedHandbook, content: RenderedContent, templates: TemplateSet, stylesheet: String, siteFolder: String
-    ) -> EPUBBook {
+struct EPUBEdition: Edition {
+    let handbook: ResolvedHandbook
+    let content: RenderedContent
+    let templates: TemplateSet
+    /// The folder the site is being written into: the book's media are read from the copies
+    /// made there, which were checked to come from inside the content folder, never from the
+    /// content folder again.
+    let siteFolder: String
+
+    var kind: SiteEdition { .epub }
+    var progress: (message: String, step: Int)? { ("writing the EPUB", 2) }
+
+    func make() -> EPUBBook {
         let config = handbook.config
         let builder = PageContext(handbook: handbook)
-        let media = mediaNames(handbook.media)
+        let mediaFiles = Self.mediaNames(handbook.media)
+        let media = Dictionary(mediaFiles.map { ($0.sitePath, $0.bookPath) }) { _, last in last }
+        let stylesheet = templates.files.files[SiteLayout.epubStylesheet].map { String(decoding: $0, as: UTF8.self) } ?? ""
         func inBook(_ html: String) -> String {
             LinkRewriter.rewrite(html) { path in
-                media[path.split(separator: "#", maxSplits: 1).first.map(String.init) ?? path] ?? target(for: path, in: handbook)
+                media[path.split(separator: "#", maxSplits: 1).first.map(String.init) ?? path] ?? Self.target(for: path, in: handbook)
             }
         }
 
@@ -24,29 +32,29 @@ enum EPUBEdition {
             var body = "<p class=\"eyebrow\">Chapter \(index + 1)</p>\n<h1>\(HTML.escape(matter.title))</h1>\n"
             if let summary = matter.summary { body += "<p class=\"lead\">\(HTML.escape(summary))</p>\n" }
             body += inBook(content.chapters[index])
-            documents.append(.init(fileName: chapterFile(chapter.page.slug), title: matter.title, body: body))
+            documents.append(.init(fileName: Self.chapterFile(chapter.page.slug), title: matter.title, body: body))
         }
         var rules = "<h1>All rules</h1>\n"
         for (index, chapter) in handbook.chapters.enumerated() where !handbook.rulesByChapter[index].isEmpty {
             rules += "<h2>\(index + 1). \(HTML.escape(chapter.page.frontMatter.title))</h2>\n<ul class=\"rule-links\">\n"
             for ruleIndex in handbook.rulesByChapter[index] {
                 let rule = handbook.rules[ruleIndex]
-                rules += "<li><a href=\"\(chapterFile(chapter.page.slug))#\(HTML.escape(rule.identifier))\"><span class=\"rule-id\">\(HTML.escape(rule.identifier))</span> \(HTML.escape(rule.title))</a></li>\n"
+                rules += "<li><a href=\"\(Self.chapterFile(chapter.page.slug))#\(HTML.escape(rule.identifier))\"><span class=\"rule-id\">\(HTML.escape(rule.identifier))</span> \(HTML.escape(rule.title))</a></li>\n"
             }
             rules += "</ul>\n"
         }
-        documents.append(.init(fileName: rulesFile, title: "All rules", body: rules))
+        documents.append(.init(fileName: Self.rulesFile, title: "All rules", body: rules))
         if handbook.history.isComparing {
             let changes = "<h1>What changed in edition \(HTML.escape(handbook.history.edition ?? ""))</h1>\n"
                 + templates.render(ChangesPage.values(handbook, root: SiteLayout.rootFromPage), template: "partials/changes")
-            documents.append(.init(fileName: changesFile, title: "What changed", body: inBook(changes)))
+            documents.append(.init(fileName: Self.changesFile, title: "What changed", body: inBook(changes)))
         }
         for (index, list) in handbook.tipLists.enumerated() {
             let matter = list.page.frontMatter
             var body = "<p class=\"eyebrow\">Tips</p>\n<h1>\(HTML.escape(matter.title))</h1>\n"
             if let summary = matter.summary { body += "<p class=\"lead\">\(HTML.escape(summary))</p>\n" }
             body += inBook(templates.render(builder.tipList(index, content: content.tipLists[index], root: SiteLayout.rootFromPage), template: "partials/tips"))
-            documents.append(.init(fileName: tipListFile(list.page.slug), title: matter.title, body: body))
+            documents.append(.init(fileName: Self.tipListFile(list.page.slug), title: matter.title, body: body))
         }
 
         let dates = (handbook.chapters + handbook.tipLists).compactMap(\.page.frontMatter.updated).sorted()
@@ -54,14 +62,21 @@ enum EPUBEdition {
             identifier: "urn:handbook:\(HeadingSlugger.baseSlug(config.title)):\(HeadingSlugger.baseSlug(config.edition ?? "1"))",
             title: config.title, subtitle: config.subtitle, organisation: config.organisation, edition: config.edition,
             language: config.language, modified: (dates.last ?? "2000-01-01") + "T00:00:00Z", documents: documents,
-            media: handbook.media.map { .init(path: media["media/" + LinkTarget.encodePath($0.relativePath)]!, source: siteFolder + "/media/" + $0.relativePath) },
+            media: mediaFiles.map { .init(path: $0.bookPath, source: siteFolder + "/" + SiteLayout.media($0.file.relativePath)) },
             stylesheet: stylesheet)
     }
 
-    /// Media under names EPUB readers need no escaping for (epubcheck warns about spaces), by the
-    /// site's percent-encoded path.
-    static func mediaNames(_ files: [ContentInventory.MediaFile]) -> [String: String] {
-        var names: [String: String] = [:]
+    func write(_ made: EPUBBook, into folder: SiteFolder) throws -> DownloadSizes? {
+        try EPUBWriter.write(made, to: folder.path + "/" + SiteLayout.epub)
+        folder.keepIfUnchanged(SiteLayout.epub)
+        folder.writes?.keep([SiteLayout.epub], scope: .edition(kind))
+        return nil
+    }
+
+    /// Media under names EPUB readers need no escaping for (epubcheck warns about spaces), with
+    /// the site's percent-encoded path of each, in the order of `files`.
+    static func mediaNames(_ files: [ContentInventory.MediaFile]) -> [(file: ContentInventory.MediaFile, sitePath: String, bookPath: String)] {
+        var names: [(file: ContentInventory.MediaFile, sitePath: String, bookPath: String)] = []
         var used: Set<String> = []
         for file in files {
             let safe = file.relativePath.split(separator: "/").map { component in
@@ -77,7 +92,7 @@ enum EPUBEdition {
                 counter += 1
             }
             used.insert(name)
-            names["media/" + LinkTarget.encodePath(file.relativePath)] = name
+            names.append((file, SiteLayout.media(LinkTarget.encodePath(file.relativePath)), name))
         }
         return names
     }

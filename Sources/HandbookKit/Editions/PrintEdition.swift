@@ -1,8 +1,20 @@
 /// `print.html`: the whole handbook in one page, in reading order, every internal link pointing
 /// inside the page. Heading anchors are prefixed with their chapter's slug (`boundaries--why`),
 /// as slugs are unique only within a page; rule identifiers are unique in the whole handbook.
-enum PrintEdition {
-    static func render(_ handbook: ResolvedHandbook, content: RenderedContent, templates: TemplateSet) -> String {
+package struct PrintEdition: Edition {
+    let handbook: ResolvedHandbook
+    let content: RenderedContent
+    let templates: TemplateSet
+
+    package init(handbook: ResolvedHandbook, content: RenderedContent, templates: TemplateSet) {
+        self.handbook = handbook
+        self.content = content
+        self.templates = templates
+    }
+
+    var kind: SiteEdition { .print }
+
+    package func make() -> String {
         let builder = PageContext(handbook: handbook)
         var context = builder.base(
             kind: "print", title: "Print edition", description: handbook.config.description,
@@ -38,7 +50,12 @@ enum PrintEdition {
             return group
         }
         let html = templates.render(context, template: "print")
-        return LinkRewriter.rewrite(html) { target(for: $0, in: handbook) }
+        return LinkRewriter.rewrite(html) { Self.target(for: $0, in: handbook) }
+    }
+
+    func write(_ made: String, into folder: SiteFolder) throws -> DownloadSizes? {
+        try folder.write(made, to: SiteLayout.print, scope: .edition(kind))
+        return nil
     }
 
     /// Where a link (from the site root, without `../`) goes inside the print page.

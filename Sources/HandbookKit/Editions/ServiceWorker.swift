@@ -3,14 +3,14 @@ import Foundation
 
 /// `sw.js` and `manifest.webmanifest`: what makes the hosted site an installable web app that
 /// works offline once it has been opened.
-enum ServiceWorker {
+package enum ServiceWorker {
     /// Files not precached: the downloads (large, and fetched on purpose), the worker itself, and
     /// the machine-readable copies that pages never load.
     static let excluded: Set<String> = [
         SiteLayout.epub, SiteLayout.offlineArchive, SiteLayout.serviceWorker, SiteLayout.searchIndexJSON, SiteLayout.marker,
     ]
 
-    static func write(into staging: SiteFolder, templates: TemplateSet) throws {
+    package static func write(into staging: SiteFolder, templates: TemplateSet) throws {
         let files = try staging.files().filter { file in
             !excluded.contains(file) && !file.hasPrefix(SiteLayout.oembedFolder + "/") && file != SiteLayout.sitemap
         }

@@ -2,8 +2,8 @@ import Foundation
 import HandbookMarkdown
 
 /// The files of a handbook's content folder, found and named but not yet read.
-struct ContentInventory: Sendable {
-    struct PageFile: Sendable {
+package struct ContentInventory: Sendable {
+    package struct PageFile: Sendable {
         var path: String
         /// The file name, as links between pages name it (`02-boundaries.md`).
         var fileName: String
@@ -12,10 +12,17 @@ struct ContentInventory: Sendable {
         /// The real path of the content folder, which the file must be inside when it is read.
         var root: String?
 
+        package init(path: String, fileName: String, slug: String, root: String? = nil) {
+            self.path = path
+            self.fileName = fileName
+            self.slug = slug
+            self.root = root
+        }
+
         var source: ConfinedFile { ConfinedFile(path: path, root: root) }
     }
 
-    struct MediaFile: Sendable {
+    package struct MediaFile: Sendable {
         var path: String
         /// The path below `media/`, with `/` separators.
         var relativePath: String

@@ -1,8 +1,8 @@
 import HandbookMarkdown
 
 /// The whole handbook, resolved: every rule known, every link checked.
-struct ResolvedHandbook: Sendable {
-    var config: HandbookConfig
+package struct ResolvedHandbook: Sendable {
+    package var config: HandbookConfig
     var chapters: [ResolvedPage]
     var tipLists: [ResolvedPage]
     var rules: [Rule]

@@ -2,8 +2,8 @@ import Foundation
 import HandbookMarkdown
 
 /// A chapter or tip list, read and parsed, ready to be resolved against the rest of the handbook.
-struct ParsedPage: Sendable {
-    enum Kind: String, Sendable {
+package struct ParsedPage: Sendable {
+    package enum Kind: String, Sendable {
         case chapter
         case tipList
     }

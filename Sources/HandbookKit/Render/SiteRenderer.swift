@@ -5,7 +5,7 @@ import Synchronization
 /// pages and their embeds, a tip list with its embed, and the pages that list the whole handbook.
 /// With a cache from an earlier build of the same folder, a unit whose key has not changed is
 /// not rendered again (`RenderKeys`).
-struct SiteRenderer: Sendable {
+package struct SiteRenderer: Sendable {
     let handbook: ResolvedHandbook
     let templates: TemplateSet
     /// The units of the last build; nil renders everything.
@@ -13,16 +13,16 @@ struct SiteRenderer: Sendable {
     var downloads = DownloadSizes()
     var progress: (@Sendable (String, Int, Int) -> Void)?
 
-    enum Unit: Sendable, Hashable {
+    package enum Unit: Sendable, Hashable {
         case chapter(String)
         case tipList(String)
         case site
     }
 
     /// What a unit rendered: its files, and its content for the other editions.
-    struct UnitRecord: Sendable {
+    package struct UnitRecord: Sendable {
         var key: Int
-        var files: [String]
+        package var files: [String]
         var output: Output
     }
 
@@ -32,13 +32,13 @@ struct SiteRenderer: Sendable {
         case site
     }
 
-    struct Result: Sendable {
+    package struct Result: Sendable {
         /// HTML pages in the site's units.
         var pages: Int
         /// HTML pages rendered this time.
         var rendered: Int
-        var content: RenderedContent
-        var units: [Unit: UnitRecord]
+        package var content: RenderedContent
+        package var units: [Unit: UnitRecord]
     }
 
     func renderPages(into folder: SiteFolder) async throws -> Result {

@@ -4,7 +4,7 @@ import Mustache
 
 /// The compiled Mustache templates of a template folder, checked before any page is rendered:
 /// swift-mustache renders a missing partial as nothing, so missing ones are reported here.
-struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     /// The templates every build needs, one per page kind.
     static let pageTemplates = [
         "index", "chapter", "rules-index", "rule", "tip-list", "search", "print",
@@ -20,7 +20,7 @@ struct TemplateSet: Sendable {
     /// The ids the templates write, which headings must not take (`TemplateIDs`).
     let reservedIDs: Set<String>
 
-    static func load(folder: String?) -> (TemplateSet?, [Diagnostic]) {
+    package static func load(folder: String?) -> (TemplateSet?, [Diagnostic]) {
         guard let folder else { return load(.builtIn) }
         switch TemplateFiles.folder(folder) {
         case .success(let files): return load(files)

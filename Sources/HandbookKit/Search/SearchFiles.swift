@@ -5,11 +5,11 @@ import HandbookMarkdown
 /// scripts for pages opened from the disk: `search-index.js` with everything but the sections,
 /// and the sections in parts (`search-index-1.js`, ...) of at most `partBytes` each, which the
 /// browser loads one after another so that no single script freezes the page while it parses.
-struct SearchFiles: Sendable {
+package struct SearchFiles: Sendable {
     static let partBytes = 256 * 1024
 
-    let json: Data
-    let script: Data
+    package let json: Data
+    package let script: Data
     let parts: [Data]
     let plainTextBytes: Int
 

@@ -33,12 +33,3 @@ final class OutputLock: Sendable {
         close(descriptor)
     }
 }
-
-extension OutputFolder {
-    /// The lock of this output folder, for a build with `options`.
-    func lock(_ options: BuildOptions) throws -> OutputLock {
-        try OutputLock(output: self) {
-            options.waiting?("another build is writing \(DisplayPath.of(path)); waiting for it to finish")
-        }
-    }
-}

@@ -5,15 +5,20 @@ import HandbookMarkdown
 /// A folder the site is written into: a staging folder for a whole build, or, for the rebuilds
 /// of `handbook serve`, the output folder itself, where a `WriteLog` skips the files whose bytes
 /// have not changed and each file is replaced in one step, so the server never reads half a file.
-struct SiteFolder: Sendable {
-    let path: String
+package struct SiteFolder: Sendable {
+    package let path: String
     var writes: WriteLog?
     /// For a staging folder: the output it replaces, whose unchanged files are kept.
     var previous: PreviousOutput?
     /// For the output folder rebuilt in place: where changed files wait until all are written.
     var pending: PendingWrites?
 
-    init(path: String, writes: WriteLog? = nil, previous: PreviousOutput? = nil, pending: PendingWrites? = nil) {
+    /// A folder written without a record of what was written: the fuzz target's, the tests'.
+    package init(path: String) {
+        self.init(path: path, writes: nil)
+    }
+
+    init(path: String, writes: WriteLog?, previous: PreviousOutput? = nil, pending: PendingWrites? = nil) {
         self.path = path
         self.writes = writes
         self.previous = previous
@@ -103,7 +108,7 @@ struct SiteFolder: Sendable {
         }
     }
 
-    func remove() {
+    package func remove() {
         try? FileManager.default.removeItem(atPath: path)
     }
 

@@ -95,7 +95,7 @@ struct InterruptedBuildTests {
     @Test("a build waits, saying so, while another holds the output folder's lock")
     func waitsForTheLock() async throws {
         let handbook = try TestHandbook()
-        var held: OutputLock? = try OutputFolder(path: handbook.output).lock(BuildOptions(output: handbook.output))
+        var held: OutputLock? = try OutputLock(output: OutputFolder(path: handbook.output)) {}
         let process = try ChildProcess(
             handbook: ["build", "--content", handbook.content, "--templates", Repository.templates, "--output", handbook.output])
         try await Task.sleep(for: .seconds(1))

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookKit
 import HandbookMarkdown
 
 /// The whole pipeline for one chapter given as bytes (its front matter and Markdown), beside a
@@ -52,6 +53,11 @@ public enum ChapterPipeline {
     }
 
     private static let templates = TemplateSet.load(folder: nil).0
+
+    /// The search index could not be built.
+    private struct IndexFailure: Error {
+        var diagnostics: [Diagnostic]
+    }
     private static let citing = Data("""
         ---
         title: Citing
@@ -87,32 +93,23 @@ public enum ChapterPipeline {
         var diagnostics: [Diagnostic] = []
         var chapters: [ParsedPage] = []
         for (file, data) in [(fuzzed, chapter), (other, citing)] {
-            let (page, problems) = PageParser.parse(file, data: data, kind: .chapter, allowRawHTML: false)
+            let (page, problems) = ParseStep.page(file, data: data, kind: .chapter, allowRawHTML: false)
             chapters += page.map { [$0] } ?? []
             diagnostics += problems
         }
-        let (tipList, tipProblems) = PageParser.parse(list, data: tips, kind: .tipList, allowRawHTML: false)
+        let (tipList, tipProblems) = ParseStep.page(list, data: tips, kind: .tipList, allowRawHTML: false)
         diagnostics += tipProblems
-        let (config, configProblems) = HandbookConfig.parse(
-            SourceFileReader.decode(input.config ?? defaultConfig, path: scratch + "/content/handbook.yml", displayPath: "handbook.yml"))
+        let (config, configProblems) = LoadStep.config(
+            input.config ?? defaultConfig, path: scratch + "/content/handbook.yml", displayPath: "handbook.yml")
         diagnostics += configProblems
         guard let config else {
             output.diagnostics = [DiagnosticFormat.text(diagnostics.sortedForDisplay(), colour: false), DiagnosticFormat.json(diagnostics)]
             return output
         }
-        var (handbook, problems) = Resolver.resolve(
-            config: config, chapters: chapters, tipLists: tipList.map { [$0] } ?? [], media: [],
-            reservedAnchors: templates?.reservedIDs ?? [])
+        var (handbook, problems) = ResolveStep.run(
+            config: config, chapters: chapters, tipLists: tipList.map { [$0] } ?? [], media: [], templates: templates)
         diagnostics += problems
-        if let previous = input.previous {
-            let file = SourceLocation(file: "editions/previous.json")
-            let (history, changeProblems) = PreviousEdition.history(
-                of: handbook, record: previous, file: file, location: file, shownPath: file.file)
-            handbook.history = history
-            diagnostics += changeProblems
-        } else {
-            handbook.history = EditionComparison.history(of: handbook)
-        }
+        diagnostics += CompareStep.run(&handbook, record: input.previous, file: SourceLocation(file: "editions/previous.json"))
         output.diagnostics = [DiagnosticFormat.text(diagnostics.sortedForDisplay(), colour: false), DiagnosticFormat.json(diagnostics)]
         guard !diagnostics.hasErrors, let templates else { return output }
 
@@ -120,15 +117,17 @@ public enum ChapterPipeline {
         defer { folder.remove() }
         do {
             try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
-            let result = try await SiteRenderer(handbook: handbook, templates: templates).renderPages(into: folder)
+            let result = try await RenderStep.run(
+                handbook, templates: templates, downloads: DownloadSizes(), previous: nil, into: folder, progress: nil)
             for unit in result.units.values {
                 for path in unit.files where path.hasSuffix(".html") {
                     output.pages[path] = try String(contentsOfFile: folder.path + "/" + path, encoding: .utf8)
                 }
             }
-            output.pages[SiteLayout.print] = PrintEdition.render(handbook, content: result.content, templates: templates)
-            output.indexes[SiteLayout.handbookIndex] = try HandbookIndex(handbook, content: result.content).encoded()
-            let search = try SearchFiles(handbook)
+            output.pages[SiteLayout.print] = PrintEdition(handbook: handbook, content: result.content, templates: templates).make()
+            output.indexes[SiteLayout.handbookIndex] = try IndexEdition(handbook: handbook, content: result.content).make()
+            let (search, searchProblems) = IndexStep.run(handbook, configPath: scratch + "/content/handbook.yml")
+            guard let search else { throw IndexFailure(diagnostics: searchProblems) }
             output.indexes[SiteLayout.searchIndexJSON] = search.json
             output.scripts[SiteLayout.searchIndexScript] = String(decoding: search.script, as: UTF8.self)
             try ServiceWorker.write(into: folder, templates: templates)

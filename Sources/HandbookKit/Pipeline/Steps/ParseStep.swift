@@ -1,0 +1,43 @@
+import Foundation
+
+/// Step 2, parse: each chapter and tip list, read and parsed by cmark, on every core.
+package enum ParseStep {
+    /// One page from bytes already read.
+    package static func page(
+        _ file: ContentInventory.PageFile, data: Data, kind: ParsedPage.Kind, allowRawHTML: Bool
+    ) -> (ParsedPage?, [Diagnostic]) {
+        PageParser.parse(file, data: data, kind: kind, allowRawHTML: allowRawHTML)
+    }
+
+    /// Parses pages in parallel, keeping their order; a page whose file has the same bytes as
+    /// in the cache is taken from it.
+    static func run(
+        _ files: [ContentInventory.PageFile], kind: ParsedPage.Kind, allowRawHTML: Bool, cache: BuildCache?
+    ) async -> ([ParsedPage], [Diagnostic]) {
+        await withTaskGroup(of: (Int, ParsedPage?, [Diagnostic]).self) { group in
+            for (index, file) in files.enumerated() {
+                group.addTask {
+                    guard let cache, let data = try? file.source.read(maxBytes: InputLimits.markdownBytes) else {
+                        let (page, diagnostics) = PageParser.parse(file, kind: kind, allowRawHTML: allowRawHTML)
+                        return (index, page, diagnostics)
+                    }
+                    if let cached = cache.parsedPage(at: file.path, data: data, kind: kind, allowRawHTML: allowRawHTML) {
+                        return (index, cached.page, cached.diagnostics)
+                    }
+                    let (page, diagnostics) = PageParser.parse(file, data: data, kind: kind, allowRawHTML: allowRawHTML)
+                    cache.storeParsedPage(
+                        .init(data: data, kind: kind, allowRawHTML: allowRawHTML, page: page, diagnostics: diagnostics),
+                        at: file.path)
+                    return (index, page, diagnostics)
+                }
+            }
+            var pages = [ParsedPage?](repeating: nil, count: files.count)
+            var diagnostics: [Diagnostic] = []
+            for await (index, page, problems) in group {
+                pages[index] = page
+                diagnostics += problems
+            }
+            return (pages.compactMap { $0 }, diagnostics)
+        }
+    }
+}
