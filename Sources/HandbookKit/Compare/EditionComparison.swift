@@ -125,7 +125,7 @@ enum EditionComparison {
         func attach(_ note: NoteText, to identifier: String) {
             guard let position = history.changeIndex[identifier] else {
                 diagnostics.append(.warning(
-                    "change.noteUnchanged", at: note.location,
+                    .changeNoteUnchanged, at: note.location,
                     "\(identifier) has not changed since edition \(edition), so its change note is not shown",
                     suggestion: "remove the note, or keep it until the rule changes"))
                 return
@@ -140,12 +140,12 @@ enum EditionComparison {
                 if let rule = handbook.rule(identifier) {
                     if rule.chapter != chapterIndex {
                         diagnostics.append(.error(
-                            "change.noteElsewhere", at: note.location,
+                            .changeNoteElsewhere, at: note.location,
                             "\(identifier) is a rule of \(handbook.chapters[rule.chapter].page.displayPath), not of this chapter",
                             suggestion: "put its change note in that chapter"))
                     } else if let other = rule.changeNote {
                         diagnostics.append(.error(
-                            "change.noteTwice", at: note.location,
+                            .changeNoteTwice, at: note.location,
                             "\(identifier) already has a change note, at \(other.location.description)",
                             suggestion: "keep one change note per rule"))
                     } else {
@@ -158,7 +158,7 @@ enum EditionComparison {
                     }
                 } else if let earlier = history.withdrawnRule(identifier) {
                     diagnostics.append(.warning(
-                        "change.noteUnchanged", at: note.location,
+                        .changeNoteUnchanged, at: note.location,
                         "\(identifier) was withdrawn in edition \(earlier.withdrawnIn), not in this one, so its change note is not shown",
                         suggestion: "remove the note"))
                 } else {
@@ -166,7 +166,7 @@ enum EditionComparison {
                         to: identifier, in: handbook.rulesByChapter[chapterIndex].map { handbook.rules[$0].identifier }
                             + history.changes.filter { $0.has(.withdrawn) }.map(\.id))
                     diagnostics.append(.error(
-                        "change.noteUnknown", at: note.location,
+                        .changeNoteUnknown, at: note.location,
                         "\(identifier) is neither a rule of this chapter nor a rule withdrawn since edition \(edition)",
                         suggestion: close.map { "did you mean \($0)?" } ?? "name a rule of this chapter, or one this edition withdraws"))
                 }

@@ -34,11 +34,11 @@ enum PreviousEdition {
             data = try source.read(maxBytes: InputLimits.recordBytes)
         } catch .missing {
             return failed(.error(
-                "edition.previousMissing", at: location, "there is no previous edition's record at '\(Quoted.text(DisplayPath.of(path)))'",
+                .editionPreviousMissing, at: location, "there is no previous edition's record at '\(Quoted.text(DisplayPath.of(path)))'",
                 suggestion: "give the handbook.json published with the previous edition; keep a copy in the content folder, such as editions/1.0.json"))
         } catch .outside {
             return failed(.error(
-                "content.outside", at: location,
+                .contentOutside, at: location,
                 "the previous edition's record must be inside the content folder, and '\(Quoted.text(DisplayPath.of(path)))' is not",
                 suggestion: "keep a copy in the content folder, such as editions/1.0.json, and name that"))
         } catch {
@@ -60,35 +60,35 @@ enum PreviousEdition {
             record = try JSONDecoder().decode(HandbookIndex.self, from: data)
         } catch {
             return failed(.error(
-                "edition.previousInvalid", at: file, "this is not a handbook.json that handbook wrote: \(describe(error))",
+                .editionPreviousInvalid, at: file, "this is not a handbook.json that handbook wrote: \(describe(error))",
                 suggestion: "give the handbook.json from the previous edition's site, unchanged"))
         }
         if let problem = PreviousRecordCheck.problem(in: record) {
             return failed(.error(
-                "edition.previousInvalid", at: file, "this is not a handbook.json that handbook wrote: \(problem)",
+                .editionPreviousInvalid, at: file, "this is not a handbook.json that handbook wrote: \(problem)",
                 suggestion: "give the handbook.json from the previous edition's site, unchanged"))
         }
         guard record.schemaVersion <= HandbookIndex.schemaVersion else {
             return failed(.error(
-                "edition.previousInvalid", at: file,
+                .editionPreviousInvalid, at: file,
                 "this record has schema version \(record.schemaVersion), newer than this tool's \(HandbookIndex.schemaVersion)",
                 suggestion: "build with the version of handbook that wrote it, or a newer one"))
         }
         guard let previousEdition = record.edition else {
             return failed(.error(
-                "edition.previousUnnamed", at: file, "this record does not name its edition, so changes cannot say since when",
+                .editionPreviousUnnamed, at: file, "this record does not name its edition, so changes cannot say since when",
                 suggestion: "set `edition` in that edition's handbook.yml and build it again, or add \"edition\" to the record"))
         }
         let configLocation = config.editionLocation ?? location
         guard let edition = config.edition else {
             return failed(.error(
-                "edition.unnamed", at: configLocation,
+                .editionUnnamed, at: configLocation,
                 "comparing with edition \(previousEdition) needs this edition's name, and handbook.yml has no `edition`",
                 suggestion: "add a line such as `edition: \"2\"` to handbook.yml"))
         }
         guard edition != previousEdition else {
             return failed(.error(
-                "edition.sameName", at: configLocation,
+                .editionSameName, at: configLocation,
                 "this edition and the previous one, in \(shownPath), are both called '\(Quoted.text(edition))'",
                 suggestion: "give this edition its own name in handbook.yml, such as the next number"))
         }

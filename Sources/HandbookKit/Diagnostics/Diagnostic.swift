@@ -8,15 +8,16 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     }
 
     public var severity: Severity
-    /// A stable, machine-readable code such as `rule.unknown` or `link.broken`.
-    public var code: String
+    /// A stable, machine-readable code such as `rule.unknown` or `link.broken`, encoded as that
+    /// string.
+    public var code: DiagnosticCode
     public var location: SourceLocation
     public var message: String
     /// What the author can do about it, when there is something specific to say.
     public var suggestion: String?
 
     public init(
-        _ severity: Severity, _ code: String, at location: SourceLocation,
+        _ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation,
         _ message: String, suggestion: String? = nil
     ) {
         self.severity = severity
@@ -27,13 +28,13 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     }
 
     public static func error(
-        _ code: String, at location: SourceLocation, _ message: String, suggestion: String? = nil
+        _ code: DiagnosticCode, at location: SourceLocation, _ message: String, suggestion: String? = nil
     ) -> Diagnostic {
         Diagnostic(.error, code, at: location, message, suggestion: suggestion)
     }
 
     public static func warning(
-        _ code: String, at location: SourceLocation, _ message: String, suggestion: String? = nil
+        _ code: DiagnosticCode, at location: SourceLocation, _ message: String, suggestion: String? = nil
     ) -> Diagnostic {
         Diagnostic(.warning, code, at: location, message, suggestion: suggestion)
     }

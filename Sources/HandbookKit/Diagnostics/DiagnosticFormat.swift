@@ -11,7 +11,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         let objects: [[String: Any]] = diagnostics.map { diagnostic in
             [
                 "file": diagnostic.location.file, "line": diagnostic.location.line, "column": diagnostic.location.column,
-                "severity": diagnostic.severity.rawValue, "code": diagnostic.code, "message": diagnostic.message,
+                "severity": diagnostic.severity.rawValue, "code": diagnostic.code.rawValue, "message": diagnostic.message,
                 "suggestion": diagnostic.suggestion ?? NSNull(),
             ]
         }

@@ -52,14 +52,14 @@ package struct ContentInventory: Sendable {
         var isFolder: ObjCBool = false
         guard fileManager.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
             diagnostics.append(.error(
-                "content.missing", at: SourceLocation(file: DisplayPath.of(root)),
+                .contentMissing, at: SourceLocation(file: DisplayPath.of(root)),
                 "there is no content folder here",
                 suggestion: "create it with handbook.yml and chapters/, or pass --content"))
             return (inventory, diagnostics)
         }
         if !fileManager.fileExists(atPath: inventory.configPath) {
             diagnostics.append(.error(
-                "config.missing", at: SourceLocation(file: DisplayPath.of(inventory.configPath)),
+                .configMissing, at: SourceLocation(file: DisplayPath.of(inventory.configPath)),
                 "the handbook has no handbook.yml", suggestion: "create it with at least a line `title: ...`"))
         }
 
@@ -69,14 +69,14 @@ package struct ContentInventory: Sendable {
             let path = root + "/chapters/" + name
             guard let (number, slug) = chapterName(name) else {
                 diagnostics.append(.error(
-                    "chapter.name", at: SourceLocation(file: DisplayPath.of(path)),
+                    .chapterName, at: SourceLocation(file: DisplayPath.of(path)),
                     "a chapter's file name must be a number, a hyphen and a slug of lower-case letters, digits and hyphens",
                     suggestion: "rename it, for example to 01-\(suggestedSlug(name)).md"))
                 continue
             }
             if let other = chapterNumbers[number] {
                 diagnostics.append(.error(
-                    "chapter.order", at: SourceLocation(file: DisplayPath.of(path)),
+                    .chapterOrder, at: SourceLocation(file: DisplayPath.of(path)),
                     "this chapter has the same number as \(other), so their order is unclear",
                     suggestion: "give each chapter its own number"))
             }
@@ -92,7 +92,7 @@ package struct ContentInventory: Sendable {
         for chapter in inventory.chapters {
             if let other = slugs[chapter.slug] {
                 diagnostics.append(.error(
-                    "chapter.duplicate", at: SourceLocation(file: DisplayPath.of(chapter.path)),
+                    .chapterDuplicate, at: SourceLocation(file: DisplayPath.of(chapter.path)),
                     "this chapter's slug '\(chapter.slug)' is also used by \(other); both would be \(SiteLayout.chapterPage(chapter.slug))",
                     suggestion: "rename one of them"))
             }
@@ -100,7 +100,7 @@ package struct ContentInventory: Sendable {
         }
         if inventory.chapters.isEmpty && diagnostics.isEmpty {
             diagnostics.append(.error(
-                "content.noChapters", at: SourceLocation(file: DisplayPath.of(root + "/chapters")),
+                .contentNoChapters, at: SourceLocation(file: DisplayPath.of(root + "/chapters")),
                 "the handbook has no chapters", suggestion: "add a file such as chapters/01-introduction.md"))
         }
 
@@ -109,7 +109,7 @@ package struct ContentInventory: Sendable {
             let slug = String(name.dropLast(3))
             guard isSlug(slug) else {
                 diagnostics.append(.error(
-                    "tips.name", at: SourceLocation(file: DisplayPath.of(path)),
+                    .tipsName, at: SourceLocation(file: DisplayPath.of(path)),
                     "a tip list's file name must be lower-case letters, digits and hyphens",
                     suggestion: "rename it, for example to \(suggestedSlug(name)).md"))
                 continue
@@ -128,7 +128,7 @@ package struct ContentInventory: Sendable {
     private static func slugLengthProblem(_ slug: String, at path: String) -> Diagnostic? {
         guard slug.utf8.count > InputLimits.slugBytes else { return nil }
         return .error(
-            "file.nameLength", at: SourceLocation(file: DisplayPath.of(path)),
+            .fileNameLength, at: SourceLocation(file: DisplayPath.of(path)),
             "this file's name is too long: its slug has \(slug.utf8.count) characters, over the limit of \(InputLimits.slugBytes)",
             suggestion: "rename it with a shorter slug")
     }
@@ -142,14 +142,14 @@ package struct ContentInventory: Sendable {
             let real = URL(fileURLWithPath: folder + "/" + name).resolvingSymlinksInPath().path
             if !real.hasPrefix(realRoot) {
                 diagnostics.append(.error(
-                    "content.outside", at: SourceLocation(file: DisplayPath.of(folder + "/" + name)),
+                    .contentOutside, at: SourceLocation(file: DisplayPath.of(folder + "/" + name)),
                     "this is a link to a file outside the content folder, which is not read",
                     suggestion: "copy the file into the content folder instead of linking to it"))
             } else if name.hasSuffix(".md") {
                 result.append(name)
             } else {
                 diagnostics.append(.warning(
-                    "content.ignored", at: SourceLocation(file: DisplayPath.of(folder + "/" + name)),
+                    .contentIgnored, at: SourceLocation(file: DisplayPath.of(folder + "/" + name)),
                     "this file is ignored: only .md files are read here",
                     suggestion: "rename it to .md, or move it to media/ if it is an image or download"))
             }
@@ -177,14 +177,14 @@ package struct ContentInventory: Sendable {
             var isFolder: ObjCBool = false
             guard fileManager.fileExists(atPath: path, isDirectory: &isFolder) else {
                 diagnostics.append(.error(
-                    "media.unreadable", at: SourceLocation(file: DisplayPath.of(path)),
+                    .mediaUnreadable, at: SourceLocation(file: DisplayPath.of(path)),
                     "this media file cannot be read (a broken link?)", suggestion: "replace or remove it"))
                 continue
             }
             let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
             guard real.hasPrefix(realRoot) else {
                 diagnostics.append(.error(
-                    "media.outside", at: SourceLocation(file: DisplayPath.of(path)),
+                    .mediaOutside, at: SourceLocation(file: DisplayPath.of(path)),
                     "this is a link to a file outside the content folder, which is not published",
                     suggestion: "copy the file into media/ instead of linking to it"))
                 if isFolder.boolValue { enumerator.skipDescendants() }
@@ -194,14 +194,14 @@ package struct ContentInventory: Sendable {
                 // A pipe or a device would block or never end when copied.
                 guard isRegularFile(path), FileManager.default.isReadableFile(atPath: path) else {
                     diagnostics.append(.error(
-                        "media.unreadable", at: SourceLocation(file: DisplayPath.of(path)),
+                        .mediaUnreadable, at: SourceLocation(file: DisplayPath.of(path)),
                         "this media file cannot be read: it is not a regular file, or you may not read it",
                         suggestion: "replace it with an ordinary file you may read, or remove it"))
                     continue
                 }
                 if let problem = OutputPath.problem(with: SiteLayout.media(relative)) {
                     diagnostics.append(.error(
-                        "media.name", at: SourceLocation(file: DisplayPath.of(path)),
+                        .mediaName, at: SourceLocation(file: DisplayPath.of(path)),
                         "this media file cannot be published under its name: \(problem)",
                         suggestion: "rename it, or move it to a shallower folder, with plain characters"))
                     continue
@@ -217,7 +217,7 @@ package struct ContentInventory: Sendable {
             let normalised = UnicodeForm.nfc(file.relativePath)
             if let other = byNormalisedName[normalised] {
                 diagnostics.append(.error(
-                    "media.nameClash", at: SourceLocation(file: DisplayPath.of(file.path)),
+                    .mediaNameClash, at: SourceLocation(file: DisplayPath.of(file.path)),
                     "this file's name and that of media/\(Quoted.text(other)) are the same text in different Unicode forms",
                     suggestion: "keep one of them, or rename one"))
                 return true

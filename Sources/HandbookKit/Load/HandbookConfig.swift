@@ -75,7 +75,7 @@ public struct HandbookConfig: Sendable, Hashable {
                 config.language = entry.value
             } else {
                 diagnostics.append(.error(
-                    "config.language", at: entry.location, "'\(Quoted.text(entry.value))' is not a BCP 47 language tag",
+                    .configLanguage, at: entry.location, "'\(Quoted.text(entry.value))' is not a BCP 47 language tag",
                     suggestion: "use a tag such as en, en-GB or fr-CA"))
             }
         }
@@ -86,7 +86,7 @@ public struct HandbookConfig: Sendable, Hashable {
             case "false": config[keyPath: flag] = false
             default:
                 diagnostics.append(.error(
-                    "config.type", at: entry.location, "'\(key)' must be true or false"))
+                    .configType, at: entry.location, "'\(key)' must be true or false"))
             }
         }
         if let entry = mapping.entries["search_index_budget"] {
@@ -94,7 +94,7 @@ public struct HandbookConfig: Sendable, Hashable {
                 config.searchIndexBudget = ratio
             } else {
                 diagnostics.append(.error(
-                    "config.type", at: entry.location, "'search_index_budget' must be a positive number",
+                    .configType, at: entry.location, "'search_index_budget' must be a positive number",
                     suggestion: "write a ratio to the handbook's plain text, such as 1.0"))
             }
         }
@@ -103,7 +103,7 @@ public struct HandbookConfig: Sendable, Hashable {
                 config.baseURL = url
             } else {
                 diagnostics.append(.error(
-                    "config.baseURL", at: entry.location,
+                    .configBaseURL, at: entry.location,
                     "'\(Quoted.text(entry.value))' is not an http or https address of the form https://host/path/",
                     suggestion: "write the address where the site is published, such as https://example.org/handbook/"))
             }

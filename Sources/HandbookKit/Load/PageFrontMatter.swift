@@ -18,13 +18,13 @@ struct PageFrontMatter: Sendable, Hashable {
             split = try FrontMatter.split(file.text)
         } catch {
             return (nil, "", [.error(
-                "frontMatter.unterminated", at: file.location(),
+                .frontMatterUnterminated, at: file.location(),
                 "the front matter that starts here has no closing `---` line",
                 suggestion: "add a line with `---` after the last key")])
         }
         guard let yaml = split.yaml else {
             return (nil, split.body, [.error(
-                "frontMatter.missing", at: file.location(),
+                .frontMatterMissing, at: file.location(),
                 "missing front matter",
                 suggestion: "start the file with `---`, a line `title: ...`, and `---`")])
         }
@@ -33,12 +33,12 @@ struct PageFrontMatter: Sendable, Hashable {
             mappingKeys: ["changes"])
         if mapping.entries.isEmpty && diagnostics.isEmpty {
             diagnostics.append(.error(
-                "config.missingKey", at: file.location(), "missing required key 'title'",
+                .configMissingKey, at: file.location(), "missing required key 'title'",
                 suggestion: "add a line `title: ...` to the front matter"))
         }
         if let updated = mapping.entries["updated"], !CalendarDate.isValid(updated.value) {
             diagnostics.append(.error(
-                "frontMatter.date", at: updated.location, "'\(Quoted.text(updated.value))' is not a date in the form YYYY-MM-DD",
+                .frontMatterDate, at: updated.location, "'\(Quoted.text(updated.value))' is not a date in the form YYYY-MM-DD",
                 suggestion: "write the date as, for example, 2026-11-21"))
         }
         guard let title = mapping["title"], !title.isEmpty else { return (nil, split.body, diagnostics) }
@@ -49,11 +49,11 @@ struct PageFrontMatter: Sendable, Hashable {
         for (identifier, entry) in mapping.mappings["changes"] ?? [] {
             if !RuleIdentifier.isValid(identifier) {
                 diagnostics.append(.error(
-                    "change.noteKey", at: entry.location, "'\(Quoted.text(identifier))' under 'changes' is not a rule identifier",
+                    .changeNoteKey, at: entry.location, "'\(Quoted.text(identifier))' under 'changes' is not a rule identifier",
                     suggestion: "write one line per rule, as `CONF-2: what changed and why`"))
             } else if entry.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 diagnostics.append(.error(
-                    "change.emptyNote", at: entry.location, "the change note for \(identifier) has no text",
+                    .changeEmptyNote, at: entry.location, "the change note for \(identifier) has no text",
                     suggestion: "write what changed and why, or remove the line"))
             } else {
                 notes[identifier] = NoteText(text: RuleWording.normalise(entry.value), location: entry.location)

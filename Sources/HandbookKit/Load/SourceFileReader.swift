@@ -21,7 +21,7 @@ enum SourceFileReader {
         }
         let (line, column) = firstInvalidUTF8Position(in: bytes)
         return .failure(.error(
-            "file.encoding", at: SourceLocation(file: displayPath, line: line, column: column),
+            .fileEncoding, at: SourceLocation(file: displayPath, line: line, column: column),
             "this file is not valid UTF-8",
             suggestion: "save it as UTF-8 in your editor (the first bad byte is here)"))
     }

@@ -38,7 +38,7 @@ struct YAMLMapping: Sendable {
 
         if let problem = YAMLKeyCheck.problem(in: yaml) {
             diagnostics.append(.error(
-                "config.keyType", at: location(Position(line: problem.line, column: problem.column)), problem.message,
+                .configKeyType, at: location(Position(line: problem.line, column: problem.column)), problem.message,
                 suggestion: "write one `key: value` pair per line"))
             return (mapping, diagnostics)
         }
@@ -48,11 +48,11 @@ struct YAMLMapping: Sendable {
         } catch let error as YamlError {
             let (mark, problem) = describe(error, yaml: yaml)
             diagnostics.append(.error(
-                "yaml.invalid", at: location(mark), "invalid YAML: \(problem)",
+                .yamlInvalid, at: location(mark), "invalid YAML: \(problem)",
                 suggestion: "check the indentation and quote values that contain a colon"))
             return (mapping, diagnostics)
         } catch {
-            diagnostics.append(.error("yaml.invalid", at: start, "invalid YAML: \(error)"))
+            diagnostics.append(.error(.yamlInvalid, at: start, "invalid YAML: \(error)"))
             return (mapping, diagnostics)
         }
 
@@ -67,7 +67,7 @@ struct YAMLMapping: Sendable {
                 guard allowedKeys.contains(key) else {
                     let close = Suggestion.closest(to: String(key.prefix(64)), in: allowedKeys)
                     diagnostics.append(.error(
-                        "config.unknownKey", at: location(keyNode.mark), "unknown key '\(Quoted.text(key))'",
+                        .configUnknownKey, at: location(keyNode.mark), "unknown key '\(Quoted.text(key))'",
                         suggestion: close.map { "did you mean '\($0)'?" }
                             ?? "the keys allowed here are \(allowedKeys.joined(separator: ", "))"))
                     continue
@@ -75,7 +75,7 @@ struct YAMLMapping: Sendable {
                 if mappingKeys.contains(key) {
                     guard case .mapping(let inner) = valueNode else {
                         diagnostics.append(.error(
-                            "config.type", at: location(valueNode.mark), "'\(key)' must be a mapping, one `NAME: text` per line",
+                            .configType, at: location(valueNode.mark), "'\(key)' must be a mapping, one `NAME: text` per line",
                             suggestion: "indent each entry under `\(key):`"))
                         continue
                     }
@@ -84,7 +84,7 @@ struct YAMLMapping: Sendable {
                         guard case .scalar(let innerKeyScalar) = innerKey else { continue }
                         guard case .scalar(let scalar) = innerValue else {
                             diagnostics.append(.error(
-                                "config.type", at: location(innerValue.mark),
+                                .configType, at: location(innerValue.mark),
                                 "the value of '\(Quoted.text(innerKeyScalar.string))' under '\(key)' must be text, not a list or mapping",
                                 suggestion: "write it on one line after the colon"))
                             continue
@@ -96,7 +96,7 @@ struct YAMLMapping: Sendable {
                 }
                 guard case .scalar(let scalar) = valueNode else {
                     diagnostics.append(.error(
-                        "config.type", at: location(valueNode.mark), "'\(key)' must be a single value, not a list or mapping",
+                        .configType, at: location(valueNode.mark), "'\(key)' must be a single value, not a list or mapping",
                         suggestion: "write it on one line, as `\(key): text`"))
                     continue
                 }
@@ -104,14 +104,14 @@ struct YAMLMapping: Sendable {
             }
         case .some(let node):
             diagnostics.append(.error(
-                "yaml.notMapping", at: location(node.mark), "expected `key: value` lines here",
+                .yamlNotMapping, at: location(node.mark), "expected `key: value` lines here",
                 suggestion: "write one `key: value` pair per line"))
             return (mapping, diagnostics)
         }
 
         for key in required where mapping.entries[key]?.value.isEmpty ?? true {
             diagnostics.append(.error(
-                "config.missingKey", at: start, "missing required key '\(key)'",
+                .configMissingKey, at: start, "missing required key '\(key)'",
                 suggestion: "add a line `\(key): ...`"))
         }
         return (mapping, diagnostics)

@@ -81,14 +81,14 @@ enum MarkdownCost {
                 if images * brackets > bracketProduct, !runReported, let start = runStart {
                     runReported = true
                     problems.append(.error(
-                        "markdown.brackets", at: SourceLocation(file: file, line: start + 1),
+                        .markdownBrackets, at: SourceLocation(file: file, line: start + 1),
                         "this paragraph has \(images) image openers (`![`) among \(brackets) opening brackets by line \(number + 1): the Markdown parser's time grows with their product, here over \(bracketProduct)",
                         suggestion: "split it into paragraphs with blank lines, or write literal brackets as code"))
                 }
                 let depth = Self.nesting(content)
                 if depth > nestingDepth {
                     problems.append(.error(
-                        "markdown.nesting", at: SourceLocation(file: file, line: number + 1),
+                        .markdownNesting, at: SourceLocation(file: file, line: number + 1),
                         "this line opens about \(depth) levels of quotes and lists, over the limit of \(nestingDepth)",
                         suggestion: "flatten the structure: nesting this deep slows the parser and no reader can follow it"))
                     emptied.append(line)
@@ -99,7 +99,7 @@ enum MarkdownCost {
         if problems.count > reported {
             let more = problems.count - reported
             problems = Array(problems.prefix(reported)) + [.error(
-                "markdown.nesting", at: problems[reported].location,
+                .markdownNesting, at: problems[reported].location,
                 "\(more) more place\(more == 1 ? "" : "s") in this file \(more == 1 ? "is" : "are") over these bounds",
                 suggestion: "split long paragraphs and flatten deep nesting throughout the file")]
         }

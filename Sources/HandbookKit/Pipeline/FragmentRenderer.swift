@@ -26,7 +26,7 @@ public enum FragmentRenderer {
             guard let title = rules[identifier] else {
                 let close = Suggestion.closest(to: identifier, in: rules.keys)
                 diagnostics.append(.error(
-                    "rule.unknown", at: link.location, "no rule in this document has the identifier '\(Quoted.text(identifier))'",
+                    .ruleUnknown, at: link.location, "no rule in this document has the identifier '\(Quoted.text(identifier))'",
                     suggestion: close.map { "did you mean \($0)?" } ?? "define it with a heading such as `## \(Quoted.text(identifier)) Title`"))
                 continue
             }

@@ -194,7 +194,7 @@ public enum HandbookBuilder {
             ? "the site in the folder is out of date, part old and part new, until the next good build"
             : "the previous site is unchanged"
         return .error(
-            "output.write", at: SourceLocation(file: DisplayPath.of(output.path)),
+            .outputWrite, at: SourceLocation(file: DisplayPath.of(output.path)),
             "could not write the site: \(error.localizedDescription)",
             suggestion: "check the free space and that you may write to the folder; \(state)")
     }

@@ -24,7 +24,7 @@ struct TemplateFiles: Sendable {
             let enumerator = FileManager.default.enumerator(atPath: root)
         else {
             return .failure(.error(
-                "template.folderMissing", at: SourceLocation(file: DisplayPath.of(root)),
+                .templateFolderMissing, at: SourceLocation(file: DisplayPath.of(root)),
                 "there is no template folder here",
                 suggestion: "pass --templates with the folder of your templates, or leave it out to use the built-in ones"))
         }

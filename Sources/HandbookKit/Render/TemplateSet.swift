@@ -44,11 +44,11 @@ package struct TemplateSet: Sendable {
                 templates[name] = try MustacheTemplate(string: file.text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
-                    "template.syntax", at: file.location(line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                    .templateSyntax, at: file.location(line: error.context.lineNumber, column: error.context.columnNumber + 1),
                     "this template does not parse: \(describe(error.error))",
                     suggestion: "check that every {{#section}} has its {{/section}} and every tag is closed"))
             } catch {
-                diagnostics.append(.error("template.syntax", at: file.location(), "this template does not parse: \(error)"))
+                diagnostics.append(.error(.templateSyntax, at: file.location(), "this template does not parse: \(error)"))
             }
         }
 
@@ -56,14 +56,14 @@ package struct TemplateSet: Sendable {
             for reference in PartialReferences.find(in: file.text) where templates[reference.name] == nil && sources.allSatisfy({ $0.name != reference.name }) {
                 let close = Suggestion.closest(to: reference.name, in: sources.map(\.name))
                 diagnostics.append(.error(
-                    "template.missingPartial", at: file.location(line: reference.line, column: reference.column),
+                    .templateMissingPartial, at: file.location(line: reference.line, column: reference.column),
                     "template '\(name)' uses '\(reference.name)', but there is no \(reference.name).mustache",
                     suggestion: close.map { "did you mean '\($0)'?" } ?? "add the file or fix the name"))
             }
         }
         for required in pageTemplates where sources.allSatisfy({ $0.name != required }) {
             diagnostics.append(.error(
-                "template.missing", at: SourceLocation(file: files.displayPath(required + ".mustache")),
+                .templateMissing, at: SourceLocation(file: files.displayPath(required + ".mustache")),
                 "the template folder has no \(required).mustache, which every build needs",
                 suggestion: "copy it from the default Templates/ folder"))
         }

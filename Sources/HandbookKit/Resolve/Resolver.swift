@@ -68,7 +68,7 @@ struct Resolver {
             let identifier = ruleHeading.identifier
             if identifier.utf8.count > InputLimits.identifierBytes {
                 diagnostics.append(.error(
-                    "rule.identifierLength", at: heading.location,
+                    .ruleIdentifierLength, at: heading.location,
                     "this rule's identifier has \(identifier.utf8.count) characters, over the limit of \(InputLimits.identifierBytes): '\(Quoted.text(identifier))'",
                     suggestion: "give the rule a shorter identifier"))
                 continue
@@ -78,14 +78,14 @@ struct Resolver {
             }
             if let existing = ruleIndex[identifier] {
                 diagnostics.append(.error(
-                    "rule.duplicate", at: heading.location,
+                    .ruleDuplicate, at: heading.location,
                     "\(identifier) is defined twice: here and at \(rules[existing].location.description)",
                     suggestion: "give one of them another identifier"))
                 continue
             }
             if ruleHeading.title.isEmpty {
                 diagnostics.append(.error(
-                    "rule.untitled", at: heading.location, "rule \(identifier) has no title",
+                    .ruleUntitled, at: heading.location, "rule \(identifier) has no title",
                     suggestion: "write a short title after the identifier, as `## \(identifier) Do this`"))
             }
             let text = outline.blocks[(block + 1)..<end].filter { $0.kind != .changeNote }.map(\.plainText)
@@ -116,17 +116,17 @@ struct Resolver {
         for note in outline.changeNotes {
             guard let ruleIndex = chapterRules.last(where: { rules[$0].blocks.contains(note.block) }) else {
                 diagnostics.append(.warning(
-                    "change.noteOutsideRule", at: note.location, "this change note is not inside a rule, so it is not shown",
+                    .changeNoteOutsideRule, at: note.location, "this change note is not inside a rule, so it is not shown",
                     suggestion: "move it under the heading of the rule it explains"))
                 continue
             }
             if note.text.isEmpty {
                 diagnostics.append(.error(
-                    "change.emptyNote", at: note.location, "this change note has no text",
+                    .changeEmptyNote, at: note.location, "this change note has no text",
                     suggestion: "write what changed and why after `Change note:`, or remove the quote"))
             } else if let earlier = rules[ruleIndex].changeNote {
                 diagnostics.append(.error(
-                    "change.noteTwice", at: note.location,
+                    .changeNoteTwice, at: note.location,
                     "\(rules[ruleIndex].identifier) already has a change note, at \(earlier.location.description)",
                     suggestion: "keep one change note per rule"))
             } else {
@@ -138,13 +138,13 @@ struct Resolver {
     private mutating func reportRuleHeadings(in tipList: ParsedPage) {
         for note in tipList.outline.changeNotes {
             diagnostics.append(.warning(
-                "change.noteOutsideRule", at: note.location, "change notes explain rules, and tip lists have none, so it is not shown",
+                .changeNoteOutsideRule, at: note.location, "change notes explain rules, and tip lists have none, so it is not shown",
                 suggestion: "remove the note; the changes page lists the tips added and removed"))
         }
         for heading in tipList.outline.headings {
             guard let rule = heading.rule else { continue }
             diagnostics.append(.error(
-                "rule.inTipList", at: heading.location,
+                .ruleInTipList, at: heading.location,
                 "rules are defined in chapters, but \(rule.identifier) is defined in a tip list",
                 suggestion: "move the rule to a chapter and refer to it here as \(rule.identifier)"))
         }
@@ -214,7 +214,7 @@ struct Resolver {
             case .external:
                 if link.isImage {
                     diagnostics.append(.error(
-                        "image.external", at: link.location,
+                        .imageExternal, at: link.location,
                         "this image is on another site; readers' browsers would fetch it from there",
                         suggestion: "save the image in media/ and link to it as ../media/NAME"))
                 }
@@ -229,12 +229,12 @@ struct Resolver {
                 }
             case .rootRelative:
                 diagnostics.append(.error(
-                    "link.absolute", at: link.location,
+                    .linkAbsolute, at: link.location,
                     "'\(Quoted.text(link.url))' starts with /, which breaks when the handbook is opened from the disk or a sub-folder",
                     suggestion: "write the link relative to this file, as the source tree has it"))
             case .outsideContent:
                 diagnostics.append(.error(
-                    "link.broken", at: link.location, "'\(Quoted.text(link.url))' points outside the content folder",
+                    .linkBroken, at: link.location, "'\(Quoted.text(link.url))' points outside the content folder",
                     suggestion: "link to chapters, tip lists or files in media/"))
             case .content(let path, let anchor):
                 if let rewrite = resolveContentLink(path: path, anchor: anchor, link: link) {
@@ -252,7 +252,7 @@ struct Resolver {
             } else if prefixes.contains(RuleIdentifier.prefix(of: token.identifier)) {
                 let close = Suggestion.closest(to: token.identifier, in: ruleIndex.keys)
                 diagnostics.append(.warning(
-                    "rule.undefinedReference", at: token.location,
+                    .ruleUndefinedReference, at: token.location,
                     "\(Quoted.text(token.identifier)) looks like a rule identifier, but no rule has it",
                     suggestion: (close.map { "did you mean \($0)? " } ?? "")
                         + "If it is not a rule, write it as code: `\(Quoted.text(token.identifier))`"))
@@ -278,7 +278,7 @@ struct Resolver {
         }
         if let name = mediaByNormalisedPath[ExactText(path)] {
             diagnostics.append(.error(
-                "link.unicodeForm", at: link.location,
+                .linkUnicodeForm, at: link.location,
                 "this link points to '\(Quoted.text(path))', but the file's name is the same text in another Unicode form (accents as separate characters, as some Macs write names), which web servers and browsers treat as a different name",
                 suggestion: "rename \(Quoted.text(name)) by retyping its name (or `convmv -f utf8 -t utf8 --nfc --notest`), so it is in the composed form (NFC) links use"))
             return nil
@@ -288,11 +288,11 @@ struct Resolver {
         let what = link.isImage ? "image" : "link"
         if path.hasPrefix(SiteLayout.mediaFolder + "/") {
             diagnostics.append(.error(
-                "media.missing", at: link.location, "this \(what) points to '\(Quoted.text(path))', which is not in the content folder",
+                .mediaMissing, at: link.location, "this \(what) points to '\(Quoted.text(path))', which is not in the content folder",
                 suggestion: close.map { "did you mean '\(Quoted.text($0))'?" } ?? "add the file to media/ or fix the path"))
         } else {
             diagnostics.append(.error(
-                "link.broken", at: link.location, "this \(what) points to '\(Quoted.text(path))', which is not a chapter, tip list or media file",
+                .linkBroken, at: link.location, "this \(what) points to '\(Quoted.text(path))', which is not a chapter, tip list or media file",
                 suggestion: close.map { "did you mean '\(Quoted.text($0))'?" } ?? "link to a chapter as NN-slug.md, written as in the source tree"))
         }
         return nil
@@ -301,7 +301,7 @@ struct Resolver {
     private mutating func reportUnknownRule(_ identifier: String, at location: SourceLocation) {
         let close = Suggestion.closest(to: identifier, in: ruleIndex.keys)
         diagnostics.append(.error(
-            "rule.unknown", at: location, "no rule has the identifier '\(Quoted.text(identifier))'",
+            .ruleUnknown, at: location, "no rule has the identifier '\(Quoted.text(identifier))'",
             suggestion: close.map { "did you mean \($0)?" } ?? "define it with a heading such as `## \(Quoted.text(identifier)) Title`"))
     }
 
@@ -310,7 +310,7 @@ struct Resolver {
     ) {
         let close = Suggestion.closest(to: anchor, in: candidates.sorted())
         diagnostics.append(.error(
-            "link.anchor", at: location, "'\(Quoted.text(path))' has no heading or tip with the anchor '#\(Quoted.text(anchor))'",
+            .linkAnchor, at: location, "'\(Quoted.text(path))' has no heading or tip with the anchor '#\(Quoted.text(anchor))'",
             suggestion: close.map { "did you mean '#\($0)'?" } ?? "check the heading's text; anchors are lower case with hyphens"))
     }
 

@@ -88,23 +88,23 @@ struct ConfinedFile: Sendable, Hashable {
         switch failure {
         case .missing:
             .error(
-                "file.unreadable", at: location, "cannot read this \(what): it does not exist (a broken link?)",
+                .fileUnreadable, at: location, "cannot read this \(what): it does not exist (a broken link?)",
                 suggestion: "check that it exists, or remove the link")
         case .outside:
             .error(
-                "content.outside", at: location, "this \(what) is a link to a file outside the content folder, which is not read",
+                .contentOutside, at: location, "this \(what) is a link to a file outside the content folder, which is not read",
                 suggestion: "copy the file into the content folder instead of linking to it")
         case .notRegularFile:
             .error(
-                "file.notRegular", at: location, "this \(what) is not a regular file (a folder, pipe or device?), so it is not read",
+                .fileNotRegular, at: location, "this \(what) is not a regular file (a folder, pipe or device?), so it is not read",
                 suggestion: "replace it with an ordinary file")
         case .tooLarge(let limit):
             .error(
-                "file.tooLarge", at: location, "this \(what) is larger than the limit of \(ByteCount.label(limit))",
+                .fileTooLarge, at: location, "this \(what) is larger than the limit of \(ByteCount.label(limit))",
                 suggestion: "split it into smaller files")
         case .unreadable(let reason):
             .error(
-                "file.unreadable", at: location, "cannot read this \(what): \(reason)",
+                .fileUnreadable, at: location, "cannot read this \(what): \(reason)",
                 suggestion: "check that you may read it")
         }
     }

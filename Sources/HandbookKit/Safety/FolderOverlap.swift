@@ -18,23 +18,23 @@ enum FolderOverlap {
             let shown = DisplayPath.of(folder)
             if input == output {
                 diagnostics.append(.error(
-                    "output.overlap", at: location, "the output folder is the \(what) itself",
+                    .outputOverlap, at: location, "the output folder is the \(what) itself",
                     suggestion: "write the site to a folder of its own with --output, such as Site"))
             } else if isInside(input, output) {
                 diagnostics.append(.error(
-                    "output.overlap", at: location,
+                    .outputOverlap, at: location,
                     "the \(what) \(shown) is inside the output folder, which every build replaces as a whole",
                     suggestion: "move \(shown) out of the output folder, or choose another --output"))
             } else if isInside(output, input) {
                 diagnostics.append(.error(
-                    "output.overlap", at: location,
+                    .outputOverlap, at: location,
                     "the output folder is inside the \(what) \(shown), so every build would read the last one's output",
                     suggestion: "choose an --output outside \(shown), or another \(option)"))
             }
         }
         if let previous = options.previousEdition, isInside(realPath(previous), output) {
             diagnostics.append(.error(
-                "output.overlap", at: SourceLocation(file: DisplayPath.of(previous)),
+                .outputOverlap, at: SourceLocation(file: DisplayPath.of(previous)),
                 "the previous edition's record is inside the output folder, which this build replaces",
                 suggestion: "keep a copy of it in the content folder, such as Content/editions/1.json, and give that"))
         }

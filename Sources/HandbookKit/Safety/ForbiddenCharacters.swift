@@ -22,7 +22,7 @@ enum ForbiddenCharacters {
                 return
             }
             diagnostics.append(.error(
-                "text.controlCharacter", at: file.location(line: line, column: column),
+                .textControlCharacter, at: file.location(line: line, column: column),
                 "this line holds \(name), which web pages and the EPUB edition cannot contain",
                 suggestion: "delete it (such characters often come with text pasted from a PDF)"))
         }
@@ -43,7 +43,7 @@ enum ForbiddenCharacters {
         }
         if moreLines > 0 {
             diagnostics.append(.error(
-                "text.controlCharacter", at: file.location(line: lastReportedLine),
+                .textControlCharacter, at: file.location(line: lastReportedLine),
                 "\(moreLines) more line\(moreLines == 1 ? "" : "s") of this file hold such characters",
                 suggestion: "search the file for control characters and delete them"))
         }

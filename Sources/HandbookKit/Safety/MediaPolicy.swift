@@ -8,7 +8,7 @@ enum MediaPolicy {
             let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
             let type = name.contains(".") && !name.hasPrefix(".") ? "'.\(Quoted.text(String(name.split(separator: ".").last!)))' files" : "files without an extension"
             return .error(
-                "media.active", at: SourceLocation(file: DisplayPath.of(file.path)),
+                .mediaActive, at: SourceLocation(file: DisplayPath.of(file.path)),
                 "\(type) are not published: a browser may run them as a page or script, with the site's own rights",
                 suggestion: "use an image, audio, video or document format (an SVG can become a PNG), or, only for files you trust, set `allow_active_media: true` in handbook.yml")
         }

@@ -8,7 +8,7 @@ enum TitleLength {
         let count = title.count
         guard count > InputLimits.titleCharacters else { return nil }
         return .error(
-            "text.titleLength", at: location,
+            .textTitleLength, at: location,
             "this \(what) has \(count) characters, over the limit of \(InputLimits.titleCharacters): '\(Quoted.text(title))'",
             suggestion: "shorten it; the rest belongs in the summary or the text")
     }

@@ -35,7 +35,7 @@ package struct SearchFiles: Sendable {
         guard Double(json.count) > limit else { return nil }
         let ratio = Double(json.count) / Double(max(plainTextBytes, 1))
         return .warning(
-            "search.budget", at: SourceLocation(file: configFile),
+            .searchBudget, at: SourceLocation(file: configFile),
             "the search index is \(json.count) bytes, \(String(format: "%.2f", ratio)) times the handbook's plain text, over the budget of \(config.searchIndexBudget)",
             suggestion: "raise 'search_index_budget' in handbook.yml if the size is acceptable")
     }

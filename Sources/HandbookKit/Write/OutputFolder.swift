@@ -26,13 +26,13 @@ struct OutputFolder: Sendable {
         let location = SourceLocation(file: DisplayPath.of(path))
         guard isFolder.boolValue else {
             return .error(
-                "output.notFolder", at: location, "the output path is a file, not a folder",
+                .outputNotFolder, at: location, "the output path is a file, not a folder",
                 suggestion: "choose another --output")
         }
         let entries = (try? fileManager.contentsOfDirectory(atPath: path)) ?? []
         if entries.isEmpty || entries.contains(SiteLayout.marker) { return nil }
         return .error(
-            "output.notOurs", at: location,
+            .outputNotOurs, at: location,
             "the output folder is not empty and was not written by handbook, so it is left alone",
             suggestion: "choose an empty or new folder with --output, or empty this one yourself")
     }

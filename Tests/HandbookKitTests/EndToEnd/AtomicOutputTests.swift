@@ -49,7 +49,7 @@ struct AtomicOutputTests {
         try FileManager.default.createDirectory(atPath: handbook.output, withIntermediateDirectories: true)
         try "precious".write(toFile: handbook.output + "/notes.txt", atomically: true, encoding: .utf8)
         let report = await handbook.build()
-        #expect(report.diagnostics.map(\.code) == ["output.notOurs"])
+        #expect(report.diagnostics.map(\.code) == [.outputNotOurs])
         #expect(try folderContents(handbook.output) == ["notes.txt": Data("precious".utf8)])
         #expect(try leftovers(beside: handbook.output) == [])
     }
@@ -66,7 +66,7 @@ struct AtomicOutputTests {
     func outputIsFile() async throws {
         let handbook = try TestHandbook()
         try "x".write(toFile: handbook.output, atomically: true, encoding: .utf8)
-        #expect(await handbook.build().diagnostics.map(\.code) == ["output.notFolder"])
+        #expect(await handbook.build().diagnostics.map(\.code) == [.outputNotFolder])
         #expect(try String(contentsOfFile: handbook.output, encoding: .utf8) == "x")
     }
 

@@ -10,7 +10,7 @@ struct DiagnosticsTests {
         return (handbook, await handbook.build(strict: strict))
     }
 
-    private func only(_ report: BuildReport, _ code: String) throws -> Diagnostic {
+    private func only(_ report: BuildReport, _ code: DiagnosticCode) throws -> Diagnostic {
         let found = report.diagnostics(code)
         #expect(found.count == 1, "expected one \(code), got \(report.diagnostics.map(\.description))")
         return try #require(found.first)
@@ -21,7 +21,7 @@ struct DiagnosticsTests {
         let (_, report) = try await build([
             "chapters/02-second.md": "---\ntitle: Second\n---\n\nText and\nsee [this](rule:FIRST-11).\n",
         ])
-        let problem = try only(report, "rule.unknown")
+        let problem = try only(report, .ruleUnknown)
         #expect(problem.severity == .error)
         #expect(problem.location.file.hasSuffix("Content/chapters/02-second.md"))
         #expect(problem.location.line == 6)
@@ -35,7 +35,7 @@ struct DiagnosticsTests {
         let (_, report) = try await build([
             "chapters/02-second.md": "---\ntitle: Second\n---\n\n## FIRST-1 Again\n",
         ])
-        let problem = try only(report, "rule.duplicate")
+        let problem = try only(report, .ruleDuplicate)
         #expect(problem.location.line == 5)
         #expect(problem.message.contains("chapters/01-first.md:8:1"))
     }
@@ -45,11 +45,11 @@ struct DiagnosticsTests {
         let (_, report) = try await build([
             "chapters/02-second.md": "---\ntitle: Second\n---\n\n[a](01-frist.md) and [b](01-first.md#nowhere) and [c](01-first.md#FIRST-1) and [d](#nothing).\n",
         ])
-        let broken = try only(report, "link.broken")
+        let broken = try only(report, .linkBroken)
         #expect(broken.location.line == 5)
         #expect(broken.location.column == 1)
         #expect(broken.suggestion == "did you mean 'chapters/01-first.md'?")
-        let anchors = report.diagnostics("link.anchor")
+        let anchors = report.diagnostics(.linkAnchor)
         #expect(anchors.map(\.location.column) == [22, 80])
         #expect(anchors.last?.message.contains("'chapters/02-second.md' has no heading or tip with the anchor '#nothing'") == true)
         #expect(report.diagnostics.count == 3)
@@ -60,15 +60,15 @@ struct DiagnosticsTests {
         let (_, report) = try await build([
             "chapters/02-second.md": "---\ntitle: Second\n---\n\n![x](../media/missing.png)\n\n![y](https://example.org/y.png)\n\n[z](/chapters/a.html)\n",
         ])
-        #expect(try only(report, "media.missing").location.line == 5)
-        #expect(try only(report, "image.external").location.line == 7)
-        #expect(try only(report, "link.absolute").location.line == 9)
+        #expect(try only(report, .mediaMissing).location.line == 5)
+        #expect(try only(report, .imageExternal).location.line == 7)
+        #expect(try only(report, .linkAbsolute).location.line == 9)
     }
 
     @Test("invalid YAML in handbook.yml, at its line")
     func invalidConfig() async throws {
         let (_, report) = try await build(["handbook.yml": "title: Test\nsubtitle: [unclosed\nedition: 1\n"])
-        let problem = try only(report, "yaml.invalid")
+        let problem = try only(report, .yamlInvalid)
         #expect(problem.location.file.hasSuffix("Content/handbook.yml"))
         #expect(problem.location.line >= 2)
     }
@@ -76,15 +76,15 @@ struct DiagnosticsTests {
     @Test("unknown and missing keys in handbook.yml")
     func configKeys() async throws {
         let (_, report) = try await build(["handbook.yml": "subtitle: S\nlanguge: en\n"])
-        #expect(try only(report, "config.unknownKey").location.line == 2)
-        #expect(try only(report, "config.unknownKey").suggestion == "did you mean 'language'?")
-        #expect(try only(report, "config.missingKey").message.contains("title"))
+        #expect(try only(report, .configUnknownKey).location.line == 2)
+        #expect(try only(report, .configUnknownKey).suggestion == "did you mean 'language'?")
+        #expect(try only(report, .configMissingKey).message.contains("title"))
     }
 
     @Test("a bad language tag")
     func language() async throws {
         let (_, report) = try await build(["handbook.yml": "title: T\nlanguage: English\n"])
-        #expect(try only(report, "config.language").location == SourceLocation(file: report.diagnostics[0].location.file, line: 2, column: 11))
+        #expect(try only(report, .configLanguage).location == SourceLocation(file: report.diagnostics[0].location.file, line: 2, column: 11))
     }
 
     @Test("a file that is not UTF-8")
@@ -92,7 +92,7 @@ struct DiagnosticsTests {
         let handbook = try TestHandbook()
         try handbook.write(Data("---\ntitle: Bad\n---\n\nna".utf8) + Data([0xFF]) + Data("ve\n".utf8), to: "chapters/02-bad.md")
         let report = await handbook.build()
-        let problem = try only(report, "file.encoding")
+        let problem = try only(report, .fileEncoding)
         #expect(problem.location.line == 5)
         #expect(problem.location.column == 3)
     }
@@ -106,7 +106,7 @@ struct DiagnosticsTests {
         var copy = handbook
         copy.templates = templates
         let report = await copy.build()
-        let problem = try only(report, "template.syntax")
+        let problem = try only(report, .templateSyntax)
         #expect(problem.location.file.hasSuffix("Templates/partials/broken.mustache"))
         #expect(problem.location.line == 4)
         #expect(problem.message.contains("closed with a different name"))
@@ -122,7 +122,7 @@ struct DiagnosticsTests {
         var copy = handbook
         copy.templates = templates
         let report = await copy.build()
-        let problem = try only(report, "template.missingPartial")
+        let problem = try only(report, .templateMissingPartial)
         #expect(problem.location.line == 1)
         #expect(problem.location.column == 1)
         #expect(problem.suggestion == "did you mean 'partials/site-footer'?")
@@ -132,21 +132,21 @@ struct DiagnosticsTests {
     func noChapters() async throws {
         let handbook = try TestHandbook(["handbook.yml": "title: Empty\n"], minimal: false)
         let report = await handbook.build()
-        #expect(try only(report, "content.noChapters").location.file.hasSuffix("Content/chapters"))
+        #expect(try only(report, .contentNoChapters).location.file.hasSuffix("Content/chapters"))
     }
 
     @Test("an undefined identifier with a known prefix warns, and fails with --strict")
     func undefinedReference() async throws {
         let files = ["chapters/02-second.md": "---\ntitle: Second\n---\n\nSee FIRST-9 and COVID-19.\n"]
         let (_, report) = try await build(files)
-        let warning = try only(report, "rule.undefinedReference")
+        let warning = try only(report, .ruleUndefinedReference)
         #expect(warning.severity == .warning)
         #expect(warning.location.line == 5)
         #expect(warning.location.column == 5)
         #expect(warning.suggestion?.hasPrefix("did you mean FIRST-1?") == true)
         #expect(report.succeeded)
         let (_, strict) = try await build(files, strict: true)
-        #expect(try only(strict, "rule.undefinedReference").severity == .error)
+        #expect(try only(strict, .ruleUndefinedReference).severity == .error)
         #expect(!strict.succeeded)
     }
 
@@ -168,7 +168,7 @@ struct DiagnosticsTests {
             "tips/Bad Name.md": "---\ntitle: T\n---\n",
         ])
         let codes = Set(report.diagnostics.map(\.code))
-        #expect(codes.isSuperset(of: ["config.unknownKey", "frontMatter.date", "rule.unknown", "link.broken", "config.missingKey", "tips.name"]))
+        #expect(codes.isSuperset(of: [.configUnknownKey, .frontMatterDate, .ruleUnknown, .linkBroken, .configMissingKey, .tipsName]))
         #expect(report.diagnostics == report.diagnostics.sortedForDisplay())
         for diagnostic in report.diagnostics {
             #expect(diagnostic.description.range(of: #"^[^:]+:\d+:\d+: (error|warning): .+"#, options: .regularExpression) != nil, "\(diagnostic)")

@@ -257,7 +257,7 @@ struct EditionChangesTests {
         let report = await HandbookBuilder.build(BuildOptions(content: content, templates: Repository.templates, output: output))
         #expect(report.succeeded, "\(report.diagnostics)")
         // The notes written for 2026 are now stale: warnings that name their lines.
-        let stale = report.diagnostics("change.noteUnchanged")
+        let stale = report.diagnostics(.changeNoteUnchanged)
         #expect(stale.map(\.location.line).sorted() == [6, 19])
         #expect(stale.allSatisfy { $0.location.file.hasSuffix("third/chapters/01-basics.md") })
         #expect(stale.contains { $0.message == "BAS-3 was withdrawn in edition 2026, not in this one, so its change note is not shown" })
@@ -325,7 +325,7 @@ struct EditionChangesTests {
         ])
         defer { handbook.remove() }
         var report = await handbook.build()
-        var problem = try #require(report.diagnostics("edition.previousMissing").first)
+        var problem = try #require(report.diagnostics(.editionPreviousMissing).first)
         #expect(problem.location.line == 3 && problem.location.column == 19)
         #expect(problem.location.file.hasSuffix("Content/handbook.yml"))
         #expect(problem.message.contains("editions/1.json"))
@@ -333,13 +333,13 @@ struct EditionChangesTests {
 
         try handbook.write("{\"schemaVersion\": 1, \"title\": \"x\"}", to: "editions/1.json")
         report = await handbook.build()
-        problem = try #require(report.diagnostics("edition.previousInvalid").first)
+        problem = try #require(report.diagnostics(.editionPreviousInvalid).first)
         #expect(problem.location.file.hasSuffix("Content/editions/1.json"))
         #expect(problem.message == "this is not a handbook.json that handbook wrote: 'language' is missing")
 
         try handbook.write("not json", to: "editions/1.json")
         report = await handbook.build()
-        #expect(report.diagnostics("edition.previousInvalid").first?.message.contains("not valid JSON") == true)
+        #expect(report.diagnostics(.editionPreviousInvalid).first?.message.contains("not valid JSON") == true)
 
         // A record of the same edition.
         try handbook.write("title: Test handbook\n", to: "handbook.yml")
@@ -352,18 +352,18 @@ struct EditionChangesTests {
         try FileManager.default.copyItem(atPath: handbook.output + "/handbook.json", toPath: handbook.folder + "/same.json")
         report = await HandbookBuilder.build(BuildOptions(
             content: handbook.content, templates: handbook.templates, output: handbook.output, previousEdition: handbook.folder + "/same.json"))
-        problem = try #require(report.diagnostics("edition.sameName").first)
+        problem = try #require(report.diagnostics(.editionSameName).first)
         #expect(problem.location.line == 2 && problem.location.column == 10)
         // This edition without a name.
         try handbook.write("title: Test handbook\n", to: "handbook.yml")
         report = await HandbookBuilder.build(BuildOptions(
             content: handbook.content, templates: handbook.templates, output: handbook.output, previousEdition: handbook.folder + "/same.json"))
-        #expect(report.diagnostics("edition.unnamed").first?.suggestion == "add a line such as `edition: \"2\"` to handbook.yml")
+        #expect(report.diagnostics(.editionUnnamed).first?.suggestion == "add a line such as `edition: \"2\"` to handbook.yml")
         // A record that names no edition.
         try handbook.write("title: Test handbook\nedition: \"2\"\n", to: "handbook.yml")
         report = await HandbookBuilder.build(BuildOptions(
             content: handbook.content, templates: handbook.templates, output: handbook.output, previousEdition: unnamed))
-        #expect(report.diagnostics("edition.previousUnnamed").count == 1)
+        #expect(report.diagnostics(.editionPreviousUnnamed).count == 1)
     }
 
     @Test("change notes in the wrong place, twice, empty or for an unknown rule are reported where they are written")
@@ -405,13 +405,13 @@ struct EditionChangesTests {
         try handbook.write("title: Test handbook\nedition: \"2\"\n", to: "handbook.yml")
         let report = await HandbookBuilder.build(BuildOptions(
             content: handbook.content, templates: handbook.templates, output: handbook.output, previousEdition: record))
-        func lines(_ code: String) -> [Int] { report.diagnostics(code).map(\.location.line).sorted() }
-        #expect(lines("change.noteOutsideRule") == [7, 10], "\(report.diagnostics)")
-        #expect(lines("change.noteTwice") == [4])
-        #expect(lines("change.noteUnknown") == [5])
-        #expect(lines("change.noteElsewhere") == [6])
-        #expect(lines("change.noteKey") == [7])
-        #expect(lines("change.emptyNote") == [20])
-        #expect(report.diagnostics("change.noteOutsideRule").first { $0.location.file.hasSuffix("tips/01-tips.md") } != nil)
+        func lines(_ code: DiagnosticCode) -> [Int] { report.diagnostics(code).map(\.location.line).sorted() }
+        #expect(lines(.changeNoteOutsideRule) == [7, 10], "\(report.diagnostics)")
+        #expect(lines(.changeNoteTwice) == [4])
+        #expect(lines(.changeNoteUnknown) == [5])
+        #expect(lines(.changeNoteElsewhere) == [6])
+        #expect(lines(.changeNoteKey) == [7])
+        #expect(lines(.changeEmptyNote) == [20])
+        #expect(report.diagnostics(.changeNoteOutsideRule).first { $0.location.file.hasSuffix("tips/01-tips.md") } != nil)
     }
 }

@@ -92,7 +92,7 @@ struct EditionsTests {
     func badBaseURL() async throws {
         let site = try TestHandbook(["handbook.yml": "title: T\nbase_url: ftp://example.org\n"])
         let report = await site.build()
-        #expect(report.diagnostics.map(\.code) == ["config.baseURL"])
+        #expect(report.diagnostics.map(\.code) == [.configBaseURL])
         #expect(report.diagnostics.first?.location.line == 2)
     }
 

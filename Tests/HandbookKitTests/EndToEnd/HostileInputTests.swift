@@ -27,7 +27,7 @@ struct HostileInputTests {
         try HostileRecord.write(into: handbook, withdrawnID: identifier)
         let report = await handbook.build()
         #expect(!report.succeeded)
-        #expect(report.diagnostics("edition.previousInvalid").count == 1, "\(report.diagnostics)")
+        #expect(report.diagnostics(.editionPreviousInvalid).count == 1, "\(report.diagnostics)")
         #expect(try folderContents(handbook.output) == before)
         let now = files(below: handbook.folder).subtracting(files(below: handbook.output).map { "Site/" + $0 })
         #expect(now.subtracting(outside).filter { !$0.hasPrefix("Content/") }.isEmpty, "files appeared outside the output")
@@ -86,7 +86,7 @@ struct HostileInputTests {
         defer { handbook.remove() }
         let refused = await handbook.build()
         #expect(!refused.succeeded)
-        #expect(Set(refused.diagnostics("media.active").map { ($0.location.file as NSString).lastPathComponent })
+        #expect(Set(refused.diagnostics(.mediaActive).map { ($0.location.file as NSString).lastPathComponent })
             == ["page.html", "logo.svg", "tool.js", "feed.xml", "README"])
         #expect(!handbook.exists("media/page.html"))
         try handbook.write("title: Test handbook\nallow_active_media: true\n", to: "handbook.yml")
@@ -104,22 +104,22 @@ struct HostileInputTests {
         let inside = handbook.output + "/Content"
         try FileManager.default.copyItem(atPath: handbook.content, toPath: inside)
         var report = await HandbookBuilder.build(BuildOptions(content: inside, templates: Repository.templates, output: handbook.output))
-        #expect(report.diagnostics("output.overlap").count == 1)
+        #expect(report.diagnostics(.outputOverlap).count == 1)
         #expect(FileManager.default.fileExists(atPath: inside + "/handbook.yml"), "the content is still there")
         // Output inside the content, which would be published into itself build after build.
         let nested = handbook.content + "/media/site"
         report = await HandbookBuilder.build(BuildOptions(content: handbook.content, templates: Repository.templates, output: nested))
-        #expect(report.diagnostics("output.overlap").count == 1)
+        #expect(report.diagnostics(.outputOverlap).count == 1)
         #expect(!FileManager.default.fileExists(atPath: nested))
         // The templates, and the output itself as the content.
         report = await HandbookBuilder.build(BuildOptions(content: handbook.content, templates: Repository.templates, output: Repository.templates + "/out"))
-        #expect(report.diagnostics("output.overlap").count == 1)
+        #expect(report.diagnostics(.outputOverlap).count == 1)
         report = await HandbookBuilder.build(BuildOptions(content: handbook.content, templates: Repository.templates, output: handbook.content))
-        #expect(report.diagnostics("output.overlap").count == 1)
+        #expect(report.diagnostics(.outputOverlap).count == 1)
         // A record inside the output, which this build replaces.
         report = await HandbookBuilder.build(BuildOptions(
             content: handbook.content, templates: Repository.templates, output: handbook.output, previousEdition: handbook.output + "/handbook.json"))
-        #expect(report.diagnostics("output.overlap").count == 1)
+        #expect(report.diagnostics(.outputOverlap).count == 1)
     }
 
     @Test("11. the EPUB stays well-formed XML: a form feed in any text is an error, and never reaches the book")
@@ -128,7 +128,7 @@ struct HostileInputTests {
         defer { handbook.remove() }
         let report = await handbook.build()
         #expect(!report.succeeded)
-        #expect(report.diagnostics("text.controlCharacter").map(\.location.line) == [5])
+        #expect(report.diagnostics(.textControlCharacter).map(\.location.line) == [5])
     }
 
     @Test("12. links and media files are matched byte for byte after NFC, so a link that passes works on the site")

@@ -191,7 +191,7 @@ struct IncrementalRebuildTests {
         try session.edit("chapters/03-professional-standards.md") { $0 + "\nSee NOPE-9 and [this](missing.md).\n" }
         let report = await HandbookBuilder.rebuild(session.options, cache: session.cache)
         #expect(!report.succeeded)
-        #expect(!report.diagnostics("link.broken").isEmpty)
+        #expect(!report.diagnostics(.linkBroken).isEmpty)
         #expect(try folderContents(session.handbook.output) == before)
         try session.edit("chapters/03-professional-standards.md") {
             $0.replacingOccurrences(of: "\nSee NOPE-9 and [this](missing.md).\n", with: "\nSee PRO-1 again.\n")

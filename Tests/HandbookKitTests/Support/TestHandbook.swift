@@ -76,7 +76,7 @@ struct TestHandbook {
 
 extension BuildReport {
     /// Diagnostics with a given code.
-    func diagnostics(_ code: String) -> [Diagnostic] { diagnostics.filter { $0.code == code } }
+    func diagnostics(_ code: DiagnosticCode) -> [Diagnostic] { diagnostics.filter { $0.code == code } }
 }
 
 /// Every file below a folder, as relative path to contents.

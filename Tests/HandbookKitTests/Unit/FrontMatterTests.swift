@@ -25,14 +25,14 @@ struct FrontMatterTests {
     func unterminated() {
         let (matter, _, diagnostics) = PageFrontMatter.read(file("---\ntitle: A\n\n# Heading\n"))
         #expect(matter == nil)
-        #expect(diagnostics.map(\.code) == ["frontMatter.unterminated"])
+        #expect(diagnostics.map(\.code) == [.frontMatterUnterminated])
         #expect(diagnostics.first?.location.line == 1)
     }
 
     @Test("missing front matter")
     func missing() {
         let (_, _, diagnostics) = PageFrontMatter.read(file("# Just a heading\n"))
-        #expect(diagnostics.map(\.code) == ["frontMatter.missing"])
+        #expect(diagnostics.map(\.code) == [.frontMatterMissing])
     }
 
     @Test("unknown keys are errors at their own line, with a suggestion")
@@ -40,7 +40,7 @@ struct FrontMatterTests {
         let (matter, _, diagnostics) = PageFrontMatter.read(file("---\ntitle: A\nsumary: B\n---\n"))
         #expect(matter?.title == "A")
         let problem = try #require(diagnostics.first)
-        #expect(problem.code == "config.unknownKey")
+        #expect(problem.code == .configUnknownKey)
         #expect(problem.location.line == 3)
         #expect(problem.location.column == 1)
         #expect(problem.suggestion?.contains("summary") == true)
@@ -49,7 +49,7 @@ struct FrontMatterTests {
     @Test("invalid YAML is reported at its file line, not its YAML line")
     func invalidYAMLLine() {
         let (_, _, diagnostics) = PageFrontMatter.read(file("---\ntitle: A\nsummary: [unclosed\n---\n"))
-        let problem = diagnostics.first { $0.code == "yaml.invalid" }
+        let problem = diagnostics.first { $0.code == .yamlInvalid }
         #expect(problem != nil)
         #expect((problem?.location.line ?? 0) >= 3)
     }
@@ -58,7 +58,7 @@ struct FrontMatterTests {
     func missingTitle() {
         let (matter, _, diagnostics) = PageFrontMatter.read(file("---\nsummary: B\n---\n"))
         #expect(matter == nil)
-        #expect(diagnostics.map(\.code) == ["config.missingKey"])
+        #expect(diagnostics.map(\.code) == [.configMissingKey])
     }
 
     @Test("dates must be real YYYY-MM-DD dates")
@@ -68,13 +68,13 @@ struct FrontMatterTests {
         #expect(!CalendarDate.isValid("2023-13-01"))
         #expect(!CalendarDate.isValid("21/11/2026"))
         let (_, _, diagnostics) = PageFrontMatter.read(file("---\ntitle: A\nupdated: 2026-02-30\n---\n"))
-        #expect(diagnostics.map(\.code) == ["frontMatter.date"])
+        #expect(diagnostics.map(\.code) == [.frontMatterDate])
         #expect(diagnostics.first?.location.line == 3)
     }
 
     @Test("a list where a value belongs")
     func wrongType() {
         let (_, _, diagnostics) = PageFrontMatter.read(file("---\ntitle: [a, b]\n---\n"))
-        #expect(diagnostics.contains { $0.code == "config.type" && $0.location.line == 2 })
+        #expect(diagnostics.contains { $0.code == .configType && $0.location.line == 2 })
     }
 }

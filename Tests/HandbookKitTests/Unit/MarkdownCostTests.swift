@@ -7,7 +7,7 @@ struct MarkdownCostTests {
     func brackets() {
         let markdown = "Intro.\n\n" + String(repeating: "![[]()", count: 30_000) + "\nmore\n\nAfter.\n"
         let (bounded, problems) = MarkdownCost.check(markdown, file: "x.md")
-        #expect(problems.map(\.code) == ["markdown.brackets"])
+        #expect(problems.map(\.code) == [.markdownBrackets])
         #expect(problems.first?.location.line == 3)
         #expect(bounded.split(separator: "\n", omittingEmptySubsequences: false).count == markdown.split(separator: "\n", omittingEmptySubsequences: false).count)
         #expect(!bounded.contains("![") && bounded.contains("Intro.") && bounded.contains("After."))
@@ -34,11 +34,11 @@ struct MarkdownCostTests {
         #expect(MarkdownCost.check(String(repeating: "- ", count: 32) + "x\n", file: "x.md").problems.isEmpty)
         #expect(MarkdownCost.check(String(repeating: "- ", count: 200) + "\n", file: "x.md").problems.isEmpty, "a thematic break")
         let deep = MarkdownCost.check("Fine.\n\n" + String(repeating: "> ", count: 33) + "x\n", file: "x.md")
-        #expect(deep.problems.map(\.code) == ["markdown.nesting"])
+        #expect(deep.problems.map(\.code) == [.markdownNesting])
         #expect(deep.problems.first?.location.line == 3)
         #expect(deep.markdown.hasPrefix("Fine.") && !deep.markdown.contains(">"))
         let indented = MarkdownCost.check(String(repeating: " ", count: 80) + "1. x\n", file: "x.md")
-        #expect(indented.problems.map(\.code) == ["markdown.nesting"], "indentation counts towards the depth")
+        #expect(indented.problems.map(\.code) == [.markdownNesting], "indentation counts towards the depth")
     }
 
     @Test("at most 20 places are reported per file, and the rest counted")

@@ -84,7 +84,7 @@ struct SearchIndexTests {
         #expect(files.budgetWarning(config: handbook.config, configFile: "handbook.yml") == nil)
         var tight = handbook.config
         tight.searchIndexBudget = 0.1
-        #expect(files.budgetWarning(config: tight, configFile: "handbook.yml")?.code == "search.budget")
+        #expect(files.budgetWarning(config: tight, configFile: "handbook.yml")?.code == .searchBudget)
     }
 
     @Test("sections: the page top, each heading and rule, and each tip")

@@ -17,7 +17,7 @@ struct SourceFileTests {
             Issue.record("invalid UTF-8 was accepted")
             return
         }
-        #expect(diagnostic.code == "file.encoding")
+        #expect(diagnostic.code == .fileEncoding)
         #expect(diagnostic.location == SourceLocation(file: "x.md", line: 2, column: 3))
         #expect(diagnostic.description.hasPrefix("x.md:2:3: error: "))
     }

@@ -16,7 +16,7 @@ struct TextSafetyTests {
     @Test("a diagnostic is one line, however its text was made")
     func oneLine() {
         let diagnostic = Diagnostic.error(
-            "link.anchor", at: SourceLocation(file: "chapters/01-a\nb.md", line: 3), "no anchor '#x\u{1B}]0;pwned\u{7}\n::error::forged'",
+            .linkAnchor, at: SourceLocation(file: "chapters/01-a\nb.md", line: 3), "no anchor '#x\u{1B}]0;pwned\u{7}\n::error::forged'",
             suggestion: "fix\r\nit")
         for text in [diagnostic.description, DiagnosticFormat.text([diagnostic], colour: true), DiagnosticFormat.text([diagnostic], colour: false)] {
             #expect(text.trimmingCharacters(in: .newlines).split(separator: "\n").count == 1)
@@ -50,7 +50,7 @@ struct TextSafetyTests {
             SourceLocation(file: "x.md", line: 2, column: 9), SourceLocation(file: "x.md", line: 3, column: 5),
             SourceLocation(file: "x.md", line: 4, column: 4),
         ])
-        #expect(problems.allSatisfy { $0.code == "text.controlCharacter" && $0.severity == .error })
+        #expect(problems.allSatisfy { $0.code == .textControlCharacter && $0.severity == .error })
         #expect(problems[0].message.contains("form feed (U+000C)"))
         let many = SourceFile(path: "y.md", displayPath: "y.md", text: String(repeating: "\u{0C}\n", count: 1_000))
         let reported = ForbiddenCharacters.problems(in: many)

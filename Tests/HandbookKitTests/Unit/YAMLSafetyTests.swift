@@ -27,7 +27,7 @@ struct YAMLSafetyTests {
     func bomb() {
         let (_, diagnostics) = YAMLMapping.parse(Self.aliasBomb, file: "handbook.yml", firstLine: 1, allowedKeys: ["title"], required: ["title"])
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.code == "config.keyType")
+        #expect(diagnostics.first?.code == .configKeyType)
         #expect(diagnostics.first?.location.line == 3)
         #expect((diagnostics.first?.description.count ?? .max) < 200)
     }

@@ -9,7 +9,7 @@ package enum IndexStep {
             return (files, warning.map { [$0] } ?? [])
         } catch {
             return (nil, [.error(
-                "search.index", at: SourceLocation(file: DisplayPath.of(configPath)),
+                .searchIndex, at: SourceLocation(file: DisplayPath.of(configPath)),
                 "could not build the search index: \(error)")])
         }
     }
