@@ -21,24 +21,18 @@ public enum FragmentRenderer {
                     level: heading.level, id: anchors.headings[heading.ordinal])
             }
         }
-        for link in outline.links where link.url.hasPrefix("rule:") {
-            let identifier = String(link.url.dropFirst(5))
+        for link in outline.links {
+            guard case .rule(let identifier) = LinkTarget.classify(link.url, sourceFolder: "") else { continue }
             guard let title = rules[identifier] else {
-                let close = Suggestion.closest(to: identifier, in: rules.keys)
-                diagnostics.append(.error(
-                    .ruleUnknown, at: link.location, "no rule in this document has the identifier '\(Quoted.text(identifier))'",
-                    suggestion: close.map { "did you mean \($0)?" } ?? "define it with a heading such as `## \(Quoted.text(identifier)) Title`"))
+                diagnostics.append(RuleReferenceMarkup.unknown(identifier, at: link.location, known: rules.keys, scope: " in this document"))
                 continue
             }
-            let url = "#" + identifier, linkTitle = "\(identifier) \(title)"
-            instructions.links[link.ordinal] = .init(
-                url: url, title: linkTitle,
-                whenEmpty: .init(markup: RuleReferenceMarkup.link(url: url, title: linkTitle), text: identifier))
+            instructions.links[link.ordinal] = RuleReferenceMarkup.linkRewrite(url: "#" + identifier, identifier: identifier, title: title)
         }
         for token in outline.identifierTokens {
             guard let title = rules[token.identifier] else { continue }
             instructions.identifierLinks[token.textNode, default: []].append(
-                .init(range: token.range, markup: RuleReferenceMarkup.link(url: "#" + token.identifier, title: title)))
+                RuleReferenceMarkup.identifierLink(range: token.range, url: "#" + token.identifier, title: title))
         }
         let html = document.render(instructions).blocks.joined()
         return (html, diagnostics)

@@ -8,8 +8,9 @@ enum LinkRewriter {
     /// The attribute openings each function looks for, as bytes once and for all (this scan runs
     /// at every space and `<` of the whole print edition).
     private static let linkAttributes = [" href=\"../", " src=\"../"].map { Array($0.utf8) }
-    private static let idAttributes = ["<h1 id=\"", "<h2 id=\"", "<h3 id=\"", "<h4 id=\"", "<h5 id=\"", "<h6 id=\"", "<li class=\"tip\" id=\""]
-        .map { Array($0.utf8) }
+    /// The openings `HeadingMarkup` writes. Only chapter content is scanned: tips' anchors are
+    /// prefixed in the model (`PrintEdition`), not in the template's output.
+    private static let idAttributes = (1...6).map { Array("<h\($0) id=\"".utf8) }
 
     /// Replaces each `href` and `src` value that starts with `../` by `transform(rest)`, where
     /// `rest` is the value without `../`; nil keeps the value.
@@ -39,7 +40,7 @@ enum LinkRewriter {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Prefixes the `id` of every heading, and of every tip, whose id does not satisfy `keep`
+    /// Prefixes the `id` of every heading whose id does not satisfy `keep`
     /// (rule identifiers are unique in the whole handbook; slugs only within their page).
     static func prefixHeadingIDs(_ html: String, prefix: String, keep: (String) -> Bool) -> String {
         let bytes = Array(html.utf8)

@@ -206,10 +206,8 @@ struct Resolver {
                     reportUnknownRule(identifier, at: link.location)
                     continue
                 }
-                let url = SiteLayout.rootFromPage + ruleURL(rule), title = "\(rule.identifier) \(rule.title)"
-                instructions.links[link.ordinal] = .init(
-                    url: url, title: title,
-                    whenEmpty: .init(markup: RuleReferenceMarkup.link(url: url, title: title), text: rule.identifier))
+                instructions.links[link.ordinal] = RuleReferenceMarkup.linkRewrite(
+                    url: SiteLayout.rootFromPage + ruleURL(rule), identifier: rule.identifier, title: rule.title)
                 cite(identifier, block: link.block, tip: link.tip)
             case .external:
                 if link.isImage {
@@ -246,8 +244,8 @@ struct Resolver {
         // Bare identifiers in prose.
         for token in outline.identifierTokens where !instructions.hiddenBlocks.contains(token.block) {
             if let rule = rule(token.identifier) {
-                instructions.identifierLinks[token.textNode, default: []].append(.init(
-                    range: token.range, markup: RuleReferenceMarkup.link(url: SiteLayout.rootFromPage + ruleURL(rule), title: rule.title)))
+                instructions.identifierLinks[token.textNode, default: []].append(RuleReferenceMarkup.identifierLink(
+                    range: token.range, url: SiteLayout.rootFromPage + ruleURL(rule), title: rule.title))
                 cite(token.identifier, block: token.block, tip: token.tip)
             } else if prefixes.contains(RuleIdentifier.prefix(of: token.identifier)) {
                 let close = Suggestion.closest(to: token.identifier, in: ruleIndex.keys)
@@ -299,10 +297,7 @@ struct Resolver {
     }
 
     private mutating func reportUnknownRule(_ identifier: String, at location: SourceLocation) {
-        let close = Suggestion.closest(to: identifier, in: ruleIndex.keys)
-        diagnostics.append(.error(
-            .ruleUnknown, at: location, "no rule has the identifier '\(Quoted.text(identifier))'",
-            suggestion: close.map { "did you mean \($0)?" } ?? "define it with a heading such as `## \(Quoted.text(identifier)) Title`"))
+        diagnostics.append(RuleReferenceMarkup.unknown(identifier, at: location, known: ruleIndex.keys))
     }
 
     private mutating func reportBrokenAnchor(

@@ -8,6 +8,27 @@ enum RuleReferenceMarkup {
         return InlineMarkup(open: "<a class=\"rule-ref\" href=\"\(HTML.escape(url))\"\(titleAttribute)>", close: "</a>")
     }
 
+    /// What a `[text](rule:ID)` link to a rule becomes: a link to `url` titled with the rule, or,
+    /// written with no text, a `rule-ref` link showing the identifier.
+    static func linkRewrite(url: String, identifier: String, title: String) -> RenderInstructions.LinkRewrite {
+        let linkTitle = "\(identifier) \(title)"
+        return .init(url: url, title: linkTitle, whenEmpty: .init(markup: link(url: url, title: linkTitle), text: identifier))
+    }
+
+    /// A bare identifier in prose, at `range` of its text node, linked to `url`.
+    static func identifierLink(range: Range<Int>, url: String, title: String) -> RenderInstructions.IdentifierLink {
+        .init(range: range, markup: link(url: url, title: title))
+    }
+
+    /// A reference to a rule no heading defines, with the closest identifier that is defined.
+    /// `scope` narrows what was searched: " in this document" for `handbook render`.
+    static func unknown(_ identifier: String, at location: SourceLocation, known: some Collection<String>, scope: String = "") -> Diagnostic {
+        let close = Suggestion.closest(to: identifier, in: known)
+        return .error(
+            .ruleUnknown, at: location, "no rule\(scope) has the identifier '\(Quoted.text(identifier))'",
+            suggestion: close.map { "did you mean \($0)?" } ?? "define it with a heading such as `## \(Quoted.text(identifier)) Title`")
+    }
+
     /// A whole link around `identifier`, as HTML.
     static func html(_ identifier: String, url: String) -> String {
         let markup = link(url: url, title: nil)

@@ -16,11 +16,11 @@ struct LinkRewriterTests {
         #expect(LinkRewriter.rewrite(html) { _ in nil } == html)
     }
 
-    @Test("heading and tip ids get a prefix unless kept")
+    @Test("heading ids get a prefix unless kept; other ids are left alone")
     func prefixIDs() {
         let html = #"<h2 id="why">Why</h2><h3 id="CONF-1" class="rule-heading">R</h3><li class="tip" id="check">c</li><p id="other">p</p>"#
         let result = LinkRewriter.prefixHeadingIDs(html, prefix: "ch--") { $0 == "CONF-1" }
-        #expect(result == #"<h2 id="ch--why">Why</h2><h3 id="CONF-1" class="rule-heading">R</h3><li class="tip" id="ch--check">c</li><p id="other">p</p>"#)
+        #expect(result == #"<h2 id="ch--why">Why</h2><h3 id="CONF-1" class="rule-heading">R</h3><li class="tip" id="check">c</li><p id="other">p</p>"#)
     }
 
     @Test("download sizes read as people say them")
