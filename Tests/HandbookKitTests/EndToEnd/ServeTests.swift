@@ -141,20 +141,14 @@ struct ServeTests {
 
         try handbook.write("---\ntitle: First\n---\n\nIntro.\n\n## FIRST-1 Do the first thing\n\nBecause it is edited.\n", to: "chapters/01-first.md")
         var updated = ""
-        for _ in 0..<50 {
+        try await waitUntil(every: .milliseconds(100)) {
             updated = try await Self.get(base + "chapters/first.html")
-            if updated.contains("Because it is edited.") { break }
-            try await Task.sleep(for: .milliseconds(100))
+            return updated.contains("Because it is edited.")
         }
         #expect(updated.contains("Because it is edited."))
         // The indexes were left for later (the page is written before the rebuild ends), and
         // are brought up to date when asked for.
-        var outOfDate = false
-        for _ in 0..<50 where !outOfDate {
-            outOfDate = await server.editionsOutOfDate
-            if !outOfDate { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        #expect(outOfDate)
+        #expect(await waitUntil { await server.editionsOutOfDate })
         #expect(try await Self.get(base + "handbook.json").contains("Because it is edited."))
         #expect(try await Self.get(base + "search-index.json").contains("edited"))
         #expect(await server.editionsOutOfDate)
