@@ -15,9 +15,10 @@ from conftest import HANDBOOKS
 def epubcheck(path):
     jar = Path("/usr/share/java/epubcheck.jar")
     command = ["java", "-jar", str(jar)] if jar.exists() else ["epubcheck"]
-    report = Path(tempfile.mkdtemp()) / "report.json"
-    subprocess.run(command + [str(path), "--json", str(report)], capture_output=True, text=True)
-    data = json.loads(report.read_text())
+    with tempfile.TemporaryDirectory(prefix="handbook-epubcheck-") as folder:
+        report = Path(folder) / "report.json"
+        subprocess.run(command + [str(path), "--json", str(report)], capture_output=True, text=True)
+        data = json.loads(report.read_text())
     messages = [f"{m['severity']} {m['ID']}: {m['message']} ({', '.join(l.get('path', '') for l in m.get('locations', []))})"
                 for m in data.get("messages", [])]
     checker = data["checker"]
