@@ -134,14 +134,11 @@ def set_view(driver, size, scheme):
         "features": [{"name": "prefers-color-scheme", "value": scheme}]})
 
 
-def wait_for_search(driver):
+def wait_for_search(driver, seconds=30):
     """On the search page, waits until the results are shown."""
-    import time
-    for _ in range(400):
-        state = driver.execute_script("var l = document.getElementById('search-results'); return l ? l.dataset.state : 'none'")
-        if state in ("none", "done", "error"):
-            return
-        time.sleep(0.025)
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, seconds).until(lambda _: driver.execute_script(
+        "var l = document.getElementById('search-results'); return l ? l.dataset.state : 'none'") in ("none", "done", "error"))
 
 
 def axe_source():
@@ -247,16 +244,22 @@ def search_results(driver, base, query):
     """The result links of `search.html?q=query`, in order, as paths from the site root with
     the highlight parameter removed."""
     import re
-    import time
     from urllib.parse import quote
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
 
     driver.get(f"{base}search.html?q={quote(query)}")
     state = None
-    for _ in range(400):
+
+    def finished(_):
+        nonlocal state
         state = driver.execute_script("return document.getElementById('search-results').dataset.state")
-        if state in ("done", "error"):
-            break
-        time.sleep(0.025)
+        return state in ("done", "error")
+
+    try:
+        WebDriverWait(driver, 30).until(finished)
+    except TimeoutException:
+        pass
     if state != "done":
         raise AssertionError(f"search for {query!r} did not finish (state {state!r})")
     hrefs = driver.execute_script(
