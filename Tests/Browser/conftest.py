@@ -87,9 +87,11 @@ def page_kinds(site):
 
 @pytest.fixture(scope="session")
 def driver():
-    browser = sitecheck.make_driver()
+    folder = Path(tempfile.mkdtemp(prefix="handbook-chromium-"))
+    browser = sitecheck.make_driver(temporary_folder=folder)
     yield browser
     browser.quit()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

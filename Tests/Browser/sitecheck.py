@@ -109,7 +109,9 @@ class CSPServer:
 
 # ---------------------------------------------------------------------------- the browser
 
-def make_driver():
+def make_driver(temporary_folder=None):
+    """Headless Chromium. Its temporary files go to `temporary_folder` when given: Chromium leaves
+    the folder of its singleton socket in TMPDIR when it is stopped."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -119,7 +121,8 @@ def make_driver():
                      "--hide-scrollbars", "--force-device-scale-factor=1"]:
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    environment = {**os.environ, "TMPDIR": str(temporary_folder)} if temporary_folder else None
+    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"), env=environment)
     driver = webdriver.Chrome(options=options, service=service)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
