@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 import sitecheck
@@ -42,7 +43,13 @@ def test_search_page_lists_results_with_links_to_sections(sites, servers, driver
 
 def test_landing_on_a_result_highlights_the_words(sites, servers, driver):
     sitecheck.search_results(driver, servers["default"], "friend requests")
+    results = driver.find_element("id", "search-results")
     driver.execute_script("document.querySelector('#search-results a[data-result]').click()")
+    # Nothing waits for a navigation a script starts: wait until the search page has gone and
+    # the result's page has loaded (its words are marked when its content is loaded).
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(results))
+    WebDriverWait(driver, 30).until(lambda _: "/search.html" not in driver.current_url
+                                    and driver.execute_script("return document.readyState") == "complete")
     marks = driver.execute_script(
         "return [...document.querySelectorAll('#hb-main mark.search-hit')].map(m => m.textContent.toLowerCase())")
     assert "friend" in marks and any(m.startswith("request") for m in marks)
