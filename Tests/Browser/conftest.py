@@ -87,9 +87,11 @@ def page_kinds(site):
 
 @pytest.fixture(scope="session")
 def driver():
-    browser = sitecheck.make_driver()
+    folder = Path(tempfile.mkdtemp(prefix="handbook-chromium-"))
+    browser = sitecheck.make_driver(temporary_folder=folder)
     yield browser
     browser.quit()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -100,8 +102,23 @@ def servers(sites):
         server.__exit__()
 
 
+@pytest.fixture
+def tmp_path():
+    """A fresh folder for one test, removed when the test ends (pytest's own tmp_path keeps the
+    folders of the last three runs in the temporary directory)."""
+    folder = Path(tempfile.mkdtemp(prefix="handbook-browser-test-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def screenshot_folder():
-    folder = Path(os.environ.get("SCREENSHOTS", tempfile.mkdtemp(prefix="handbook-screenshots-")))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    """SCREENSHOTS, kept for people to look at; without it, a temporary folder removed at the end."""
+    if os.environ.get("SCREENSHOTS"):
+        folder = Path(os.environ["SCREENSHOTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        yield folder
+        return
+    folder = Path(tempfile.mkdtemp(prefix="handbook-screenshots-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)

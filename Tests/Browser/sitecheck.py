@@ -109,7 +109,9 @@ class CSPServer:
 
 # ---------------------------------------------------------------------------- the browser
 
-def make_driver():
+def make_driver(temporary_folder=None):
+    """Headless Chromium. Its temporary files go to `temporary_folder` when given: Chromium leaves
+    the folder of its singleton socket in TMPDIR when it is stopped."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -119,7 +121,8 @@ def make_driver():
                      "--hide-scrollbars", "--force-device-scale-factor=1"]:
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    environment = {**os.environ, "TMPDIR": str(temporary_folder)} if temporary_folder else None
+    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"), env=environment)
     driver = webdriver.Chrome(options=options, service=service)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
@@ -134,14 +137,11 @@ def set_view(driver, size, scheme):
         "features": [{"name": "prefers-color-scheme", "value": scheme}]})
 
 
-def wait_for_search(driver):
+def wait_for_search(driver, seconds=30):
     """On the search page, waits until the results are shown."""
-    import time
-    for _ in range(400):
-        state = driver.execute_script("var l = document.getElementById('search-results'); return l ? l.dataset.state : 'none'")
-        if state in ("none", "done", "error"):
-            return
-        time.sleep(0.025)
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, seconds).until(lambda _: driver.execute_script(
+        "var l = document.getElementById('search-results'); return l ? l.dataset.state : 'none'") in ("none", "done", "error"))
 
 
 def axe_source():
@@ -247,16 +247,22 @@ def search_results(driver, base, query):
     """The result links of `search.html?q=query`, in order, as paths from the site root with
     the highlight parameter removed."""
     import re
-    import time
     from urllib.parse import quote
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
 
     driver.get(f"{base}search.html?q={quote(query)}")
     state = None
-    for _ in range(400):
+
+    def finished(_):
+        nonlocal state
         state = driver.execute_script("return document.getElementById('search-results').dataset.state")
-        if state in ("done", "error"):
-            break
-        time.sleep(0.025)
+        return state in ("done", "error")
+
+    try:
+        WebDriverWait(driver, 30).until(finished)
+    except TimeoutException:
+        pass
     if state != "done":
         raise AssertionError(f"search for {query!r} did not finish (state {state!r})")
     hrefs = driver.execute_script(

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import REPO, handbook_binary
 
@@ -129,6 +130,8 @@ def test_no_payload_runs_on_any_page(hostile_site, driver):
     fired = {}
     for page in pages:
         driver.get(page.resolve().as_uri())
+        # Not a wait for something: a moment in which a payload deferred past the load would
+        # run. Nothing is expected to happen, so there is nothing to wait for.
         time.sleep(0.05)
         # Open every <details> and move over every link, so that toggle and hover handlers would run.
         driver.execute_script("document.querySelectorAll('details').forEach(d => d.open = true);"
@@ -143,10 +146,8 @@ def test_no_payload_runs_on_any_page(hostile_site, driver):
 def test_search_shows_payloads_as_text(hostile_site, driver, query):
     base = hostile_site.resolve().as_uri() + "/"
     driver.get(f"{base}search.html?q={quote(query)}")
-    for _ in range(400):
-        if driver.execute_script("return document.getElementById('search-results').dataset.state") in ("done", "error"):
-            break
-        time.sleep(0.025)
+    WebDriverWait(driver, 30).until(lambda _: driver.execute_script(
+        "return document.getElementById('search-results').dataset.state") in ("done", "error"))
     assert driver.execute_script("return document.getElementById('search-results').dataset.state") == "done"
     assert marker(driver) == []
     injected = driver.execute_script(
@@ -164,7 +165,10 @@ def test_typing_payloads_in_the_search_box(hostile_site, driver):
     for payload in PAYLOADS:
         box.clear()
         box.send_keys("marmot " + payload + " quizzical")
-        time.sleep(0.3)
+        # The suggestions are drawn once the box's text has been searched for, and the status says so.
+        WebDriverWait(driver, 30).until(lambda _: driver.execute_script(
+            "var box = document.getElementById('hb-search'), status = box.form.querySelector('[role=status]');"
+            "return box.value.trim() !== '' && status.textContent.indexOf('\u201c' + box.value.trim() + '\u201d') >= 0"), payload)
         assert marker(driver) == [], payload
         options = driver.execute_script(
             "return document.querySelectorAll('#hb-search-options script, #hb-search-options img, #hb-search-options svg, #hb-search-options iframe').length")
@@ -186,6 +190,8 @@ def test_generated_scripts_run_no_author_text(hostile_site, driver, tmp_path):
             "</script>"
             f"<script src=\"{script.resolve().as_uri()}\"></script>")
         driver.get(page.as_uri())
+        # Not a wait for something: the script ran before the load that driver.get waits for;
+        # this is a moment in which anything it deferred would run. Nothing is expected to.
         time.sleep(0.1)
         assert driver.execute_script("return window.__handbookXSS") is None, script.name
         assert driver.execute_script("return window.__errors") == [], script.name

@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.support.ui import WebDriverWait
 
 import sitecheck
 from conftest import HANDBOOKS
@@ -15,9 +17,10 @@ from conftest import HANDBOOKS
 def epubcheck(path):
     jar = Path("/usr/share/java/epubcheck.jar")
     command = ["java", "-jar", str(jar)] if jar.exists() else ["epubcheck"]
-    report = Path(tempfile.mkdtemp()) / "report.json"
-    subprocess.run(command + [str(path), "--json", str(report)], capture_output=True, text=True)
-    data = json.loads(report.read_text())
+    with tempfile.TemporaryDirectory(prefix="handbook-epubcheck-") as folder:
+        report = Path(folder) / "report.json"
+        subprocess.run(command + [str(path), "--json", str(report)], capture_output=True, text=True)
+        data = json.loads(report.read_text())
     messages = [f"{m['severity']} {m['ID']}: {m['message']} ({', '.join(l.get('path', '') for l in m.get('locations', []))})"
                 for m in data.get("messages", [])]
     checker = data["checker"]
@@ -48,13 +51,12 @@ class StoppableServer(sitecheck.CSPServer):
     pass
 
 
-def wait_for(driver, script, seconds=20):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if driver.execute_script(script):
-            return True
-        time.sleep(0.1)
-    return False
+def wait_for(driver, script, seconds=30):
+    try:
+        WebDriverWait(driver, seconds).until(lambda _: driver.execute_script(script))
+        return True
+    except TimeoutException:
+        return False
 
 
 def test_service_worker_keeps_the_site_working_with_the_server_stopped(sites, driver):
@@ -81,6 +83,8 @@ def test_service_worker_keeps_the_site_working_with_the_server_stopped(sites, dr
 def test_no_service_worker_from_the_disk(sites, driver):
     driver.get_log("browser")
     driver.get((sites["default"] / "index.html").resolve().as_uri())
+    # Not a wait for something: a moment in which a registration, or an error, would follow the
+    # load. Nothing is expected to happen, so there is nothing to wait for.
     time.sleep(0.5)
     registered = driver.execute_script("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
     assert not registered

@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 import sitecheck
 
@@ -41,7 +43,13 @@ def test_search_page_lists_results_with_links_to_sections(sites, servers, driver
 
 def test_landing_on_a_result_highlights_the_words(sites, servers, driver):
     sitecheck.search_results(driver, servers["default"], "friend requests")
+    results = driver.find_element("id", "search-results")
     driver.execute_script("document.querySelector('#search-results a[data-result]').click()")
+    # Nothing waits for a navigation a script starts: wait until the search page has gone and
+    # the result's page has loaded (its words are marked when its content is loaded).
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(results))
+    WebDriverWait(driver, 30).until(lambda _: "/search.html" not in driver.current_url
+                                    and driver.execute_script("return document.readyState") == "complete")
     marks = driver.execute_script(
         "return [...document.querySelectorAll('#hb-main mark.search-hit')].map(m => m.textContent.toLowerCase())")
     assert "friend" in marks and any(m.startswith("request") for m in marks)
@@ -49,16 +57,19 @@ def test_landing_on_a_result_highlights_the_words(sites, servers, driver):
 
 def test_search_box_works_from_the_keyboard(sites, servers, driver):
     from selenium.webdriver.common.keys import Keys
-    import time
+
+    def options_shown(_):
+        """The suggestions are shown, and are those for what the box now holds."""
+        return driver.execute_script(
+            "var box = document.getElementById('hb-search'), status = box.form.querySelector('[role=status]');"
+            "return !document.getElementById('hb-search-options').hidden"
+            " && status.textContent.indexOf('\u201c' + box.value.trim() + '\u201d') >= 0")
 
     driver.get(servers["default"] + "index.html")
     box = driver.find_element("id", "hb-search")
     box.click()
     box.send_keys("BND-2")
-    for _ in range(200):
-        if driver.execute_script("return !document.getElementById('hb-search-options').hidden"):
-            break
-        time.sleep(0.025)
+    WebDriverWait(driver, 30).until(options_shown)
     assert driver.execute_script("return document.getElementById('hb-search').getAttribute('aria-expanded')") == "true"
     status = driver.execute_script("return document.querySelector('.search-box [role=status]').textContent")
     assert "result" in status
@@ -70,16 +81,10 @@ def test_search_box_works_from_the_keyboard(sites, servers, driver):
     box.send_keys(Keys.ARROW_DOWN)  # closed: arrows do nothing
     box.send_keys("x")
     box.send_keys(Keys.BACKSPACE)
-    for _ in range(200):
-        if driver.execute_script("return !document.getElementById('hb-search-options').hidden"):
-            break
-        time.sleep(0.025)
+    WebDriverWait(driver, 30).until(options_shown)
     box.send_keys(Keys.ARROW_DOWN)
     box.send_keys(Keys.ENTER)
-    for _ in range(200):
-        if driver.current_url.endswith("rules/BND-2.html"):
-            break
-        time.sleep(0.025)
+    WebDriverWait(driver, 30).until(lambda _: driver.current_url.endswith("rules/BND-2.html"))
     assert driver.current_url.endswith("rules/BND-2.html")
 
 

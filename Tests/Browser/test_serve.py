@@ -23,7 +23,16 @@ def main_text(driver):
         return ""
 
 
-def wait_for(check, seconds=15):
+def uncontrolled(driver):
+    """True once the page has loaded and no service worker controls it."""
+    try:
+        return driver.execute_script(
+            "return document.readyState === 'complete' && !(navigator.serviceWorker && navigator.serviceWorker.controller)")
+    except Exception:
+        return False
+
+
+def wait_for(check, seconds=30):
     deadline = time.time() + seconds
     while time.time() < deadline:
         if check():
@@ -50,8 +59,10 @@ def test_serve_reloads_pages_and_shows_build_errors(driver, tmp_path):
         base = f"http://127.0.0.1:{port}/"
         assert wait_for(lambda: _up(base)), "serve did not start"
         driver.get(base + "chapters/messages.html")
-        assert wait_for(lambda: "Plain." in main_text(driver))
-        time.sleep(0.5)  # let the page settle: a worker from an earlier visit may reload it once
+        # A service worker left by an earlier visit to this address would reload the page once
+        # (serve's worker removes itself and reloads the pages it controlled): wait for a page
+        # that no worker controls.
+        assert wait_for(lambda: "Plain." in main_text(driver) and uncontrolled(driver))
         driver.execute_script("window.__marker = 'before'")
 
         chapter = content / "chapters" / "02-messages.md"

@@ -110,8 +110,8 @@ struct CommandLineTests {
 
     @Test("render: a fragment on standard output, diagnostics on standard error")
     func render() throws {
-        let folder = NSTemporaryDirectory() + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = try TemporaryFolder("handbook-render-")
+        let folder = temporary.path
         try "## CONF-1 Do it\n\nSee CONF-1 and [x](rule:CONF-9).\n".write(toFile: folder + "/a.md", atomically: true, encoding: .utf8)
         let result = try run(["render", "a.md"], in: folder)
         #expect(result.status == 1)
@@ -135,7 +135,8 @@ struct StarterTests {
 
     @Test("new writes a handbook that checks and builds cleanly, with and without its Templates folder")
     func starter() async throws {
-        let folder = NSTemporaryDirectory() + "handbook-new-" + UUID().uuidString
+        let temporary = try TemporaryFolder("handbook-new-")
+        let folder = temporary.path + "/handbook"
         try StarterHandbook.write(to: folder)
         let built = await HandbookBuilder.build(
             BuildOptions(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Site", strict: true))
@@ -151,8 +152,8 @@ struct StarterTests {
 
     @Test("new refuses a folder that has something in it, and touches nothing")
     func refuses() throws {
-        let folder = NSTemporaryDirectory() + "handbook-new-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = try TemporaryFolder("handbook-new-")
+        let folder = temporary.path
         try "mine".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
         #expect(throws: StarterHandbook.Problem.self) { try StarterHandbook.write(to: folder) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["notes.txt"])

@@ -8,9 +8,12 @@ import Testing
 struct DefaultHandbookTests {
     let output: String
     let report: BuildReport
+    /// Holds the output, and the lock file a build leaves beside it, until the test ends.
+    private let temporary: TemporaryFolder
 
     init() async throws {
-        output = NSTemporaryDirectory() + "handbook-site-" + UUID().uuidString
+        temporary = try TemporaryFolder("handbook-site-")
+        output = temporary.path + "/Site"
         report = await HandbookBuilder.build(
             BuildOptions(content: Repository.content, templates: Repository.templates, output: output, strict: true))
     }

@@ -10,15 +10,17 @@ import ZIPFoundation
 struct EditionChangesTests {
     /// The first edition built, and the second built against its handbook.json.
     struct TwoEditions {
-        let folder: String
+        /// Removed with the last copy of these editions.
+        private let temporary: TemporaryFolder
+        var folder: String { temporary.path }
         var first: String { folder + "/first-site" }
         var second: String { folder + "/second-site" }
         var record: String { first + "/handbook.json" }
         let report: BuildReport
 
         init() async throws {
-            folder = NSTemporaryDirectory() + "handbook-editions-" + UUID().uuidString
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            temporary = try TemporaryFolder("handbook-editions-")
+            let folder = temporary.path
             let fixture = Repository.fixtures + "/editions"
             let firstReport = await HandbookBuilder.build(
                 BuildOptions(content: fixture + "/first", templates: Repository.templates, output: folder + "/first-site", strict: true))

@@ -53,12 +53,14 @@ struct InterruptedBuildTests {
             var moment: Double
             if attempt.isMultiple(of: 2) {
                 moment = duration * (Double(attempt / 2) + Double.random(in: 0.1...0.9)) / 6
+                // Not a wait for something: the moment of the kill is what this attempt tests.
                 try await Task.sleep(for: .seconds(moment))
             } else {
                 let waitStarted = Date()
                 while process.isRunning, Set(try leftovers(beside: output)).subtracting(earlier).isEmpty {
                     try await Task.sleep(for: .milliseconds(2))
                 }
+                // Not a wait for something: a random moment early in the writing, to kill at.
                 try await Task.sleep(for: .milliseconds(Int.random(in: 0...40)))
                 moment = Date().timeIntervalSince(waitStarted)
             }
@@ -95,14 +97,18 @@ struct InterruptedBuildTests {
     @Test("a build waits, saying so, while another holds the output folder's lock")
     func waitsForTheLock() async throws {
         let handbook = try TestHandbook()
-        var held: OutputLock? = try OutputLock(output: OutputFolder(path: handbook.output)) {}
+        let held = try OutputLock(output: OutputFolder(path: handbook.output)) {}
         let process = try ChildProcess(
             handbook: ["build", "--content", handbook.content, "--templates", Repository.templates, "--output", handbook.output])
+        // It says so as soon as it finds the lock held, then waits for as long as it is held.
+        await waitUntil { process.errorSoFar.contains("another build is writing") || !process.isRunning }
+        // Not a wait for something: the lock is held a while longer, in which a build that did not
+        // wait would finish.
         try await Task.sleep(for: .seconds(1))
         #expect(process.isRunning)
         #expect(!handbook.exists("index.html"))
-        #expect(held != nil)
-        held = nil
+        #expect(process.errorSoFar.contains("another build is writing"), "\(process.errorSoFar)")
+        _ = consume held  // releases the lock
         let result = await process.finished()
         #expect(result.status == 0)
         let stderr = result.stderr

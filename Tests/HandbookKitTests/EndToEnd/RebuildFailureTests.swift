@@ -18,24 +18,18 @@ struct RebuildFailureTests {
             "--content", handbook.content, "--templates", Repository.templates, "--output", handbook.output,
         ])
         defer { server.kill() }
-        var ready = false
-        for _ in 0..<300 where !ready {
-            ready = FileManager.default.fileExists(atPath: handbook.output + "/index.html")
-                && server.errorSoFar.contains("Built ")
-            if !ready { try await Task.sleep(for: .milliseconds(100)) }
+        // Built, and serving: by then it watches the content, so the edits below are seen.
+        let ready = await waitUntil {
+            FileManager.default.fileExists(atPath: handbook.output + "/index.html")
+                && server.errorSoFar.contains("Built ") && server.errorSoFar.contains("Serving ")
         }
         #expect(ready, "serve did not build: \(server.errorSoFar)")
-        try await Task.sleep(for: .milliseconds(500))
         let before = try folderContents(handbook.output)
 
         // One change whose pages are written first, and a media file too large to copy.
         try handbook.write("---\ntitle: First\n---\n\nIntro, edited.\n\n## FIRST-1 Do the first thing\n\nBecause.\n", to: "chapters/01-first.md")
         try handbook.write(Data(repeating: 0x41, count: 2_000_000), to: "media/large.pdf")
-        var failed = false
-        for _ in 0..<300 where !failed {
-            failed = server.errorSoFar.contains("could not write the site")
-            if !failed { try await Task.sleep(for: .milliseconds(100)) }
-        }
+        let failed = await waitUntil { server.errorSoFar.contains("could not write the site") }
         #expect(failed, "the rebuild did not fail: \(server.errorSoFar)")
         #expect(server.errorSoFar.contains("the previous site is unchanged"))
         #expect(try folderContents(handbook.output) == before, "the served folder changed")

@@ -44,13 +44,13 @@ struct ServeCommandTests {
         defer { handbook.remove() }
         let server = try ChildProcess(handbook: Self.arguments(handbook, ["--host", host, "--port", "0"]))
         var port: Int?
-        for _ in 0..<600 where port == nil && server.isRunning {
-            try await Task.sleep(for: .milliseconds(50))
+        await waitUntil {
             let pattern = "Serving \(handbook.output) at http://\(urlHost):"
             if let line = server.errorSoFar.components(separatedBy: "\n").first(where: { $0.hasPrefix(pattern) }) {
                 #expect(line.hasSuffix("/ (Ctrl-C to stop)"), "\(line)")
                 port = Int(line.dropFirst(pattern.count).prefix { $0.isNumber })
             }
+            return port != nil || !server.isRunning
         }
         let listening = try #require(port, "\(server.errorSoFar)")
         let connection = try RawConnection(port: listening, host: connectTo)

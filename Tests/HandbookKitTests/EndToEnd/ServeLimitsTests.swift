@@ -14,7 +14,8 @@ struct ServeLimitsTests {
         let line = "GET /" + String(repeating: "a", count: 48_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
         async let first = Self.refused(line, port: served.port)
         async let second = Self.refused(line, port: served.port)
-        // While those two are being sent and refused, a normal request.
+        // While those two are being sent and refused, a normal request. Not a wait for something:
+        // the pause only lets the two start first; the normal request must be answered either way.
         try await Task.sleep(for: .milliseconds(5))
         let started = ContinuousClock.now
         let normal = try await served.get("/")
@@ -60,6 +61,7 @@ struct ServeLimitsTests {
         var trickled = 0
         while ContinuousClock.now - started < .seconds(30), await slow.send("X") {
             trickled += 1
+            // Not a wait for something: sending slowly is what this test does.
             try await Task.sleep(for: .milliseconds(100))
         }
         let slowTime = ContinuousClock.now - started

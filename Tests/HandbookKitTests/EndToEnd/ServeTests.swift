@@ -19,11 +19,13 @@ struct ServeTests {
         "/chapters/%2e%2e/%2e%2e/secret.txt", "/..%5csecret.txt", "/link.txt", "/%00index.html",
     ])
     func traversal(_ target: String) async throws {
-        let (_, files) = try await Self.site()
+        let (handbook, files) = try await Self.site()
         // As the server does: the target decoded once, then looked up.
         let response = files.response(for: try #require(RequestTarget.path(of: target)))
         #expect(response.status == 403 || response.status == 404, "\(target) answered \(response.status)")
         #expect(!String(decoding: response.body, as: UTF8.self).contains("secret"))
+        // The secret and the site are there: the refusal is not for want of files.
+        #expect(FileManager.default.fileExists(atPath: handbook.folder + "/secret.txt") && handbook.exists("index.html"))
     }
 
     @Test("never serves a file outside the output folder over HTTP either")
@@ -59,7 +61,8 @@ struct ServeTests {
 
     @Test("serves files with their content types, folders as index.html, and 404 for missing files")
     func files() async throws {
-        let (_, files) = try await Self.site()
+        let (handbook, files) = try await Self.site()
+        defer { withExtendedLifetime(handbook) {} }  // its folder holds the site
         #expect(files.response(for: "/").contentType == "text/html; charset=utf-8")
         #expect(files.response(for: try #require(RequestTarget.path(of: "/chapters/first.html?hl=x#FIRST-1"))).status == 200)
         #expect(files.response(for: "/assets/handbook.css").contentType == "text/css; charset=utf-8")
@@ -139,20 +142,14 @@ struct ServeTests {
 
         try handbook.write("---\ntitle: First\n---\n\nIntro.\n\n## FIRST-1 Do the first thing\n\nBecause it is edited.\n", to: "chapters/01-first.md")
         var updated = ""
-        for _ in 0..<50 {
+        try await waitUntil(every: .milliseconds(100)) {
             updated = try await Self.get(base + "chapters/first.html")
-            if updated.contains("Because it is edited.") { break }
-            try await Task.sleep(for: .milliseconds(100))
+            return updated.contains("Because it is edited.")
         }
         #expect(updated.contains("Because it is edited."))
         // The indexes were left for later (the page is written before the rebuild ends), and
         // are brought up to date when asked for.
-        var outOfDate = false
-        for _ in 0..<50 where !outOfDate {
-            outOfDate = await server.editionsOutOfDate
-            if !outOfDate { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        #expect(outOfDate)
+        #expect(await waitUntil { await server.editionsOutOfDate })
         #expect(try await Self.get(base + "handbook.json").contains("Because it is edited."))
         #expect(try await Self.get(base + "search-index.json").contains("edited"))
         #expect(await server.editionsOutOfDate)

@@ -22,6 +22,18 @@ final class ChildProcess: @unchecked Sendable {
         try process.run()
     }
 
+    /// A child still running when the test lets go of it (one killed without being waited for,
+    /// or left by a test that failed) is killed and waited for, so that it writes nothing into a
+    /// folder being removed; its output files go with it.
+    deinit {
+        if process.isRunning {
+            kill()
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(atPath: outputPath)
+        try? FileManager.default.removeItem(atPath: errorPath)
+    }
+
     /// `handbook` with `arguments`.
     convenience init(handbook arguments: [String], environment: [String: String] = [:]) throws {
         try self.init(CommandLineTests.executable, arguments, environment: environment)

@@ -15,17 +15,18 @@ enum Repository {
     static var shared: String { root + "/../shared" }
 }
 
-/// A handbook written into a fresh temporary folder, for tests that build one.
+/// A handbook written into a fresh temporary folder, for tests that build one. The folder is
+/// removed when the last copy of the handbook goes, at the end of the test that made it.
 struct TestHandbook {
-    let folder: String
+    private let temporary: TemporaryFolder
+    var folder: String { temporary.path }
     var content: String { folder + "/Content" }
     var output: String { folder + "/Site" }
     var templates = Repository.templates
 
     /// A minimal valid handbook: handbook.yml and one chapter, plus `files` (path: text).
     init(_ files: [String: String] = [:], minimal: Bool = true) throws {
-        folder = NSTemporaryDirectory() + "handbook-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder("handbook-test-")
         var all: [String: String] = [:]
         if minimal {
             all["handbook.yml"] = "title: Test handbook\nedition: \"1\"\n"
@@ -37,8 +38,7 @@ struct TestHandbook {
 
     /// A copy of a fixture folder from Tests/HandbookKitTests/Fixtures.
     init(fixture name: String) throws {
-        folder = NSTemporaryDirectory() + "handbook-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder("handbook-test-")
         try FileManager.default.copyItem(atPath: Repository.fixtures + "/" + name, toPath: content)
     }
 

@@ -4,10 +4,13 @@ import Testing
 
 @Suite("Reading files confined to a folder")
 struct ConfinedFileTests {
-    let folder = NSTemporaryDirectory() + "handbook-confined-" + UUID().uuidString
+    /// Removed when the test ends, with this instance of the suite.
+    let temporary: TemporaryFolder
+    var folder: String { temporary.path }
     var root: String { folder + "/content" }
 
     init() throws {
+        temporary = try TemporaryFolder("handbook-confined-")
         try FileManager.default.createDirectory(atPath: root + "/media", withIntermediateDirectories: true)
         try "inside".write(toFile: root + "/media/a.txt", atomically: true, encoding: .utf8)
         try "secret".write(toFile: folder + "/secret.txt", atomically: true, encoding: .utf8)

@@ -7,12 +7,14 @@ import ZIPFoundation
 struct EPUBWriterTests {
     /// A temporary folder with a small book in it: three linked documents, one image.
     struct Fixture {
-        let folder: String
+        /// Removed with the last copy of the fixture.
+        private let temporary: TemporaryFolder
+        var folder: String { temporary.path }
         let book: EPUBBook
 
         init() throws {
-            folder = NSTemporaryDirectory() + "handbook-epub-" + UUID().uuidString
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            temporary = try TemporaryFolder("handbook-epub-")
+            let folder = temporary.path
             let image = folder + "/pixel.png"
             try Data(base64Encoded: Self.pixelPNG)!.write(to: URL(fileURLWithPath: image))
             book = EPUBBook(
@@ -120,10 +122,11 @@ struct EPUBWriterTests {
 
     @Test("clashing file names are refused")
     func clashes() throws {
-        var book = try Fixture().book
+        let fixture = try Fixture()
+        var book = fixture.book
         book.documents[2].fileName = "nav.xhtml"
         #expect(throws: EPUBWriter.Error.pathClash("nav.xhtml")) {
-            try EPUBWriter.write(book, to: NSTemporaryDirectory() + "never-written.epub")
+            try EPUBWriter.write(book, to: fixture.folder + "/never-written.epub")
         }
     }
 
