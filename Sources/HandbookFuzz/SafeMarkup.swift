@@ -75,11 +75,13 @@ enum SafeMarkup {
         }
 
         private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C }
+        private func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        private func isLetterOrDigit(_ byte: UInt8) -> Bool { isLetter(byte) || (0x30...0x39).contains(byte) }
 
         mutating func name() -> String? {
             let start = position
-            while position < bytes.count, bytes[position].isASCIILetterOrDigit { position += 1 }
-            guard position > start, bytes[start].isASCIILetter else { return nil }
+            while position < bytes.count, isLetterOrDigit(bytes[position]) { position += 1 }
+            guard position > start, isLetter(bytes[start]) else { return nil }
             return String(decoding: bytes[start..<position], as: UTF8.self).lowercased()
         }
 
@@ -118,11 +120,6 @@ enum SafeMarkup {
             return (name, String(decoding: bytes[valueStart..<position], as: UTF8.self))
         }
     }
-}
-
-extension UInt8 {
-    fileprivate var isASCIILetter: Bool { (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
-    fileprivate var isASCIILetterOrDigit: Bool { isASCIILetter || (0x30...0x39).contains(self) }
 }
 
 /// The index just after the first `needle` at or after `start`.

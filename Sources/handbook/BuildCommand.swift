@@ -2,8 +2,9 @@
 import ArgumentParser
 import HandbookKit
 
-struct Build: AsyncParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the handbook in the content folder into the output folder.",
         discussion: """
             Every problem is reported as path:line:column, all in one run; the output folder is

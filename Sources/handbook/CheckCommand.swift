@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import HandbookKit
 
-struct Check: AsyncParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Report every problem a build would report, writing nothing.",
         discussion: """
             The exit status is 1 when there is an error. --format json prints one object per

@@ -7,6 +7,6 @@ struct Handbook: AsyncParsableCommand {
         commandName: "handbook",
         abstract: "Builds a guidance handbook of numbered rules into a static site.",
         version: HandbookVersion.current,
-        subcommands: [Build.self, Check.self, New.self, Render.self, Serve.self],
-        defaultSubcommand: Build.self)
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self, ServeCommand.self],
+        defaultSubcommand: BuildCommand.self)
 }

@@ -2,8 +2,9 @@
 import ArgumentParser
 import HandbookKit
 
-struct New: ParsableCommand {
+struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Create a starter handbook: content with two chapters and a tip list, and the default templates.",
         discussion: """
             The folder must be new or empty. The starter builds and checks cleanly at once.

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import HandbookKit
 
-struct Render: ParsableCommand {
+struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render one Markdown document to an HTML fragment on standard output.",
         discussion: """
             The same parser and renderer as the site: rules defined in the document are linked

@@ -4,8 +4,9 @@ import Foundation
 import HandbookKit
 import HandbookServe
 
-struct Serve: AsyncParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Build, serve the site on this machine, and rebuild and reload pages when the content changes.",
         discussion: """
             Open pages reload after each successful rebuild; a failed rebuild shows its problems

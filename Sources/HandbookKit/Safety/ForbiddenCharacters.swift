@@ -51,7 +51,7 @@ enum ForbiddenCharacters {
     }
 
     private static func name(of scalar: Unicode.Scalar) -> String {
-        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        let code = "U+" + leftPadded(String(scalar.value, radix: 16, uppercase: true), to: 4)
         switch scalar.value {
         case 0x00: return "a NUL character (\(code))"
         case 0x08: return "a backspace (\(code))"
@@ -62,10 +62,8 @@ enum ForbiddenCharacters {
         default: return "the control character \(code)"
         }
     }
-}
 
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
+    private static func leftPadded(_ text: String, to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }
