@@ -87,9 +87,9 @@ public enum ChapterPipeline {
     public static func run(_ input: Input, scratch: String) async -> Output {
         var output = Output()
         let chapter = input.chapter
-        let fuzzed = ContentInventory.PageFile(path: scratch + "/content/01-fuzzed.md", fileName: "01-fuzzed.md", slug: "fuzzed")
-        let other = ContentInventory.PageFile(path: scratch + "/content/02-citing.md", fileName: "02-citing.md", slug: "citing")
-        let list = ContentInventory.PageFile(path: scratch + "/content/tips.md", fileName: "tips.md", slug: "tips")
+        let fuzzed = PageFile(path: scratch + "/content/01-fuzzed.md", fileName: "01-fuzzed.md", slug: "fuzzed")
+        let other = PageFile(path: scratch + "/content/02-citing.md", fileName: "02-citing.md", slug: "citing")
+        let list = PageFile(path: scratch + "/content/tips.md", fileName: "tips.md", slug: "tips")
         var diagnostics: [Diagnostic] = []
         var chapters: [ParsedPage] = []
         for (file, data) in [(fuzzed, chapter), (other, citing)] {

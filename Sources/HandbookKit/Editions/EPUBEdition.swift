@@ -75,8 +75,8 @@ struct EPUBEdition: Edition {
 
     /// Media under names EPUB readers need no escaping for (epubcheck warns about spaces), with
     /// the site's percent-encoded path of each, in the order of `files`.
-    static func mediaNames(_ files: [ContentInventory.MediaFile]) -> [(file: ContentInventory.MediaFile, sitePath: String, bookPath: String)] {
-        var names: [(file: ContentInventory.MediaFile, sitePath: String, bookPath: String)] = []
+    static func mediaNames(_ files: [MediaFile]) -> [(file: MediaFile, sitePath: String, bookPath: String)] {
+        var names: [(file: MediaFile, sitePath: String, bookPath: String)] = []
         var used: Set<String> = []
         for file in files {
             let safe = file.relativePath.split(separator: "/").map { component in
@@ -92,7 +92,7 @@ struct EPUBEdition: Edition {
                 counter += 1
             }
             used.insert(name)
-            names.append((file, SiteLayout.media(LinkTarget.encodePath(file.relativePath)), name))
+            names.append((file, SiteLayout.media(URLEncoding.path(file.relativePath)), name))
         }
         return names
     }

@@ -161,12 +161,12 @@ enum EPUBWriter {
 
     private static func item(id: String, href: String, type: String, properties: String? = nil) -> String {
         let properties = properties.map { " properties=\"\($0)\"" } ?? ""
-        return "<item id=\"\(id)\" href=\"\(xml(LinkTarget.encodePath(href)))\" media-type=\"\(type)\"\(properties)/>"
+        return "<item id=\"\(id)\" href=\"\(xml(URLEncoding.path(href)))\" media-type=\"\(type)\"\(properties)/>"
     }
 
     private static func navigationDocument(_ book: EPUBBook) -> String {
         let entries = book.documents.map { document in
-            "<li><a href=\"\(xml(LinkTarget.encodePath(document.fileName)))\">\(xml(document.title))</a></li>"
+            "<li><a href=\"\(xml(URLEncoding.path(document.fileName)))\">\(xml(document.title))</a></li>"
         }
         // The book's title heads the list: it needs no translation, unlike a word like "Contents".
         let body = """

@@ -73,6 +73,6 @@ package struct PrintEdition: Edition {
         }
         guard let fragment, !fragment.isEmpty else { return "#" + (prefix.isEmpty ? "chapter-" : prefix) + slug }
         if handbook.ruleIndex[fragment] != nil { return "#" + fragment }
-        return "#\(prefix)\(slug)--\(LinkTarget.encodeFragment(fragment))"
+        return "#\(prefix)\(slug)--\(URLEncoding.fragment(fragment))"
     }
 }

@@ -26,7 +26,7 @@ package enum ServiceWorker {
         // (`ScriptJSON`). A title in a comment could close the comment and run as code.
         let context: [String: Any] = [
             "cacheVersion": hash.finalize().prefix(8).hexString,
-            "files": try ScriptJSON.literal(files.map(LinkTarget.encodePath)),
+            "files": try ScriptJSON.literal(files.map(URLEncoding.path)),
         ]
         try staging.write(templates.render(context, template: "service-worker"), to: SiteLayout.serviceWorker, scope: .edition(.offline))
     }

@@ -3,36 +3,8 @@ import HandbookMarkdown
 
 /// The files of a handbook's content folder, found and named but not yet read.
 package struct ContentInventory: Sendable {
-    package struct PageFile: Sendable {
-        var path: String
-        /// The file name, as links between pages name it (`02-boundaries.md`).
-        var fileName: String
-        /// The output name (`boundaries`).
-        var slug: String
-        /// The real path of the content folder, which the file must be inside when it is read.
-        var root: String?
-
-        package init(path: String, fileName: String, slug: String, root: String? = nil) {
-            self.path = path
-            self.fileName = fileName
-            self.slug = slug
-            self.root = root
-        }
-
-        var source: ConfinedFile { ConfinedFile(path: path, root: root) }
-    }
-
-    package struct MediaFile: Sendable {
-        var path: String
-        /// The path below `media/`, with `/` separators.
-        var relativePath: String
-        /// The real path of the content folder, which the file must be inside when it is read.
-        var root: String?
-
-        var source: ConfinedFile { ConfinedFile(path: path, root: root) }
-        /// A type browsers run (a page, an image with scripts, a script), by its extension.
-        var isActive: Bool { MediaTypes.isActive(relativePath) }
-    }
+    package typealias PageFile = HandbookKit.PageFile
+    package typealias MediaFile = HandbookKit.MediaFile
 
     var root: String
     /// `root` with symbolic links resolved: every file read must be inside it.

@@ -9,7 +9,7 @@ package struct ResolvedHandbook: Sendable {
     var ruleIndex: [String: Int]
     /// Indices into `rules`, by chapter, in document order.
     var rulesByChapter: [[Int]]
-    var media: [ContentInventory.MediaFile]
+    var media: [MediaFile]
     /// The rules' editions, and what changed since the previous edition (`EditionComparison`).
     var history = EditionHistory()
 

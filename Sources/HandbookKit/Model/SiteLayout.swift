@@ -1,6 +1,6 @@
 /// Where everything is in the built site: every output path, and the relative URL from one
 /// output page to another, in one place. Paths are relative to the site's root folder and
-/// written with `/`; they are not percent-encoded (`LinkTarget.encodePath` does that for URLs).
+/// written with `/`; they are not percent-encoded (`URLEncoding.path` does that for URLs).
 public enum SiteLayout {
     // MARK: - Pages
 
@@ -102,6 +102,6 @@ public enum SiteLayout {
 
     /// The URL of `target` from `page`, percent-encoded.
     static func url(of target: String, from page: String) -> String {
-        root(from: page) + LinkTarget.encodePath(target)
+        root(from: page) + URLEncoding.path(target)
     }
 }

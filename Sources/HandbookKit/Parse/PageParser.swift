@@ -4,7 +4,7 @@ import HandbookMarkdown
 enum PageParser {
     /// Reads and parses one page; nil when it cannot be read or has no usable front matter.
     static func parse(
-        _ file: ContentInventory.PageFile, kind: ParsedPage.Kind, allowRawHTML: Bool
+        _ file: PageFile, kind: ParsedPage.Kind, allowRawHTML: Bool
     ) -> (ParsedPage?, [Diagnostic]) {
         let what = kind == .chapter ? "chapter" : "tip list"
         return switch SourceFileReader.read(file.source, maxBytes: InputLimits.markdownBytes, what: what) {
@@ -15,7 +15,7 @@ enum PageParser {
 
     /// Parses a page from bytes already read.
     static func parse(
-        _ file: ContentInventory.PageFile, data: Data, kind: ParsedPage.Kind, allowRawHTML: Bool
+        _ file: PageFile, data: Data, kind: ParsedPage.Kind, allowRawHTML: Bool
     ) -> (ParsedPage?, [Diagnostic]) {
         switch SourceFileReader.decode(data, path: file.path, displayPath: DisplayPath.of(file.path)) {
         case .success(let source): parse(source, file: file, kind: kind, allowRawHTML: allowRawHTML)
@@ -24,7 +24,7 @@ enum PageParser {
     }
 
     private static func parse(
-        _ source: SourceFile, file: ContentInventory.PageFile, kind: ParsedPage.Kind, allowRawHTML: Bool
+        _ source: SourceFile, file: PageFile, kind: ParsedPage.Kind, allowRawHTML: Bool
     ) -> (ParsedPage?, [Diagnostic]) {
         var (frontMatter, body, diagnostics) = PageFrontMatter.read(source)
         diagnostics += ForbiddenCharacters.problems(in: source)

@@ -15,7 +15,7 @@ enum ChangesPage {
             var item: [String: Any] = ["id": change.id, "title": change.title, "label": kindsLabel(change.kinds)]
             item["note"] = change.note.map { noteHTML($0, handbook: handbook, root: root) }
             if change.has(.withdrawn) {
-                item["url"] = root + LinkTarget.encodePath(SiteLayout.rulePage(change.id))
+                item["url"] = root + URLEncoding.path(SiteLayout.rulePage(change.id))
                 item["chapterTitle"] = change.chapter.title
                 withdrawn.append(item)
                 continue
@@ -53,7 +53,7 @@ enum ChangesPage {
                 "hasReworded": !list.tipsReworded.isEmpty,
             ]
             if let page = handbook.tipLists.first(where: { $0.page.slug == list.slug })?.page {
-                item["url"] = root + LinkTarget.encodePath(page.outputPath)
+                item["url"] = root + URLEncoding.path(page.outputPath)
             }
             switch list.kind {
             case .added: item["status"] = "New tip list"
@@ -112,7 +112,7 @@ enum ChangesPage {
             values["note"] = rule.note.map { noteHTML($0, handbook: handbook, root: root) }
             values["chapterURL"] = chapterURL(rule.chapter.slug, handbook: handbook, root: root)
             if history.change(of: rule.id) != nil {
-                values["changesURL"] = root + SiteLayout.changes + "#" + LinkTarget.encodeFragment(rule.id)
+                values["changesURL"] = root + SiteLayout.changes + "#" + URLEncoding.fragment(rule.id)
             }
             context["rule"] = values
             pages.append((path, templates.render(context, template: "withdrawn-rule")))
@@ -123,7 +123,7 @@ enum ChangesPage {
             var note = "<p class=\"change-mark change-mark-withdrawn\">Withdrawn in edition \(HTML.escape(rule.withdrawnIn))</p>\n"
             if let text = rule.note { note += "<p>\(noteHTML(text, handbook: handbook, root: SiteLayout.rootFromPage))</p>\n" }
             embed["rule"] = [
-                "id": rule.id, "title": rule.title, "html": note, "fullURL": SiteLayout.rootFromPage + LinkTarget.encodePath(path),
+                "id": rule.id, "title": rule.title, "html": note, "fullURL": SiteLayout.rootFromPage + URLEncoding.path(path),
             ] as [String: Any]
             pages.append((embedPath, templates.render(embed, template: "embed-rule")))
         }
@@ -142,7 +142,7 @@ enum ChangesPage {
             let history = handbook.history
             guard let edition = history.edition, let change = history.change(of: identifier) else { return nil }
             label = EditionHistory.markLabel(change, edition: edition)
-            url = root + SiteLayout.changes + "#" + LinkTarget.encodeFragment(identifier)
+            url = root + SiteLayout.changes + "#" + URLEncoding.fragment(identifier)
             kind = change.has(.added) ? "new" : change.has(.reworded) || change.has(.retitled) ? "changed" : "moved"
             self.change = change
         }
@@ -169,7 +169,7 @@ enum ChangesPage {
 
     /// A chapter's page by its slug, if this edition has it.
     private static func chapterURL(_ slug: String, handbook: ResolvedHandbook, root: String) -> String? {
-        handbook.chapters.first { $0.page.slug == slug }.map { root + LinkTarget.encodePath($0.page.outputPath) }
+        handbook.chapters.first { $0.page.slug == slug }.map { root + URLEncoding.path($0.page.outputPath) }
     }
 
     /// "Reworded and moved".
@@ -213,7 +213,7 @@ enum ChangesPage {
         for token in RuleIdentifier.tokens(in: text) {
             guard handbook.ruleIndex[token.identifier] != nil || handbook.history.withdrawnRule(token.identifier) != nil else { continue }
             html += HTML.escape(String(decoding: bytes[position..<token.range.lowerBound], as: UTF8.self))
-            let url = root + LinkTarget.encodePath(SiteLayout.rulePage(token.identifier))
+            let url = root + URLEncoding.path(SiteLayout.rulePage(token.identifier))
             html += RuleReferenceMarkup.html(token.identifier, url: url)
             position = token.range.upperBound
         }

@@ -25,9 +25,9 @@ struct PageContext {
         page[kind] = true
         page["description"] = description ?? handbook.config.description
         if let base = handbook.config.baseURL {
-            page["canonical"] = base + LinkTarget.encodePath(currentPath)
+            page["canonical"] = base + URLEncoding.path(currentPath)
             if let oembed = SiteLayout.oembed(forPage: currentPath) {
-                page["oembed"] = base + LinkTarget.encodePath(oembed)
+                page["oembed"] = base + URLEncoding.path(oembed)
             }
         }
         return [
@@ -72,7 +72,7 @@ struct PageContext {
     }
 
     private func link(title: String, path: String, root: String, currentPath: String) -> [String: Any] {
-        var link: [String: Any] = ["title": title, "url": root + LinkTarget.encodePath(path)]
+        var link: [String: Any] = ["title": title, "url": root + URLEncoding.path(path)]
         if path == currentPath { link["current"] = true }
         return link
     }
@@ -81,7 +81,7 @@ struct PageContext {
         let chapter = handbook.chapters[index].page
         var item: [String: Any] = [
             "number": index + 1, "title": chapter.frontMatter.title,
-            "url": root + LinkTarget.encodePath(chapter.outputPath),
+            "url": root + URLEncoding.path(chapter.outputPath),
             "ruleCount": handbook.rulesByChapter[index].count,
         ]
         let ruleCount = handbook.rulesByChapter[index].count
@@ -121,8 +121,8 @@ struct PageContext {
         guard let rule = handbook.rule(identifier) else { return nil }
         return [
             "id": rule.identifier, "title": rule.title,
-            "url": root + LinkTarget.encodePath(SiteLayout.rulePage(rule.identifier)),
-            "contextURL": root + LinkTarget.encodePath(handbook.chapters[rule.chapter].page.outputPath) + "#" + rule.identifier,
+            "url": root + URLEncoding.path(SiteLayout.rulePage(rule.identifier)),
+            "contextURL": root + URLEncoding.path(handbook.chapters[rule.chapter].page.outputPath) + "#" + rule.identifier,
         ]
     }
 }

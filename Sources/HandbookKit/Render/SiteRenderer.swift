@@ -269,7 +269,7 @@ package struct SiteRenderer: Sendable {
         context["chapters"] = handbook.chapters.indices.map { builder.chapterSummary($0, root: "") }
         context["tipLists"] = handbook.tipLists.map { list -> [String: Any] in
             var item: [String: Any] = [
-                "title": list.page.frontMatter.title, "url": LinkTarget.encodePath(list.page.outputPath),
+                "title": list.page.frontMatter.title, "url": URLEncoding.path(list.page.outputPath),
                 "tipsLabel": PageContext.count(list.anchors.tips.count, "tip"),
             ]
             item["summary"] = list.page.frontMatter.summary
@@ -301,7 +301,7 @@ package struct SiteRenderer: Sendable {
         context["ruleCount"] = handbook.rules.count
         let withdrawn = handbook.history.withdrawn.map { rule -> [String: Any] in
             ["id": rule.id, "title": rule.title, "withdrawnIn": rule.withdrawnIn,
-             "url": root + LinkTarget.encodePath(SiteLayout.rulePage(rule.id))]
+             "url": root + URLEncoding.path(SiteLayout.rulePage(rule.id))]
         }
         context["withdrawn"] = withdrawn
         context["hasWithdrawn"] = !withdrawn.isEmpty

@@ -18,7 +18,7 @@ struct Resolver {
 
     static func resolve(
         config: HandbookConfig, chapters: [ParsedPage], tipLists: [ParsedPage],
-        media: [ContentInventory.MediaFile], reservedAnchors: Set<String> = []
+        media: [MediaFile], reservedAnchors: Set<String> = []
     ) -> (ResolvedHandbook, [Diagnostic]) {
         var resolver = Resolver()
         let chapterAnchors = chapters.map { PageAnchors.compute(for: $0.outline, withTips: false, reserved: reservedAnchors) }
@@ -223,7 +223,7 @@ struct Resolver {
                     // Written out in full like every other internal link, so that the text reads
                     // the same on its page, on a rule's page, in an embed and in the print edition.
                     instructions.links[link.ordinal] = .init(
-                        url: SiteLayout.rootFromPage + "\(page.outputPath)#\(LinkTarget.encodeFragment(anchor))")
+                        url: SiteLayout.rootFromPage + "\(page.outputPath)#\(URLEncoding.fragment(anchor))")
                 }
             case .rootRelative:
                 diagnostics.append(.error(
@@ -267,12 +267,12 @@ struct Resolver {
                 reportBrokenAnchor(anchor, in: path, candidates: target.anchors, at: link.location)
                 return nil
             }
-            let fragment = anchor.map { $0.isEmpty ? "" : "#" + LinkTarget.encodeFragment($0) } ?? ""
+            let fragment = anchor.map { $0.isEmpty ? "" : "#" + URLEncoding.fragment($0) } ?? ""
             return .init(url: SiteLayout.rootFromPage + target.page.outputPath + fragment)
         }
         if mediaPaths.contains(ExactText(path)) {
-            let fragment = anchor.map { "#" + LinkTarget.encodeFragment($0) } ?? ""
-            return .init(url: SiteLayout.rootFromPage + LinkTarget.encodePath(path) + fragment)
+            let fragment = anchor.map { "#" + URLEncoding.fragment($0) } ?? ""
+            return .init(url: SiteLayout.rootFromPage + URLEncoding.path(path) + fragment)
         }
         if let name = mediaByNormalisedPath[ExactText(path)] {
             diagnostics.append(.error(
@@ -321,6 +321,6 @@ struct Resolver {
 
     /// A rule's place in its chapter, from the site root.
     private func ruleURL(_ rule: Rule) -> String {
-        SiteLayout.chapterPage(chapterSlugs[rule.chapter]) + "#" + LinkTarget.encodeFragment(rule.identifier)
+        SiteLayout.chapterPage(chapterSlugs[rule.chapter]) + "#" + URLEncoding.fragment(rule.identifier)
     }
 }

@@ -22,6 +22,4 @@ enum InputLimits {
     static let outputPathBytes = 1024
     /// One folder or file name in the output.
     static let outputNameBytes = 255
-    /// Author text quoted in a diagnostic.
-    static let quotedCharacters = 80
 }

@@ -24,15 +24,15 @@ struct LinkTargetTests {
 
     @Test("output paths are percent-encoded once")
     func encoding() {
-        #expect(LinkTarget.encodePath("media/photo one.png") == "media/photo%20one.png")
-        #expect(LinkTarget.encodePath("media/100%.png") == "media/100%25.png")
-        #expect(LinkTarget.encodePath("media/a#b.png") == "media/a%23b.png")
+        #expect(URLEncoding.path("media/photo one.png") == "media/photo%20one.png")
+        #expect(URLEncoding.path("media/100%.png") == "media/100%25.png")
+        #expect(URLEncoding.path("media/a#b.png") == "media/a%23b.png")
         // The shortcut for paths that need no encoding agrees with Foundation on every ASCII byte.
         for byte in UInt8(1)..<128 {
             let path = "a/" + String(UnicodeScalar(byte)) + "b.html"
             let expected = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#")))
-            #expect(LinkTarget.encodePath(path) == expected, "byte \(byte)")
+            #expect(URLEncoding.path(path) == expected, "byte \(byte)")
         }
-        #expect(LinkTarget.encodePath("chapters/café.html") == "chapters/caf%C3%A9.html")
+        #expect(URLEncoding.path("chapters/café.html") == "chapters/caf%C3%A9.html")
     }
 }

@@ -28,7 +28,7 @@ struct TextSafetyTests {
     func quoted() {
         #expect(Quoted.text("short") == "short")
         let long = Quoted.text(String(repeating: "x", count: 100_000))
-        #expect(long.count == InputLimits.quotedCharacters + 1 && long.hasSuffix("…"))
+        #expect(long.count == Quoted.characterLimit + 1 && long.hasSuffix("…"))
     }
 
     @Test("JSON made for a script cannot end a comment, a string, a template or the script element")

@@ -4,7 +4,7 @@ import Foundation
 package enum ParseStep {
     /// One page from bytes already read.
     package static func page(
-        _ file: ContentInventory.PageFile, data: Data, kind: ParsedPage.Kind, allowRawHTML: Bool
+        _ file: PageFile, data: Data, kind: ParsedPage.Kind, allowRawHTML: Bool
     ) -> (ParsedPage?, [Diagnostic]) {
         PageParser.parse(file, data: data, kind: kind, allowRawHTML: allowRawHTML)
     }
@@ -12,7 +12,7 @@ package enum ParseStep {
     /// Parses pages in parallel, keeping their order; a page whose file has the same bytes as
     /// in the cache is taken from it.
     static func run(
-        _ files: [ContentInventory.PageFile], kind: ParsedPage.Kind, allowRawHTML: Bool, cache: BuildCache?
+        _ files: [PageFile], kind: ParsedPage.Kind, allowRawHTML: Bool, cache: BuildCache?
     ) async -> ([ParsedPage], [Diagnostic]) {
         await withTaskGroup(of: (Int, ParsedPage?, [Diagnostic]).self) { group in
             for (index, file) in files.enumerated() {

@@ -4,7 +4,7 @@ package enum ResolveStep {
     /// `templates` may be nil when they failed to load: their ids are then not reserved, and the
     /// build stops at their errors anyway.
     package static func run(
-        config: HandbookConfig, chapters: [ParsedPage], tipLists: [ParsedPage], media: [ContentInventory.MediaFile],
+        config: HandbookConfig, chapters: [ParsedPage], tipLists: [ParsedPage], media: [MediaFile],
         templates: TemplateSet?
     ) -> (ResolvedHandbook, [Diagnostic]) {
         Resolver.resolve(

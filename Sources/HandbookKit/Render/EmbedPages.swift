@@ -30,7 +30,7 @@ enum EmbedPages {
         var context = builder.base(kind: "chapter", title: chapter.page.frontMatter.title, description: chapter.page.frontMatter.summary, root: root, currentPath: path)
         var values = builder.chapterSummary(index, root: SiteLayout.rootFromPage)
         values["html"] = html
-        values["fullURL"] = SiteLayout.rootFromPage + LinkTarget.encodePath(chapter.page.outputPath)
+        values["fullURL"] = SiteLayout.rootFromPage + URLEncoding.path(chapter.page.outputPath)
         context["chapter"] = values
         return Page(path: path, html: templates.render(context, template: "embed-chapter"))
     }
@@ -41,7 +41,7 @@ enum EmbedPages {
         var context = builder.base(kind: "rule", title: "\(rule.identifier) \(rule.title)", description: nil, root: root, currentPath: path)
         var values: [String: Any] = builder.ruleLink(rule.identifier, root: SiteLayout.rootFromPage) ?? [:]
         values["html"] = html
-        values["fullURL"] = SiteLayout.rootFromPage + LinkTarget.encodePath(SiteLayout.rulePage(rule.identifier))
+        values["fullURL"] = SiteLayout.rootFromPage + URLEncoding.path(SiteLayout.rulePage(rule.identifier))
         values["change"] = ChangesPage.mark(for: rule.identifier, handbook: handbook, root: SiteLayout.rootFromPage)
         context["rule"] = values
         return Page(path: path, html: templates.render(context, template: "embed-rule"))
@@ -53,7 +53,7 @@ enum EmbedPages {
         let path = SiteLayout.embedPage(of: list.page.outputPath)
         var context = builder.base(kind: "tipList", title: list.page.frontMatter.title, description: list.page.frontMatter.summary, root: root, currentPath: path)
         var values = builder.tipList(index, content: content, root: SiteLayout.rootFromPage)
-        values["fullURL"] = SiteLayout.rootFromPage + LinkTarget.encodePath(list.page.outputPath)
+        values["fullURL"] = SiteLayout.rootFromPage + URLEncoding.path(list.page.outputPath)
         context["tipList"] = values
         return Page(path: path, html: templates.render(context, template: "embed-tip-list"))
     }
@@ -70,8 +70,8 @@ enum EmbedPages {
         let base = handbook.config.baseURL ?? "https://handbook.example.org/"
         func item(title: String, page: String, height: Int) -> [String: Any] {
             let embed = SiteLayout.embedPage(of: page)
-            let snippet = "<iframe src=\"\(HTML.escape(base + LinkTarget.encodePath(embed)))\" title=\"\(HTML.escape(title))\" class=\"handbook-embed\" width=\"100%\" height=\"\(height)\" loading=\"lazy\"></iframe>"
-            return ["title": title, "preview": SiteLayout.rootFromPage + LinkTarget.encodePath(embed), "snippet": snippet]
+            let snippet = "<iframe src=\"\(HTML.escape(base + URLEncoding.path(embed)))\" title=\"\(HTML.escape(title))\" class=\"handbook-embed\" width=\"100%\" height=\"\(height)\" loading=\"lazy\"></iframe>"
+            return ["title": title, "preview": SiteLayout.rootFromPage + URLEncoding.path(embed), "snippet": snippet]
         }
         context["embed"] = [
             "baseKnown": handbook.config.baseURL != nil,

@@ -2,7 +2,7 @@ import HandbookMarkdown
 
 /// Refuses the media files browsers would run (`MediaTypes`), unless handbook.yml trusts them.
 enum MediaPolicy {
-    static func problems(_ media: [ContentInventory.MediaFile], config: HandbookConfig) -> [Diagnostic] {
+    static func problems(_ media: [MediaFile], config: HandbookConfig) -> [Diagnostic] {
         guard !config.allowActiveMedia else { return [] }
         return media.filter(\.isActive).map { file in
             let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath

@@ -1,46 +1,8 @@
 import Foundation
 import HandbookMarkdown
 
-/// The handbook's settings, from `Content/handbook.yml`.
-public struct HandbookConfig: Sendable, Hashable {
-    public var title: String
-    public var subtitle: String?
-    public var organisation: String?
-    public var edition: String?
-    /// A BCP 47 tag such as `en` or `en-GB`.
-    public var language: String
-    public var description: String?
-    /// Trusted content only: keep raw HTML found in the Markdown.
-    public var allowRawHTML: Bool
-    /// Trusted media only: publish files of `media/` that browsers run (HTML, SVG, scripts;
-    /// see `MediaTypes`), which are otherwise refused.
-    public var allowActiveMedia = false
-    /// The search index may be this many times the size of the handbook's plain text before
-    /// the build warns.
-    public var searchIndexBudget: Double = 1.0
-    /// Where the site is published (`https://example.org/handbook/`), for canonical links, the
-    /// sitemap, oEmbed and absolute links in handbook.json. Without it the site is wholly relative.
-    public var baseURL: String?
-    /// `previous_edition`: the handbook.json of the edition before this one, relative to the
-    /// content folder, to show what changed since.
-    public var previousEdition: String?
-    var previousEditionLocation: SourceLocation?
-    /// Where `edition` is written, or the file's start when it is not.
-    var editionLocation: SourceLocation?
-
-    public init(
-        title: String, subtitle: String? = nil, organisation: String? = nil, edition: String? = nil,
-        language: String = "en", description: String? = nil, allowRawHTML: Bool = false
-    ) {
-        self.title = title
-        self.subtitle = subtitle
-        self.organisation = organisation
-        self.edition = edition
-        self.language = language
-        self.description = description
-        self.allowRawHTML = allowRawHTML
-    }
-
+/// Reading the settings from handbook.yml.
+extension HandbookConfig {
     static let keys = [
         "title", "subtitle", "organisation", "edition", "language", "description", "allow_raw_html",
         "allow_active_media", "search_index_budget", "base_url", "previous_edition",

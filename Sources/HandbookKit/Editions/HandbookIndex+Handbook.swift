@@ -1,123 +1,7 @@
 import Foundation
 
-/// `handbook.json`: the machine-readable index of the handbook. Its shape is described by
-/// `handbook.schema.json`; every URL in it is relative to the site root.
-struct HandbookIndex: Codable, Sendable, Equatable {
-    static let schemaVersion = 1
-
-    struct Chapter: Codable, Sendable, Equatable {
-        var slug: String
-        var title: String
-        var summary: String?
-        var updated: String?
-        var url: String
-        var rules: [String]
-    }
-
-    struct Rule: Codable, Sendable, Equatable {
-        var id: String
-        var title: String
-        var chapter: String
-        var url: String
-        var permalink: String
-        var text: String
-        /// The rule's text as safe HTML, links relative to the site root (or absolute with `base_url`).
-        var html: String
-        var references: [String]
-        var citedBy: [Citation]
-        /// The rule's own text, normalised, and its SHA-256: what the next edition compares.
-        var wording: String?
-        var textHash: String?
-        /// The edition whose wording the rule has, and the one in which it first appeared.
-        var edition: String?
-        var since: String?
-    }
-
-    /// A rule an edition withdrew: its permalink stays, saying so.
-    struct Withdrawn: Codable, Sendable, Equatable {
-        var id: String
-        var title: String
-        var chapter: String
-        var chapterTitle: String
-        var permalink: String
-        var wording: String
-        var withdrawnIn: String
-        var since: String?
-        var note: String?
-    }
-
-    /// What changed since the previous edition.
-    struct Changes: Codable, Sendable, Equatable {
-        var edition: String
-        var previousEdition: String
-        var url: String
-        var rules: [RuleChange]
-        var tipLists: [TipListChange]
-    }
-
-    struct RuleChange: Codable, Sendable, Equatable {
-        var id: String
-        /// Any of added, retitled, reworded, moved, withdrawn.
-        var kinds: [String]
-        var title: String
-        var previousTitle: String?
-        var chapter: String
-        var previousChapter: String?
-        var previousWording: String?
-        var wording: String?
-        var note: String?
-        var url: String
-    }
-
-    struct TipListChange: Codable, Sendable, Equatable {
-        struct Rewording: Codable, Sendable, Equatable {
-            var before: String
-            var after: String
-        }
-
-        var slug: String
-        var title: String
-        /// added, removed or changed.
-        var kind: String
-        var tipsAdded: [String]
-        var tipsRemoved: [String]
-        var tipsReworded: [Rewording]
-    }
-
-    struct Citation: Codable, Sendable, Equatable {
-        var kind: String
-        var id: String
-        var anchor: String?
-        var url: String
-    }
-
-    struct TipList: Codable, Sendable, Equatable {
-        var slug: String
-        var title: String
-        var summary: String?
-        var url: String
-        var tips: [Tip]
-    }
-
-    struct Tip: Codable, Sendable, Equatable {
-        var anchor: String
-        var text: String
-        var html: String
-        var rules: [String]
-    }
-
-    var schemaVersion: Int
-    var title: String
-    var subtitle: String?
-    var organisation: String?
-    var edition: String?
-    var language: String
-    var chapters: [Chapter]
-    var rules: [Rule]
-    var tipLists: [TipList]
-    var withdrawn: [Withdrawn]?
-    var changes: Changes?
-
+/// The record of a built handbook, made from the model and the content rendered for its pages.
+extension HandbookIndex {
     init(_ handbook: ResolvedHandbook, content: RenderedContent) {
         // The rest of each value is already escaped for the attribute it was rendered in.
         let base = HTML.escape(handbook.config.baseURL ?? "")
@@ -179,13 +63,5 @@ struct HandbookIndex: Codable, Sendable, Equatable {
                         html: index < rendered.count ? fragment(rendered[index].html) : "", rules: list.tipRules[index])
                 })
         }
-    }
-
-    func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
     }
 }

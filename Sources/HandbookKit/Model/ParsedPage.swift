@@ -9,7 +9,7 @@ package struct ParsedPage: Sendable {
     }
 
     var kind: Kind
-    var file: ContentInventory.PageFile
+    var file: PageFile
     var displayPath: String
     var frontMatter: PageFrontMatter
     var document: MarkdownDocument

@@ -1,0 +1,19 @@
+/// A chapter or tip list found in the content folder.
+package struct PageFile: Sendable {
+    var path: String
+    /// The file name, as links between pages name it (`02-boundaries.md`).
+    var fileName: String
+    /// The output name (`boundaries`).
+    var slug: String
+    /// The real path of the content folder, which the file must be inside when it is read.
+    var root: String?
+
+    package init(path: String, fileName: String, slug: String, root: String? = nil) {
+        self.path = path
+        self.fileName = fileName
+        self.slug = slug
+        self.root = root
+    }
+
+    var source: ConfinedFile { ConfinedFile(path: path, root: root) }
+}
