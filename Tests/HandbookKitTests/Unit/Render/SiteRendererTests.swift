@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import HandbookKit
+
+@Suite("SiteRenderer")
+struct SiteRendererTests {
+    private static let chapters: [MemoryHandbook.Page] = [
+        ("01-one.md", MemoryHandbook.page("One", "Intro.\n\n## A-1 First rule\n\nFollow B-1.\n\n### A-1.1 Nested rule\n\nDetail.\n")),
+        ("02-two.md", MemoryHandbook.page("Two", "## B-1 Second rule\n\nText two.\n")),
+    ]
+    private static let tipLists: [MemoryHandbook.Page] = [("quick.md", MemoryHandbook.page("Quick tips", "- **Be brief** as A-1 says.\n"))]
+
+    /// Runs `body` with a fresh temporary site folder, removed when it ends.
+    private func withSiteFolder(_ body: (SiteFolder) async throws -> Void) async throws {
+        let path = NSTemporaryDirectory() + "handbook-render-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try await body(SiteFolder(path: path))
+    }
+
+    private func render(
+        _ chapters: [MemoryHandbook.Page] = chapters, previous: [SiteRenderer.Unit: SiteRenderer.UnitRecord]? = nil,
+        into folder: SiteFolder
+    ) async throws -> SiteRenderer.Result {
+        let handbook = try MemoryHandbook(chapters: chapters, tipLists: Self.tipLists).resolved()
+        return try await RenderStep.run(
+            handbook, templates: try MemoryHandbook.templates(), downloads: DownloadSizes(), previous: previous, into: folder,
+            progress: nil)
+    }
+
+    private func read(_ path: String, in folder: SiteFolder) throws -> String {
+        try String(contentsOfFile: folder.path + "/" + path, encoding: .utf8)
+    }
+
+    @Test("a handbook renders its chapters, one page per rule, the embeds, the home page and the rules index")
+    func renders() async throws {
+        try await withSiteFolder { folder in
+            let result = try await render(into: folder)
+            let pages = [
+                "chapters/one.html", "chapters/two.html", "tips/quick.html",
+                "rules/A-1.html", "rules/A-1.1.html", "rules/B-1.html",
+                "embed/chapters/one.html", "embed/chapters/two.html", "embed/tips/quick.html",
+                "embed/rules/A-1.html", "embed/rules/A-1.1.html", "embed/rules/B-1.html",
+                SiteLayout.home, SiteLayout.rulesIndex, SiteLayout.search, SiteLayout.embedIndex,
+            ]
+            let html = try folder.files().filter { $0.hasSuffix(".html") }
+            #expect(html == pages.sorted())
+            #expect(result.pages == pages.count)
+            #expect(result.rendered == pages.count)
+            #expect(Set(result.units.keys) == [.chapter("chapters/one.html"), .chapter("chapters/two.html"), .tipList("tips/quick.html"), .site])
+            for file in [SiteLayout.manifest, SiteLayout.asset("handbook.css")] {
+                #expect(FileManager.default.fileExists(atPath: folder.path + "/" + file), "\(file)")
+            }
+
+            let chapter = try read("chapters/one.html", in: folder)
+            #expect(chapter.contains("id=\"A-1\"") && chapter.contains("id=\"A-1.1\""))
+            #expect(chapter.contains("href=\"../chapters/two.html#B-1\""))
+            #expect(try read("rules/B-1.html", in: folder).contains("A-1 First rule"), "a rule's page shows who cites it")
+            let home = try read(SiteLayout.home, in: folder)
+            #expect(home.contains("One") && home.contains("Two") && home.contains("Quick tips"))
+            let rulesIndex = try read(SiteLayout.rulesIndex, in: folder)
+            #expect(["A-1", "A-1.1", "B-1"].allSatisfy { rulesIndex.contains("rules/\($0).html") })
+
+            #expect(result.content.chapters.count == 2 && result.content.chapters[1].contains("Text two."))
+            #expect(Set(result.content.rules.keys) == ["A-1", "A-1.1", "B-1"])
+            #expect(result.content.tipLists.count == 1)
+        }
+    }
+
+    @Test("rendered again with the previous units and nothing changed, nothing is rendered")
+    func nothingChanged() async throws {
+        try await withSiteFolder { folder in
+            let first = try await render(into: folder)
+            try FileManager.default.removeItem(atPath: folder.path + "/chapters/one.html")
+            let second = try await render(previous: first.units, into: folder)
+            #expect(second.rendered == 0)
+            #expect(second.pages == first.pages)
+            #expect(!FileManager.default.fileExists(atPath: folder.path + "/chapters/one.html"), "the page was not written again")
+            #expect(second.content.chapters == first.content.chapters, "the kept units still give their content")
+        }
+    }
+
+    @Test("rendered again after one chapter's text changed, only that chapter's pages are rendered")
+    func oneChapterChanged() async throws {
+        try await withSiteFolder { folder in
+            let first = try await render(into: folder)
+            var chapters = Self.chapters
+            chapters[1].text = MemoryHandbook.page("Two", "## B-1 Second rule\n\nNew words.\n")
+            let second = try await render(chapters, previous: first.units, into: folder)
+            // chapters/two.html, rules/B-1.html and their embeds.
+            #expect(second.rendered == 4)
+            #expect(try read("chapters/two.html", in: folder).contains("New words."))
+            #expect(try read("embed/rules/B-1.html", in: folder).contains("New words."))
+        }
+    }
+}
