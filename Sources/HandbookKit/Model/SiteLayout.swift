@@ -46,7 +46,7 @@ public enum SiteLayout {
 
     /// The oEmbed file of an embeddable page: `oembed/rules/CONF-1.json` for `rules/CONF-1.html`.
     static func oembed(forPage page: String) -> String? {
-        guard page.hasSuffix(".html"), !page.hasSuffix("index.html"),
+        guard page.hasSuffix(".html"), page != rulesIndex,
             [chaptersFolder, rulesFolder, tipListsFolder].contains(where: { page.hasPrefix($0 + "/") })
         else { return nil }
         return "oembed/" + page.dropLast(5) + ".json"

@@ -51,6 +51,9 @@ struct SiteLayoutTests {
         #expect(SiteLayout.oembed(forPage: "chapters/boundaries.html") == "oembed/chapters/boundaries.json")
         #expect(SiteLayout.oembed(forPage: "rules/CONF-1.html") == "oembed/rules/CONF-1.json")
         #expect(SiteLayout.oembed(forPage: "tips/quick.html") == "oembed/tips/quick.json")
+        // Only the list of rules is left out, not a chapter or tip list whose slug ends in "index".
+        #expect(SiteLayout.oembed(forPage: "chapters/reindex.html") == "oembed/chapters/reindex.json")
+        #expect(SiteLayout.oembed(forPage: "tips/index.html") == "oembed/tips/index.json")
         for page in [SiteLayout.rulesIndex, SiteLayout.home, SiteLayout.search, "media/a.html", "embed/rules/A-1.html", "rules/A-1.json"] {
             #expect(SiteLayout.oembed(forPage: page) == nil, "\(page)")
         }

@@ -6,9 +6,7 @@ import Testing
 struct DiagnosticCodeTests {
     /// The codes in the first column of docs/diagnostics.md's table, in order.
     static func documentedCodes() throws -> [String] {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        let text = try String(contentsOf: url.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        let text = try String(contentsOfFile: Repository.root + "/docs/diagnostics.md", encoding: .utf8)
         return text.split(separator: "\n").filter { $0.hasPrefix("| `") }.flatMap { row in
             let firstColumn = row.split(separator: "|", omittingEmptySubsequences: true)[0]
             return firstColumn.split(separator: "`").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
