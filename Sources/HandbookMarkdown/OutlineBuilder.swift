@@ -10,11 +10,16 @@ struct OutlineBuilder {
     func outline() -> DocumentOutline {
         var outline = DocumentOutline()
         let root = tree.root
+        // The ordinals are the renderer's: both number the nodes `numberedNodes` lists.
+        let numbered = tree.numberedNodes()
+        let ordinals = [numbered.headings, numbered.links, numbered.texts].map { nodes in
+            Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($0.element, $0.offset) })
+        }
+        let (headingOrdinals, linkOrdinals, textOrdinals) = (ordinals[0], ordinals[1], ordinals[2])
         var block = -1
         var tip: Int?
         var linkDepth = 0
         var inRuleHeading = false
-        var textOrdinal = 0
 
         tree.walk { node, entering in
             let type = cmark_node_get_type(node)
@@ -26,7 +31,7 @@ struct OutlineBuilder {
                 let kind: DocumentOutline.Block.Kind
                 switch type {
                 case CMARK_NODE_HEADING:
-                    kind = .heading(level: Int(cmark_node_get_heading_level(node)), heading: outline.headings.count)
+                    kind = .heading(level: Int(cmark_node_get_heading_level(node)), heading: headingOrdinals[node] ?? outline.headings.count)
                 case CMARK_NODE_LIST: kind = .list
                 default: kind = .other
                 }
@@ -54,7 +59,7 @@ struct OutlineBuilder {
                     let level = Int(cmark_node_get_heading_level(node))
                     let rule = isTopLevel && (2...4).contains(level) ? ruleHeading(node) : nil
                     outline.headings.append(.init(
-                        ordinal: outline.headings.count, level: level, text: tree.plainText(of: node),
+                        ordinal: headingOrdinals[node] ?? outline.headings.count, level: level, text: tree.plainText(of: node),
                         location: location(of: node), block: isTopLevel ? block : nil, rule: rule))
                     inRuleHeading = rule != nil
                 } else {
@@ -63,7 +68,7 @@ struct OutlineBuilder {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering {
                     outline.links.append(.init(
-                        ordinal: outline.links.count, isImage: type == CMARK_NODE_IMAGE,
+                        ordinal: linkOrdinals[node] ?? outline.links.count, isImage: type == CMARK_NODE_IMAGE,
                         url: CmarkTree.string(cmark_node_get_url(node)), title: CmarkTree.string(cmark_node_get_title(node)),
                         hasText: cmark_node_first_child(node) != nil, location: location(of: node),
                         block: block, tip: tip))
@@ -72,8 +77,7 @@ struct OutlineBuilder {
                     linkDepth -= 1
                 }
             case CMARK_NODE_TEXT:
-                defer { textOrdinal += 1 }
-                guard linkDepth == 0, !inRuleHeading else { break }
+                guard linkDepth == 0, !inRuleHeading, let textOrdinal = textOrdinals[node] else { break }
                 let literal = CmarkTree.string(cmark_node_get_literal(node))
                 let start = location(of: node)
                 for token in grammar.identifierTokens(in: literal) {
