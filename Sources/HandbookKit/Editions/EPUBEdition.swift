@@ -16,7 +16,6 @@ struct EPUBEdition: Edition {
 
     func make() -> EPUBBook {
         let config = handbook.config
-        let builder = PageContext(handbook: handbook)
         let mediaFiles = Self.mediaNames(handbook.media)
         let media = Dictionary(mediaFiles.map { ($0.sitePath, $0.bookPath) }) { _, last in last }
         let stylesheet = templates.files.files[SiteLayout.epubStylesheet].map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -46,14 +45,15 @@ struct EPUBEdition: Edition {
         documents.append(.init(fileName: Self.rulesFile, title: "All rules", body: rules))
         if handbook.history.isComparing {
             let changes = "<h1>What changed in edition \(HTML.escape(handbook.history.edition ?? ""))</h1>\n"
-                + templates.render(ChangesPage.values(handbook, root: SiteLayout.rootFromPage), template: "partials/changes")
+                + templates.render(ChangesPage.values(SiteUnit(handbook), root: SiteLayout.rootFromPage), template: "partials/changes")
             documents.append(.init(fileName: Self.changesFile, title: "What changed", body: inBook(changes)))
         }
         for (index, list) in handbook.tipLists.enumerated() {
             let matter = list.page.frontMatter
             var body = "<p class=\"eyebrow\">Tips</p>\n<h1>\(HTML.escape(matter.title))</h1>\n"
             if let summary = matter.summary { body += "<p class=\"lead\">\(HTML.escape(summary))</p>\n" }
-            body += inBook(templates.render(builder.tipList(index, content: content.tipLists[index], root: SiteLayout.rootFromPage), template: "partials/tips"))
+            let values = TipListUnit(index, handbook: handbook).context(content: content.tipLists[index], root: SiteLayout.rootFromPage)
+            body += inBook(templates.render(values, template: "partials/tips"))
             documents.append(.init(fileName: Self.tipListFile(list.page.slug), title: matter.title, body: body))
         }
 

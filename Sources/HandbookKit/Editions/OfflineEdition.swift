@@ -19,8 +19,10 @@ struct OfflineEdition: Edition {
             epub: try folder.size(of: SiteLayout.epub), archive: folder.previous?.size(of: SiteLayout.offlineArchive) ?? 0,
             print: try folder.size(of: SiteLayout.print))
         let folderName = OfflineArchive.folderName(title: handbook.config.title)
+        let site = SiteUnit(handbook)
+        let context = PageContext(handbook: handbook)
         for _ in 0..<5 {
-            try SiteRenderer.renderHome(handbook: handbook, templates: templates, downloads: downloads, into: folder, scope: scope)
+            try SiteRenderer.renderHome(site, context: context, templates: templates, downloads: downloads, into: folder, scope: scope)
             try ServiceWorker.write(into: folder, templates: templates)
             let written = try OfflineArchive.write(from: folder, folderName: folderName)
             folder.writes?.keep([SiteLayout.offlineArchive], scope: scope)

@@ -17,17 +17,17 @@ package struct PrintEdition: Edition {
     package func make() -> String {
         let builder = PageContext(handbook: handbook)
         var context = builder.base(
-            kind: "print", title: "Print edition", description: handbook.config.description,
+            kind: .print, title: "Print edition", description: handbook.config.description,
             root: "", currentPath: SiteLayout.print)
         let isRule = { (id: String) in handbook.ruleIndex[id] != nil }
-        context["chapters"] = handbook.chapters.indices.map { index -> [String: Any] in
-            var chapter = builder.chapterSummary(index, root: "")
+        context[.chapters] = handbook.chapters.indices.map { index -> TemplateContext in
+            var chapter = ChapterSummary(index, handbook: handbook).context(root: "")
             let slug = handbook.chapters[index].page.slug
-            chapter["slug"] = slug
-            chapter["html"] = LinkRewriter.prefixHeadingIDs(content.chapters[index], prefix: "\(slug)--", keep: isRule)
+            chapter[.slug] = slug
+            chapter[.html] = LinkRewriter.prefixHeadingIDs(content.chapters[index], prefix: "\(slug)--", keep: isRule)
             return chapter
         }
-        context["tipLists"] = handbook.tipLists.indices.map { index -> [String: Any] in
+        context[.tipLists] = handbook.tipLists.indices.map { index -> TemplateContext in
             let slug = handbook.tipLists[index].page.slug
             var prefixed = content.tipLists[index]
             prefixed.parts = prefixed.parts.map { part in
@@ -38,14 +38,14 @@ package struct PrintEdition: Edition {
                     return tip
                 })
             }
-            return builder.tipList(index, content: prefixed, root: SiteLayout.rootFromPage)
+            return TipListUnit(index, handbook: handbook).context(content: prefixed, root: SiteLayout.rootFromPage)
         }
-        context["groups"] = handbook.chapters.indices.compactMap { index -> [String: Any]? in
+        context[.groups] = handbook.chapters.indices.compactMap { index -> TemplateContext? in
             guard !handbook.rulesByChapter[index].isEmpty else { return nil }
-            var group = builder.chapterSummary(index, root: "")
-            group["rules"] = handbook.rulesByChapter[index].map { ruleIndex -> [String: Any] in
+            var group = ChapterSummary(index, handbook: handbook).context(root: "")
+            group[.rules] = handbook.rulesByChapter[index].map { ruleIndex -> TemplateContext in
                 let rule = handbook.rules[ruleIndex]
-                return ["id": rule.identifier, "title": rule.title, "nested": rule.parent != nil]
+                return [.id: rule.identifier, .title: rule.title, .nested: rule.parent != nil]
             }
             return group
         }

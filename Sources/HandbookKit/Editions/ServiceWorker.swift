@@ -24,9 +24,9 @@ package enum ServiceWorker {
         // The worker's template sees two values and no author text at all: a hex digest, and
         // the file list as JSON, which is a JavaScript literal wherever the template puts it
         // (`ScriptJSON`). A title in a comment could close the comment and run as code.
-        let context: [String: Any] = [
-            "cacheVersion": hash.finalize().prefix(8).hexString,
-            "files": try ScriptJSON.literal(files.map(URLEncoding.path)),
+        let context: TemplateContext = [
+            .cacheVersion: hash.finalize().prefix(8).hexString,
+            .files: try ScriptJSON.literal(files.map(URLEncoding.path)),
         ]
         try staging.write(templates.render(context, template: "service-worker"), to: SiteLayout.serviceWorker, scope: .edition(.offline))
     }

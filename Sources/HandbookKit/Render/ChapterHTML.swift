@@ -33,18 +33,18 @@ enum ChapterHTML {
     }
 
     /// "On this page": the chapter's headings of level 2 and 3, rules with their identifiers.
-    static func contents(outline: DocumentOutline, anchors: PageAnchors) -> [[String: Any]] {
-        outline.headings.compactMap { heading -> [String: Any]? in
+    static func contents(outline: DocumentOutline, anchors: PageAnchors) -> [TemplateContext] {
+        outline.headings.compactMap { heading -> TemplateContext? in
             guard heading.block != nil, heading.level == 2 || heading.level == 3 else { return nil }
-            var item: [String: Any] = [
-                "id": anchors.headings[heading.ordinal], "level": heading.level,
-                "nested": heading.level == 3,
+            var item: TemplateContext = [
+                .id: anchors.headings[heading.ordinal], .level: heading.level,
+                .nested: heading.level == 3,
             ]
             if let rule = heading.rule {
-                item["ruleId"] = rule.identifier
-                item["text"] = rule.title
+                item[.ruleId] = rule.identifier
+                item[.text] = rule.title
             } else {
-                item["text"] = heading.text
+                item[.text] = heading.text
             }
             return item
         }

@@ -10,5 +10,5 @@ package struct DownloadSizes: Sendable, Hashable {
         self.print = print
     }
 
-    var list: [[String: Any]] { Downloads.list(epubSize: epub, archiveSize: archive, printSize: print) }
+    var list: [TemplateContext] { Downloads.list(epubSize: epub, archiveSize: archive, printSize: print) }
 }

@@ -45,34 +45,41 @@ package struct SiteRenderer: Sendable {
         for path in SiteLayout.pageFolders {
             try folder.makeFolder(path)
         }
-        let keys = RenderKeys(handbook: handbook, templates: templates)
+        let context = PageContext(handbook: handbook)
+        let keys = RenderKeys(frame: context.frame, templates: templates)
         let handbook = self.handbook
         let templates = self.templates
         let downloads = self.downloads
         let previous = self.previous ?? [:]
         return try await withThrowingTaskGroup(of: (Unit, UnitRecord, rendered: Bool).self) { group in
-            func add(_ unit: Unit, key: Int, render: @escaping @Sendable () throws -> (files: [String], output: Output)) {
+            /// The unit's values are gathered, and its key computed, in its own task.
+            func add<Inputs: Hashable & Sendable>(
+                _ unit: Unit, inputs: @escaping @Sendable () -> Inputs,
+                render: @escaping @Sendable (Inputs) throws -> (files: [String], output: Output)
+            ) {
                 group.addTask {
+                    let inputs = inputs()
+                    let key = keys.key(inputs)
                     if let record = previous[unit], record.key == key {
                         folder.writes?.keep(record.files, scope: .pages)
                         return (unit, record, false)
                     }
-                    let (files, output) = try render()
+                    let (files, output) = try render(inputs)
                     return (unit, UnitRecord(key: key, files: files, output: output), true)
                 }
             }
             for index in handbook.chapters.indices {
-                add(.chapter(handbook.chapters[index].page.outputPath), key: keys.chapter(index)) {
-                    try Self.renderChapter(index, handbook: handbook, templates: templates, into: folder)
+                add(.chapter(handbook.chapters[index].page.outputPath), inputs: { ChapterUnit(index, handbook: handbook) }) {
+                    try Self.renderChapter($0, context: context, templates: templates, into: folder)
                 }
             }
             for index in handbook.tipLists.indices {
-                add(.tipList(handbook.tipLists[index].page.outputPath), key: keys.tipList(index)) {
-                    try Self.renderTipList(index, handbook: handbook, templates: templates, into: folder)
+                add(.tipList(handbook.tipLists[index].page.outputPath), inputs: { TipListUnit(index, handbook: handbook) }) {
+                    try Self.renderTipList($0, context: context, templates: templates, into: folder)
                 }
             }
-            add(.site, key: keys.site()) {
-                try Self.renderSitePages(handbook: handbook, templates: templates, downloads: downloads, into: folder)
+            add(.site, inputs: { SiteUnit(handbook) }) {
+                try Self.renderSitePages($0, context: context, templates: templates, downloads: downloads, into: folder)
             }
 
             var result = Result(
@@ -106,36 +113,36 @@ package struct SiteRenderer: Sendable {
 
     // MARK: Page kinds
 
+    /// A chapter's page, its rules' pages and their embeds, from the chapter's values and the
+    /// frame alone: what they show is what their key hashes.
     static func renderChapter(
-        _ index: Int, handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder
+        _ unit: ChapterUnit, context builder: PageContext, templates: TemplateSet, into staging: SiteFolder
     ) throws -> (files: [String], output: Output) {
         var files: [String] = []
         func write(_ html: String, to path: String) throws {
             try staging.write(html, to: path)
             files.append(path)
         }
-        let chapter = handbook.chapters[index]
+        let chapter = unit.source.resolved
         let page = chapter.page
         let rendered = page.document.render(chapter.instructions)
-        let rules = handbook.rulesByChapter[index].map { handbook.rules[$0] }
-        let builder = PageContext(handbook: handbook)
+        let rules = unit.rules
         let root = SiteLayout.rootFromPage
 
         var context = builder.base(
-            kind: "chapter", title: page.frontMatter.title, description: page.frontMatter.summary,
+            kind: .chapter, title: page.frontMatter.title, description: page.frontMatter.summary,
             root: root, currentPath: page.outputPath)
-        var values = builder.chapterSummary(index, root: root)
-        let body = ChapterHTML.body(
-            rendered.blocks, outline: page.outline, rules: rules, marks: ChangesPage.chapterMarks(rules, handbook: handbook))
-        values["html"] = body
+        var values = unit.summary.context(root: root)
+        let body = ChapterHTML.body(rendered.blocks, outline: page.outline, rules: rules, marks: unit.marks.mapValues(\.chapterHTML))
+        values[.html] = body
         let contents = ChapterHTML.contents(outline: page.outline, anchors: chapter.anchors)
-        values["contents"] = contents
-        values["hasContents"] = contents.count > 1
-        context["chapter"] = values
-        if index > 0 { context["previous"] = builder.chapterSummary(index - 1, root: root) }
-        if index + 1 < handbook.chapters.count { context["next"] = builder.chapterSummary(index + 1, root: root) }
+        values[.contents] = contents
+        values[.hasContents] = contents.count > 1
+        context[.chapter] = values
+        context[.previous] = unit.previous?.context(root: root)
+        context[.next] = unit.next?.context(root: root)
         try write(templates.render(context, template: "chapter"), to: page.outputPath)
-        let embed = EmbedPages.chapter(index, html: body, handbook: handbook, templates: templates)
+        let embed = EmbedPages.chapter(unit, html: body, context: builder, templates: templates)
         try write(embed.html, to: embed.path)
 
         // Each rule's page and embed. A chapter is one task of the site's; a chapter with many
@@ -149,30 +156,31 @@ package struct SiteRenderer: Sendable {
         let renderRule: @Sendable (Int) throws -> (text: String, files: [String]) = { position in
             let rule = rules[position]
             let path = SiteLayout.rulePage(rule.identifier)
+            func link(_ identifier: String) -> TemplateContext? { unit.links[identifier]?.context(root: root) }
             var context = builder.base(
-                kind: "rule", title: "\(rule.identifier) \(rule.title)", description: firstSentence(of: rule.plainText),
+                kind: .rule, title: "\(rule.identifier) \(rule.title)", description: firstSentence(of: rule.plainText),
                 root: root, currentPath: path)
-            var values: [String: Any] = builder.ruleLink(rule.identifier, root: root) ?? [:]
+            var values = link(rule.identifier) ?? TemplateContext()
             let text = ChapterHTML.ruleText(rule, blocks: blocks)
-            values["html"] = text
-            values["chapter"] = builder.chapterSummary(index, root: root)
-            values["cites"] = rule.references.compactMap { builder.ruleLink($0, root: root) }
-            values["citedBy"] = rule.citedBy.map { citation -> [String: Any] in
-                ["label": citation.label, "kind": citation.kind.rawValue, "url": root + citation.url,
-                 "isChapter": citation.kind == .chapter, "isRule": citation.kind == .rule, "isTip": citation.kind == .tip]
+            values[.html] = text
+            values[.chapter] = unit.summary.context(root: root)
+            values[.cites] = rule.references.compactMap(link)
+            values[.citedBy] = rule.citedBy.map { citation -> TemplateContext in
+                [.label: citation.label, .kind: citation.kind.rawValue, .url: root + citation.url,
+                 .isChapter: citation.kind == .chapter, .isRule: citation.kind == .rule, .isTip: citation.kind == .tip]
             }
-            values["hasCites"] = !rule.references.isEmpty
-            values["hasCitedBy"] = !rule.citedBy.isEmpty
-            if let parent = rule.parent { values["parent"] = builder.ruleLink(parent, root: root) }
-            let subrules = (children[rule.identifier] ?? []).compactMap { builder.ruleLink($0, root: root) }
-            values["subrules"] = subrules
-            values["hasSubrules"] = !subrules.isEmpty
-            values["change"] = ChangesPage.mark(for: rule.identifier, handbook: handbook, root: root)
-            context["rule"] = values
-            if position > 0 { context["previous"] = builder.ruleLink(rules[position - 1].identifier, root: root) }
-            if position + 1 < rules.count { context["next"] = builder.ruleLink(rules[position + 1].identifier, root: root) }
+            values[.hasCites] = !rule.references.isEmpty
+            values[.hasCitedBy] = !rule.citedBy.isEmpty
+            if let parent = rule.parent { values[.parent] = link(parent) }
+            let subrules = (children[rule.identifier] ?? []).compactMap(link)
+            values[.subrules] = subrules
+            values[.hasSubrules] = !subrules.isEmpty
+            values[.change] = unit.marks[rule.identifier]?.context(root: root)
+            context[.rule] = values
+            if position > 0 { context[.previous] = link(rules[position - 1].identifier) }
+            if position + 1 < rules.count { context[.next] = link(rules[position + 1].identifier) }
             try staging.write(templates.render(context, template: "rule"), to: path)
-            let embed = EmbedPages.rule(rule, html: text, handbook: handbook, templates: templates)
+            let embed = EmbedPages.rule(rule, html: text, unit: unit, context: builder, templates: templates)
             try staging.write(embed.html, to: embed.path)
             return (text, [path, embed.path])
         }
@@ -198,10 +206,11 @@ package struct SiteRenderer: Sendable {
         return (files, .chapter(body: body, rules: ruleTexts))
     }
 
+    /// A tip list's page and its embed, from the list's values and the frame alone.
     private static func renderTipList(
-        _ index: Int, handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder
+        _ unit: TipListUnit, context builder: PageContext, templates: TemplateSet, into staging: SiteFolder
     ) throws -> (files: [String], output: Output) {
-        let list = handbook.tipLists[index]
+        let list = unit.source.resolved
         let page = list.page
         let rendered = page.document.render(list.instructions, listItems: true)
         var parts: [TipListContent.Part] = []
@@ -221,32 +230,31 @@ package struct SiteRenderer: Sendable {
             parts.append(.tips(tips))
         }
         let content = TipListContent(parts: parts)
-        let builder = PageContext(handbook: handbook)
         var context = builder.base(
-            kind: "tipList", title: page.frontMatter.title, description: page.frontMatter.summary,
+            kind: .tipList, title: page.frontMatter.title, description: page.frontMatter.summary,
             root: SiteLayout.rootFromPage, currentPath: page.outputPath)
-        context["tipList"] = builder.tipList(index, content: content, root: SiteLayout.rootFromPage)
+        context[.tipList] = unit.context(content: content, root: SiteLayout.rootFromPage)
         try staging.write(templates.render(context, template: "tip-list"), to: page.outputPath)
-        let embed = EmbedPages.tipList(index, content: content, handbook: handbook, templates: templates)
+        let embed = EmbedPages.tipList(unit, content: content, context: builder, templates: templates)
         try staging.write(embed.html, to: embed.path)
         return ([page.outputPath, embed.path], .tipList(content))
     }
 
-    /// The pages that list the whole handbook.
+    /// The pages that list the whole handbook, from the site's values and the frame alone.
     private static func renderSitePages(
-        handbook: ResolvedHandbook, templates: TemplateSet, downloads: DownloadSizes, into staging: SiteFolder
+        _ site: SiteUnit, context: PageContext, templates: TemplateSet, downloads: DownloadSizes, into staging: SiteFolder
     ) throws -> (files: [String], output: Output) {
-        try renderRulesIndex(handbook: handbook, templates: templates, into: staging)
-        try renderSearch(handbook: handbook, templates: templates, into: staging)
-        let guide = EmbedPages.guide(handbook, templates: templates)
+        try renderRulesIndex(site, context: context, templates: templates, into: staging)
+        try renderSearch(context: context, templates: templates, into: staging)
+        let guide = EmbedPages.guide(site, context: context, templates: templates)
         try staging.write(guide.html, to: guide.path)
-        try renderHome(handbook: handbook, templates: templates, downloads: downloads, into: staging, scope: .pages)
+        try renderHome(site, context: context, templates: templates, downloads: downloads, into: staging, scope: .pages)
         var files = [SiteLayout.rulesIndex, SiteLayout.search, guide.path, SiteLayout.home]
-        if handbook.history.isComparing {
-            try staging.write(ChangesPage.render(handbook, templates: templates), to: SiteLayout.changes)
+        if site.history.isComparing {
+            try staging.write(ChangesPage.render(site, context: context, templates: templates), to: SiteLayout.changes)
             files.append(SiteLayout.changes)
         }
-        for page in ChangesPage.withdrawnPages(handbook, templates: templates) {
+        for page in ChangesPage.withdrawnPages(site, context: context, templates: templates) {
             try staging.write(page.html, to: page.path)
             files.append(page.path)
         }
@@ -256,61 +264,58 @@ package struct SiteRenderer: Sendable {
     /// The home page shows the sizes of the downloads, so the editions write it again once
     /// they know them.
     static func renderHome(
-        handbook: ResolvedHandbook, templates: TemplateSet, downloads: DownloadSizes, into staging: SiteFolder,
-        scope: WriteLog.Scope
+        _ site: SiteUnit, context builder: PageContext, templates: TemplateSet, downloads: DownloadSizes,
+        into staging: SiteFolder, scope: WriteLog.Scope
     ) throws {
         let downloads = downloads.list
-        let builder = PageContext(handbook: handbook)
+        let config = builder.frame.config
         var context = builder.base(
-            kind: "home", title: handbook.config.title, description: handbook.config.description,
+            kind: .home, title: config.title, description: config.description,
             root: "", currentPath: SiteLayout.home)
-        context["downloads"] = downloads
-        context["hasDownloads"] = !downloads.isEmpty
-        context["chapters"] = handbook.chapters.indices.map { builder.chapterSummary($0, root: "") }
-        context["tipLists"] = handbook.tipLists.map { list -> [String: Any] in
-            var item: [String: Any] = [
-                "title": list.page.frontMatter.title, "url": URLEncoding.path(list.page.outputPath),
-                "tipsLabel": PageContext.count(list.anchors.tips.count, "tip"),
+        context[.downloads] = downloads
+        context[.hasDownloads] = !downloads.isEmpty
+        context[.chapters] = site.chapters.map { $0.context(root: "") }
+        context[.tipLists] = site.tipLists.map { list -> TemplateContext in
+            var item: TemplateContext = [
+                .title: list.title, .url: URLEncoding.path(list.path),
+                .tipsLabel: PageContext.count(list.tipCount, "tip"),
             ]
-            item["summary"] = list.page.frontMatter.summary
+            item[.summary] = list.summary
             return item
         }
-        context["hasTipLists"] = !handbook.tipLists.isEmpty
-        context["ruleCount"] = handbook.rules.count
-        context["rulesURL"] = SiteLayout.rulesIndex
+        context[.hasTipLists] = !site.tipLists.isEmpty
+        context[.ruleCount] = site.rules.count
+        context[.rulesURL] = SiteLayout.rulesIndex
         try staging.write(templates.render(context, template: "index"), to: SiteLayout.home, scope: scope)
     }
 
-    private static func renderRulesIndex(handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder) throws {
-        let builder = PageContext(handbook: handbook)
+    private static func renderRulesIndex(_ site: SiteUnit, context builder: PageContext, templates: TemplateSet, into staging: SiteFolder) throws {
         let root = SiteLayout.rootFromPage
         var context = builder.base(
-            kind: "rulesIndex", title: "All rules", description: "Every rule of \(handbook.config.title), by chapter.",
+            kind: .rulesIndex, title: "All rules", description: "Every rule of \(builder.frame.config.title), by chapter.",
             root: root, currentPath: SiteLayout.rulesIndex)
-        let rulesByChapter = handbook.rulesByChapter.map { $0.map { handbook.rules[$0] } }
-        context["groups"] = handbook.chapters.indices.compactMap { index -> [String: Any]? in
-            guard !rulesByChapter[index].isEmpty else { return nil }
-            var group = builder.chapterSummary(index, root: root)
-            group["rules"] = rulesByChapter[index].compactMap { rule -> [String: Any]? in
-                var link = builder.ruleLink(rule.identifier, root: root)
-                link?["nested"] = rule.parent != nil
-                return link
+        context[.groups] = site.chapters.indices.compactMap { index -> TemplateContext? in
+            guard !site.rulesByChapter[index].isEmpty else { return nil }
+            var group = site.chapters[index].context(root: root)
+            group[.rules] = site.rulesByChapter[index].map { ruleIndex -> TemplateContext in
+                let rule = site.rules[ruleIndex]
+                return rule.link.context(root: root).merging([.nested: rule.nested])
             }
             return group
         }
-        context["ruleCount"] = handbook.rules.count
-        let withdrawn = handbook.history.withdrawn.map { rule -> [String: Any] in
-            ["id": rule.id, "title": rule.title, "withdrawnIn": rule.withdrawnIn,
-             "url": root + URLEncoding.path(SiteLayout.rulePage(rule.id))]
+        context[.ruleCount] = site.rules.count
+        let withdrawn = site.history.withdrawn.map { rule -> TemplateContext in
+            [.id: rule.id, .title: rule.title, .withdrawnIn: rule.withdrawnIn,
+             .url: root + URLEncoding.path(SiteLayout.rulePage(rule.id))]
         }
-        context["withdrawn"] = withdrawn
-        context["hasWithdrawn"] = !withdrawn.isEmpty
+        context[.withdrawn] = withdrawn
+        context[.hasWithdrawn] = !withdrawn.isEmpty
         try staging.write(templates.render(context, template: "rules-index"), to: SiteLayout.rulesIndex)
     }
 
-    private static func renderSearch(handbook: ResolvedHandbook, templates: TemplateSet, into staging: SiteFolder) throws {
-        let context = PageContext(handbook: handbook).base(
-            kind: "search", title: "Search", description: "Search \(handbook.config.title) by words, questions or rule identifiers.",
+    private static func renderSearch(context builder: PageContext, templates: TemplateSet, into staging: SiteFolder) throws {
+        let context = builder.base(
+            kind: .search, title: "Search", description: "Search \(builder.frame.config.title) by words, questions or rule identifiers.",
             root: "", currentPath: SiteLayout.search)
         try staging.write(templates.render(context, template: "search"), to: SiteLayout.search)
     }

@@ -80,8 +80,8 @@ package struct TemplateSet: Sendable {
         )
     }
 
-    func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    func render(_ context: TemplateContext, template: String) -> String {
+        library.render(context.values, withTemplate: template) ?? ""
     }
 
     private static func describe(_ error: any Error) -> String {

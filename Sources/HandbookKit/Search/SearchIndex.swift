@@ -9,7 +9,7 @@ import Synchronization
 /// is the sequence of their numbers in a compact base-32 code (`SearchIndexCodec`). A single
 /// space between two words is implied. `stems` gives each word's stem group (Snowball's stem
 /// of its folded form), so the browser matches "requests" with "request" without a stemmer.
-/// README.md documents the format.
+/// docs/search.md documents the format (section "search-index.json").
 struct SearchIndex {
     static let formatVersion = 1
     /// BM25F fields and their weights; `headings` are the page title and the headings above.

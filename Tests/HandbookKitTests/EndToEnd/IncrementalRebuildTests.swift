@@ -150,6 +150,21 @@ struct IncrementalRebuildTests {
         summary = try await session.rebuildAndCompare()
         #expect(!(try session.handbook.read("rules/CONF-1.html")).contains("change-mark"))
         #expect(!(try session.handbook.read("changes.html")).contains("CONF-1"))
+
+        // A note naming a rule of another chapter links to it while that rule exists; when it is
+        // removed (it was never in the previous edition, so it is not withdrawn), the link goes
+        // from the note's pages, though nothing else of their chapter changed.
+        try session.edit("chapters/10-reviews-and-criticism.md") { $0 + "\n## REV-9 A rule added in this edition\n\nIts text.\n" }
+        try session.edit("chapters/04-confidentiality.md") {
+            $0.replacingOccurrences(of: sentence, with: "being online changes nothing.\n\n> Change note: Shorter; see REV-9.")
+        }
+        summary = try await session.rebuildAndCompare()
+        #expect(try session.handbook.read("rules/CONF-1.html").contains("Shorter; see <a class=\"rule-ref\" href=\"../rules/REV-9.html\">REV-9</a>."))
+        try session.edit("chapters/10-reviews-and-criticism.md") {
+            $0.replacingOccurrences(of: "\n## REV-9 A rule added in this edition\n\nIts text.\n", with: "")
+        }
+        summary = try await session.rebuildAndCompare()
+        #expect(try session.handbook.read("rules/CONF-1.html").contains("Shorter; see REV-9."))
     }
 
     @Test("above the chapter-list limit, a new title reaches the neighbouring chapters and the lists only")

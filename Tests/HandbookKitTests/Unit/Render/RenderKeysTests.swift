@@ -19,11 +19,21 @@ struct RenderKeysTests {
         return pages
     }
 
-    private func keys(_ chapters: [MemoryHandbook.Page] = chapters, templates: TemplateSet? = nil) throws -> RenderKeys {
-        RenderKeys(handbook: try MemoryHandbook(chapters: chapters).resolved(), templates: try templates ?? MemoryHandbook.templates())
+    /// The keys the renderer computes for a handbook: each unit's inputs, hashed with the frame.
+    private struct Keys {
+        let handbook: ResolvedHandbook
+        let keys: RenderKeys
+
+        func chapter(_ index: Int) -> Int { keys.key(ChapterUnit(index, handbook: handbook)) }
+        func site() -> Int { keys.key(SiteUnit(handbook)) }
     }
 
-    private func chapterKeys(_ keys: RenderKeys) -> [Int] {
+    private func keys(_ chapters: [MemoryHandbook.Page] = chapters, templates: TemplateSet? = nil) throws -> Keys {
+        let handbook = try MemoryHandbook(chapters: chapters).resolved()
+        return Keys(handbook: handbook, keys: RenderKeys(frame: PageFrame(handbook), templates: try templates ?? MemoryHandbook.templates()))
+    }
+
+    private func chapterKeys(_ keys: Keys) -> [Int] {
         keys.handbook.chapters.indices.map(keys.chapter)
     }
 

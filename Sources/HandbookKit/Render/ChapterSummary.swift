@@ -1,0 +1,36 @@
+/// A chapter as the pages that are not its own show it: in the lists of chapters, as the
+/// previous or next chapter, as a rule's or a change's chapter. Its context is made from this
+/// value alone, and the keys of the pages that show it hash it.
+struct ChapterSummary: Hashable, Sendable {
+    var index: Int
+    var title: String
+    var summary: String?
+    var updated: String?
+    var slug: String
+    var path: String
+    var ruleCount: Int
+
+    init(_ index: Int, handbook: ResolvedHandbook) {
+        let page = handbook.chapters[index].page
+        self.index = index
+        title = page.frontMatter.title
+        summary = page.frontMatter.summary
+        updated = page.frontMatter.updated
+        slug = page.slug
+        path = page.outputPath
+        ruleCount = handbook.rulesByChapter[index].count
+    }
+
+    /// `number`, `title`, `url`, `ruleCount`, and `rulesLabel`, `summary` and `updated` when there are.
+    func context(root: String) -> TemplateContext {
+        var item: TemplateContext = [
+            .number: index + 1, .title: title,
+            .url: root + URLEncoding.path(path),
+            .ruleCount: ruleCount,
+        ]
+        if ruleCount > 0 { item[.rulesLabel] = PageContext.count(ruleCount, "rule") }
+        item[.summary] = summary
+        item[.updated] = updated
+        return item
+    }
+}

@@ -1,0 +1,36 @@
+/// Everything a tip list's pages show besides the frame (`PageFrame`): its page and its embed,
+/// and its part of the print edition and the EPUB. Their contexts are built from this value and
+/// the frame alone, and `RenderKeys` hashes it (see `ChapterUnit`).
+struct TipListUnit: Hashable, Sendable {
+    var source: PageSource
+    /// The rules its tips name, by identifier.
+    var links: [String: RuleLink]
+
+    init(_ index: Int, handbook: ResolvedHandbook) {
+        let list = handbook.tipLists[index]
+        source = PageSource(resolved: list)
+        links = RuleLink.links(to: list.tipRules.joined(), handbook: handbook)
+    }
+
+    /// A tip list's values for templates: `title`, `slug`, `summary`, `updated`, and
+    /// `sections[]`, each either `prose` (HTML) or `isTips` with `tips[]` (`anchor`, `html`,
+    /// `rules[]`, `hasRules`).
+    func context(content: TipListContent, root: String) -> TemplateContext {
+        let page = source.page
+        let sections: [TemplateContext] = content.parts.map { part in
+            switch part {
+            case .prose(let html):
+                return [.prose: html]
+            case .tips(let tips):
+                return [.isTips: true, .tips: tips.map { tip -> TemplateContext in
+                    [.anchor: tip.anchor, .html: tip.html, .hasRules: !tip.rules.isEmpty,
+                     .rules: tip.rules.compactMap { links[$0]?.context(root: root) }]
+                }]
+            }
+        }
+        var values: TemplateContext = [.title: page.frontMatter.title, .sections: sections, .slug: page.slug]
+        values[.summary] = page.frontMatter.summary
+        values[.updated] = page.frontMatter.updated
+        return values
+    }
+}
