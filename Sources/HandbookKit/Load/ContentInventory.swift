@@ -3,9 +3,6 @@ import HandbookMarkdown
 
 /// The files of a handbook's content folder, found and named but not yet read.
 package struct ContentInventory: Sendable {
-    package typealias PageFile = HandbookKit.PageFile
-    package typealias MediaFile = HandbookKit.MediaFile
-
     var root: String
     /// `root` with symbolic links resolved: every file read must be inside it.
     var realRoot: String

@@ -78,12 +78,11 @@ public enum SiteLayout {
     }
 
     /// A media file, by its path inside the content's media folder.
-    static func media(_ relativePath: String) -> String { "media/" + relativePath }
+    static func media(_ relativePath: String) -> String { mediaFolder + "/" + relativePath }
     static let mediaFolder = "media"
 
     /// A template asset, by its path inside the templates' assets folder.
     static func asset(_ relativePath: String) -> String { "assets/" + relativePath }
-    static let assetsFolder = "assets"
     static let epubStylesheet = asset("epub.css")
     static let favicon = asset("favicon.svg")
 

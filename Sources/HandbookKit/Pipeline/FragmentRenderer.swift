@@ -24,7 +24,7 @@ public enum FragmentRenderer {
         for link in outline.links {
             guard case .rule(let identifier) = LinkTarget.classify(link.url, sourceFolder: "") else { continue }
             guard let title = rules[identifier] else {
-                diagnostics.append(RuleReferenceMarkup.unknown(identifier, at: link.location, known: rules.keys, scope: " in this document"))
+                diagnostics.append(UnknownRuleReference.diagnostic(identifier, at: link.location, known: rules.keys, scope: " in this document"))
                 continue
             }
             instructions.links[link.ordinal] = RuleReferenceMarkup.linkRewrite(url: "#" + identifier, identifier: identifier, title: title)

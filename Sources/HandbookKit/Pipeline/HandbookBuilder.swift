@@ -51,7 +51,7 @@ public enum HandbookBuilder {
         }
         return await write(
             handbook, templates: templates, configPath: checked.configPath, diagnostics: diagnostics, options: options,
-            output: output, cache: cache, inPlace: true, started: started, checkedAt: checkedAt,
+            output: output, cache: cache, rebuilding: cache, started: started, checkedAt: checkedAt,
             steps: ("load, parse what changed, resolve", "render what changed and write")
         ) { _, _ in [] }
     }
@@ -131,10 +131,11 @@ public enum HandbookBuilder {
 
     /// The one write path: with the output's lock held, renders the pages and writes the
     /// editions `editions` makes into a transaction, and commits it; on failure discards it and
-    /// leaves the output as it was.
+    /// leaves the output as it was. `rebuilding` is the cache of the build whose output a rebuild
+    /// brings up to date in place; nil for a whole build.
     private static func write(
         _ handbook: ResolvedHandbook, templates: TemplateSet, configPath: String, diagnostics: [Diagnostic],
-        options: BuildOptions, output: OutputFolder, cache: BuildCache?, inPlace: Bool = false, started: Date, checkedAt: Date,
+        options: BuildOptions, output: OutputFolder, cache: BuildCache?, rebuilding: BuildCache? = nil, started: Date, checkedAt: Date,
         steps: (check: String, write: String),
         editions: (RenderedContent, SiteFolder) -> [any Edition]
     ) async -> BuildReport {
@@ -147,16 +148,16 @@ public enum HandbookBuilder {
             }
             defer { withExtendedLifetime(lock) {} }
             let current: SiteTransaction
-            if inPlace, let cache {
-                current = try .inPlace(output, writes: cache.writes)
-                cache.writes.begin(.pages)
+            if let rebuilding {
+                current = try .inPlace(output, writes: rebuilding.writes)
+                rebuilding.writes.begin(.pages)
             } else {
                 current = try .staged(output, writes: cache?.writes)
             }
             transaction = current
             let result = try await RenderStep.run(
-                handbook, templates: templates, downloads: inPlace ? cache?.downloads ?? DownloadSizes() : DownloadSizes(),
-                previous: inPlace ? cache?.units : nil, into: current.folder, progress: options.progress)
+                handbook, templates: templates, downloads: rebuilding?.downloads ?? DownloadSizes(),
+                previous: rebuilding?.units, into: current.folder, progress: options.progress)
             let downloads = try EditionsStep.run(
                 editions(result.content, current.folder), into: current.folder, progress: options.progress)
             try current.commit()
@@ -164,7 +165,7 @@ public enum HandbookBuilder {
                 units: result.units,
                 site: .init(
                     output: output.path, handbook: handbook, templates: templates, content: result.content,
-                    configPath: configPath, strict: options.strict, outOfDate: inPlace ? Set(SiteEdition.allCases) : []))
+                    configPath: configPath, strict: options.strict, outOfDate: rebuilding != nil ? Set(SiteEdition.allCases) : []))
             if let downloads { cache?.written(.offline, downloads: downloads) }
             var summary = BuildSummary(
                 pages: result.pages + 1, chapters: handbook.chapters.count, rules: handbook.rules.count,
@@ -174,11 +175,12 @@ public enum HandbookBuilder {
                     BuildSummary.Step(name: steps.check, seconds: checkedAt.timeIntervalSince(started)),
                     BuildSummary.Step(name: steps.write, seconds: Date().timeIntervalSince(checkedAt)),
                 ])
-            if inPlace {
+            if let rebuilding {
                 summary.rendered = result.rendered
-                summary.filesWritten = cache?.writes.filesWritten
+                summary.filesWritten = rebuilding.writes.filesWritten
             }
-            var report = BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: inPlace ? result.rendered : result.pages + 1)
+            var report = BuildReport(
+                diagnostics: diagnostics.sortedForDisplay(), pagesWritten: rebuilding != nil ? result.rendered : result.pages + 1)
             report.summary = summary
             return report
         } catch {

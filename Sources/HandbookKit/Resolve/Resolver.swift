@@ -297,7 +297,7 @@ struct Resolver {
     }
 
     private mutating func reportUnknownRule(_ identifier: String, at location: SourceLocation) {
-        diagnostics.append(RuleReferenceMarkup.unknown(identifier, at: location, known: ruleIndex.keys))
+        diagnostics.append(UnknownRuleReference.diagnostic(identifier, at: location, known: ruleIndex.keys))
     }
 
     private mutating func reportBrokenAnchor(

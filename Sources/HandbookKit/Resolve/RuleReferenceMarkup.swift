@@ -20,15 +20,6 @@ enum RuleReferenceMarkup {
         .init(range: range, markup: link(url: url, title: title))
     }
 
-    /// A reference to a rule no heading defines, with the closest identifier that is defined.
-    /// `scope` narrows what was searched: " in this document" for `handbook render`.
-    static func unknown(_ identifier: String, at location: SourceLocation, known: some Collection<String>, scope: String = "") -> Diagnostic {
-        let close = Suggestion.closest(to: identifier, in: known)
-        return .error(
-            .ruleUnknown, at: location, "no rule\(scope) has the identifier '\(Quoted.text(identifier))'",
-            suggestion: close.map { "did you mean \($0)?" } ?? "define it with a heading such as `## \(Quoted.text(identifier)) Title`")
-    }
-
     /// A whole link around `identifier`, as HTML.
     static func html(_ identifier: String, url: String) -> String {
         let markup = link(url: url, title: nil)

@@ -42,14 +42,14 @@ struct LayerOrderTests {
 
     /// Uses of a type of a later folder, as "folder/file uses Type (Folder)".
     static func backwardUses(in files: [(folder: String, name: String, text: String)], declared: [String: String]) throws -> [String] {
+        let word = try Regex(#"\b[A-Z][A-Za-z0-9_]*\b"#)
         var found: [String] = []
         for file in files {
             guard let layer = order.firstIndex(of: file.folder) else { continue }
-            for (type, folder) in declared.sorted(by: { $0.key < $1.key }) {
-                guard let other = order.firstIndex(of: folder), other > layer else { continue }
-                if file.text.contains(try Regex("\\b\(type)\\b")) {
-                    found.append("\(file.name) uses \(type) (\(folder))")
-                }
+            let words = Set(file.text.matches(of: word).map { String(file.text[$0.range]) })
+            for type in words.sorted() {
+                guard let folder = declared[type], let other = order.firstIndex(of: folder), other > layer else { continue }
+                found.append("\(file.name) uses \(type) (\(folder))")
             }
         }
         return found

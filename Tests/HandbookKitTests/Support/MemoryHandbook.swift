@@ -31,7 +31,7 @@ struct MemoryHandbook {
     static func parse(_ page: Page, kind: ParsedPage.Kind) throws -> ParsedPage {
         let folder = kind == .chapter ? "chapters" : "tips"
         let slug = ContentInventory.chapterName(page.fileName)?.1 ?? String(page.fileName.dropLast(3))
-        let file = ContentInventory.PageFile(path: "\(folder)/\(page.fileName)", fileName: page.fileName, slug: slug)
+        let file = PageFile(path: "\(folder)/\(page.fileName)", fileName: page.fileName, slug: slug)
         let (parsed, diagnostics) = ParseStep.page(file, data: Data(page.text.utf8), kind: kind, allowRawHTML: false)
         return try #require(parsed, "\(folder)/\(page.fileName) parses: \(diagnostics)")
     }
@@ -41,7 +41,7 @@ struct MemoryHandbook {
     func resolve(templates: TemplateSet? = nil) throws -> (ResolvedHandbook, [Diagnostic]) {
         let (config, problems) = LoadStep.config(Data(config.utf8), path: "handbook.yml", displayPath: "handbook.yml")
         let settings = try #require(config, "handbook.yml is usable: \(problems)")
-        let media = media.map { ContentInventory.MediaFile(path: "media/" + $0, relativePath: $0) }
+        let media = media.map { MediaFile(path: "media/" + $0, relativePath: $0) }
         return ResolveStep.run(
             config: settings, chapters: try chapters.map { try Self.parse($0, kind: .chapter) },
             tipLists: try tipLists.map { try Self.parse($0, kind: .tipList) }, media: media, templates: templates)
