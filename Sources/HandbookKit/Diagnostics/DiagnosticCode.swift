@@ -64,6 +64,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case frontMatterUnterminated = "frontMatter.unterminated"
     /// A page's `updated` is not a date in the form YYYY-MM-DD.
     case frontMatterDate = "frontMatter.date"
+    /// A page's `extra` has a field name templates cannot look up, or is too large or deep.
+    case frontMatterExtra = "frontMatter.extra"
 
     // MARK: - Markdown
 

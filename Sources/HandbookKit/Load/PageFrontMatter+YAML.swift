@@ -1,6 +1,6 @@
 /// Reading a page's front matter.
 extension PageFrontMatter {
-    static let keys = ["title", "summary", "updated", "changes"]
+    static let keys = ["title", "summary", "updated", "changes", "extra"]
 
     /// Reads the front matter of `file`, returning the body (with the file's line numbering).
     static func read(_ file: SourceFile) -> (PageFrontMatter?, body: String, [Diagnostic]) {
@@ -21,7 +21,7 @@ extension PageFrontMatter {
         }
         var (mapping, diagnostics) = YAMLMapping.parse(
             yaml, file: file.displayPath, firstLine: split.yamlFirstLine, allowedKeys: keys, required: ["title"],
-            mappingKeys: ["changes"])
+            mappingKeys: ["changes"], fieldKeys: ["extra"])
         if mapping.entries.isEmpty && diagnostics.isEmpty {
             diagnostics.append(.error(
                 .configMissingKey, at: file.location(), "missing required key 'title'",
@@ -54,6 +54,7 @@ extension PageFrontMatter {
             title: title, summary: mapping["summary"].nonEmpty,
             updated: CalendarDate.isValid(mapping["updated"] ?? "") ? mapping["updated"] : nil)
         matter.changeNotes = notes
+        matter.extra = mapping.fields["extra"] ?? []
         return (matter, split.body, diagnostics)
     }
 }

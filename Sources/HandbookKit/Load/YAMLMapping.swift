@@ -13,6 +13,8 @@ struct YAMLMapping: Sendable {
     var entries: [String: Entry] = [:]
     /// Values of the keys allowed to hold a mapping of strings, in the order written.
     var mappings: [String: [(key: String, entry: Entry)]] = [:]
+    /// Values of the keys kept whole for templates (`extra`), in the order written.
+    var fields: [String: [ExtraEntry]] = [:]
     /// Where the mapping starts, for problems that concern the whole of it (a missing key).
     var location: SourceLocation
 
@@ -21,7 +23,7 @@ struct YAMLMapping: Sendable {
     /// Parses `yaml`, whose first line is line `firstLine` of `file`, accepting only `allowedKeys`.
     static func parse(
         _ yaml: String, file: String, firstLine: Int, allowedKeys: [String], required: [String],
-        mappingKeys: [String] = []
+        mappingKeys: [String] = [], fieldKeys: [String] = []
     ) -> (YAMLMapping, [Diagnostic]) {
         let start = SourceLocation(file: file, line: firstLine, column: 1)
         var mapping = YAMLMapping(location: start)
@@ -70,6 +72,12 @@ struct YAMLMapping: Sendable {
                         .configUnknownKey, at: location(keyNode.mark), "unknown key '\(Quoted.text(key))'",
                         suggestion: close.map { "did you mean '\($0)'?" }
                             ?? "the keys allowed here are \(allowedKeys.joined(separator: ", "))"))
+                    continue
+                }
+                if fieldKeys.contains(key) {
+                    var reader = ExtraFields { location($0) }
+                    mapping.fields[key] = reader.read(valueNode)
+                    diagnostics += reader.diagnostics
                     continue
                 }
                 if mappingKeys.contains(key) {

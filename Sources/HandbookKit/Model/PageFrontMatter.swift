@@ -7,4 +7,6 @@ struct PageFrontMatter: Sendable, Hashable {
     /// `changes:`: a note per rule identifier on what changed since the previous edition and
     /// why, for rules of this chapter or rules withdrawn from it.
     var changeNotes: [String: NoteText] = [:]
+    /// `extra:`: the organisation's own fields, for templates.
+    var extra: [ExtraEntry] = []
 }

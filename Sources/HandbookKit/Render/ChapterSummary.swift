@@ -9,6 +9,7 @@ struct ChapterSummary: Hashable, Sendable {
     var slug: String
     var path: String
     var ruleCount: Int
+    var extra: [ExtraEntry]
 
     init(_ index: Int, handbook: ResolvedHandbook) {
         let page = handbook.chapters[index].page
@@ -19,9 +20,10 @@ struct ChapterSummary: Hashable, Sendable {
         slug = page.slug
         path = page.outputPath
         ruleCount = handbook.rulesByChapter[index].count
+        extra = page.frontMatter.extra
     }
 
-    /// `number`, `title`, `url`, `ruleCount`, and `rulesLabel`, `summary` and `updated` when there are.
+    /// `number`, `title`, `url`, `ruleCount`, and `rulesLabel`, `summary`, `updated` and `extra` when there are.
     func context(root: String) -> TemplateContext {
         var item: TemplateContext = [
             .number: index + 1, .title: title,
@@ -31,6 +33,7 @@ struct ChapterSummary: Hashable, Sendable {
         if ruleCount > 0 { item[.rulesLabel] = PageContext.count(ruleCount, "rule") }
         item[.summary] = summary
         item[.updated] = updated
+        item[.extra] = ExtraField.templateValue(of: extra)
         return item
     }
 }

@@ -99,6 +99,8 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case number
     /// A chapter's summary from its front matter; a tip list's; the changes' summary sentence: chapter, embed-chapter, tip-list, embed-tip-list, index, print and partials/changes.
     case summary
+    /// A chapter's or tip list's `extra` front matter, as written, for custom templates (`{{extra.owner}}`): not read by the default templates.
+    case extra
     /// A page's "updated" date from its front matter: partials/updated.
     case updated
     /// The number of a chapter's rules, or of all rules: index and rules-index.

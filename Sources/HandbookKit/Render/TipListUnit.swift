@@ -31,6 +31,7 @@ struct TipListUnit: Hashable, Sendable {
         var values: TemplateContext = [.title: page.frontMatter.title, .sections: sections, .slug: page.slug]
         values[.summary] = page.frontMatter.summary
         values[.updated] = page.frontMatter.updated
+        values[.extra] = ExtraField.templateValue(of: page.frontMatter.extra)
         return values
     }
 }

@@ -31,11 +31,4 @@ struct SourceFileTests {
         #expect(!LanguageTag.isWellFormed("en_GB"))
         #expect(!LanguageTag.isWellFormed(""))
     }
-
-    @Test("did-you-mean suggestions")
-    func suggestions() {
-        #expect(Suggestion.closest(to: "CONF-12", in: ["CONF-1", "CONF-2", "PRIV-1"]) == "CONF-1")
-        #expect(Suggestion.closest(to: "sumary", in: ["title", "summary", "updated"]) == "summary")
-        #expect(Suggestion.closest(to: "zzzzzz", in: ["title", "summary"]) == nil)
-    }
 }

@@ -11,6 +11,7 @@ struct TemplateKeyTests {
     static let notInDefaultTemplates: [TemplateKey: String] = [
         .path: "page.path, the page's own path, documented for custom templates",
         .level: "a heading's level in chapter.contents; the default templates use nested instead",
+        .extra: "a page's own front-matter fields, for an organisation's custom templates",
         .after: "retitled.after, the new title beside retitled.before",
         .rulesIndex: "a page kind: the value of page.kind (layout writes it as a class) and the flag page.rulesIndex",
         .search: "a page kind: the value of page.kind and the flag page.search",
