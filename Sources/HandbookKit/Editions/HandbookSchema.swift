@@ -135,7 +135,7 @@ enum HandbookSchema {
           "required": ["kind", "id", "url"],
           "additionalProperties": false,
           "properties": {
-            "kind": { "enum": ["chapter", "rule", "tip"] },
+            "kind": { "enum": ["chapter", "rule", "tip", "parent", "overview"], "description": "Where the rule is cited: another chapter's text outside its rules (chapter), another rule's own text (rule), a tip (tip), its parent rule's own text, listing its sub-rules (parent), or its own chapter's text outside any rule (overview). Pages show the first three under \"Cited by\"; parent and overview repeat the handbook's structure." },
             "id": { "type": "string", "description": "A rule identifier, or the slug of a chapter or tip list." },
             "anchor": { "type": "string", "description": "For a tip, its anchor in the tip list." },
             "url": { "$ref": "#/$defs/url" }

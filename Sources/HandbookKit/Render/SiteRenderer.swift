@@ -164,13 +164,17 @@ package struct SiteRenderer: Sendable {
             let text = ChapterHTML.ruleText(rule, blocks: blocks)
             values[.html] = text
             values[.chapter] = unit.summary.context(root: root)
-            values[.cites] = rule.references.compactMap(link)
-            values[.citedBy] = rule.citedBy.map { citation -> TemplateContext in
+            // A parent's mentions of its own sub-rules are its structure, shown as its sub-rules.
+            let ownSubrules = Set(children[rule.identifier] ?? [])
+            let cites = rule.references.filter { !ownSubrules.contains($0) }
+            values[.cites] = cites.compactMap(link)
+            let citedBy = rule.citedBy.filter(\.kind.isShownAsCitation)
+            values[.citedBy] = citedBy.map { citation -> TemplateContext in
                 [.label: citation.label, .kind: citation.kind.rawValue, .url: root + citation.url,
                  .isChapter: citation.kind == .chapter, .isRule: citation.kind == .rule, .isTip: citation.kind == .tip]
             }
-            values[.hasCites] = !rule.references.isEmpty
-            values[.hasCitedBy] = !rule.citedBy.isEmpty
+            values[.hasCites] = !cites.isEmpty
+            values[.hasCitedBy] = !citedBy.isEmpty
             if let parent = rule.parent { values[.parent] = link(parent) }
             let subrules = (children[rule.identifier] ?? []).compactMap(link)
             values[.subrules] = subrules

@@ -188,10 +188,12 @@ struct Resolver {
                 guard rules[source].identifier != identifier else { return }
                 if !rules[source].references.contains(identifier) { rules[source].references.append(identifier) }
                 citation = Citation(
-                    kind: .rule, id: rules[source].identifier, url: "\(page.outputPath)#\(rules[source].identifier)",
+                    kind: rules[target].parent == rules[source].identifier ? .parent : .rule, id: rules[source].identifier, url: "\(page.outputPath)#\(rules[source].identifier)",
                     label: "\(rules[source].identifier) \(rules[source].title)")
             } else {
-                citation = Citation(kind: .chapter, id: page.slug, url: page.outputPath, label: page.frontMatter.title)
+                citation = Citation(
+                    kind: rules[target].chapter == chapterIndex ? .overview : .chapter, id: page.slug,
+                    url: page.outputPath, label: page.frontMatter.title)
             }
             if !rules[target].citedBy.contains(citation) { rules[target].citedBy.append(citation) }
         }

@@ -111,6 +111,43 @@ struct ResolverTests {
         #expect(html.contains("<a class=\"rule-ref\" href=\"../chapters/first.html#A-1\" title=\"Do the first thing\">A-1</a>"))
     }
 
+    @Test("a parent listing its sub-rules and a chapter's overview of its own rules are kept apart as structure")
+    func structuralCitations() throws {
+        let resolved = try handbook([
+            ("01-first.md", MemoryHandbook.page("First", """
+                This chapter's rules: A-1 and A-2.
+
+                ## A-1 Do the first thing
+
+                It has two parts, A-1.1 and A-1.2, and leans on A-2.
+
+                ### A-1.1 First part
+
+                See A-1.2.
+
+                ### A-1.2 Second part
+
+                Text.
+
+                ## A-2 Do the second thing
+
+                More.
+                """)),
+        ]).resolved()
+
+        let a1 = try #require(resolved.rule("A-1"))
+        let a11 = try #require(resolved.rule("A-1.1"))
+        let a12 = try #require(resolved.rule("A-1.2"))
+        let a2 = try #require(resolved.rule("A-2"))
+        #expect(a1.citedBy.map(\.kind) == [.overview])
+        #expect(a11.citedBy.map(\.kind) == [.parent])
+        #expect(a12.citedBy.map(\.kind) == [.parent, .rule])
+        #expect(a12.citedBy.map(\.id) == ["A-1", "A-1.1"])
+        #expect(a2.citedBy.map(\.kind) == [.overview, .rule])
+        #expect(a2.citedBy.filter(\.kind.isShownAsCitation).map(\.id) == ["A-1"])
+        #expect(a1.references == ["A-1.1", "A-1.2", "A-2"])
+    }
+
     @Test("an identifier with a known prefix but no rule is a warning; one with an unknown prefix is prose")
     func undefinedReference() throws {
         let (resolved, diagnostics) = try handbook([
