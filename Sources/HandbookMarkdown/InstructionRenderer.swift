@@ -55,9 +55,15 @@ struct InstructionRenderer {
     }
 
     private func apply(_ rewrite: RenderInstructions.LinkRewrite, to link: OpaquePointer) {
-        if let replacement = rewrite.whenEmpty, cmark_node_first_child(link) == nil {
+        if let replacement = rewrite.unlinked ?? (cmark_node_first_child(link) == nil ? rewrite.whenEmpty : nil) {
             let node = customInline(replacement.markup)
-            cmark_node_append_child(node, textNode(replacement.text))
+            if cmark_node_first_child(link) == nil {
+                cmark_node_append_child(node, textNode(replacement.text))
+            }
+            while let child = cmark_node_first_child(link) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(node, child)
+            }
             cmark_node_replace(link, node)
             cmark_node_free(link)
             return

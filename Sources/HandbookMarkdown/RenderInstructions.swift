@@ -2,8 +2,9 @@
 /// the markup of headings. Keys are the ordinals of `DocumentOutline`.
 public struct RenderInstructions: Sendable, Hashable {
     public struct LinkRewrite: Sendable, Hashable {
-        /// What a link written with no text, `[](rule:CONF-1)`, becomes: `text` inside `markup`.
-        public struct EmptyLinkReplacement: Sendable, Hashable {
+        /// Markup that stands in for a link: the link's own text inside `markup`, or `text` when
+        /// the link has none.
+        public struct Replacement: Sendable, Hashable {
             public var markup: InlineMarkup
             public var text: String
 
@@ -15,12 +16,22 @@ public struct RenderInstructions: Sendable, Hashable {
 
         public var url: String
         public var title: String?
-        public var whenEmpty: EmptyLinkReplacement?
+        /// What a link written with no text, `[](rule:CONF-1)`, becomes.
+        public var whenEmpty: Replacement?
+        /// Set for a link whose target is missing, in a draft (`broken_links: warning`): the link
+        /// is replaced whatever its text, so no reader follows it to nothing.
+        public var unlinked: Replacement?
 
-        public init(url: String, title: String? = nil, whenEmpty: EmptyLinkReplacement? = nil) {
+        public init(url: String, title: String? = nil, whenEmpty: Replacement? = nil) {
             self.url = url
             self.title = title
             self.whenEmpty = whenEmpty
+        }
+
+        /// A link replaced by `replacement`.
+        public init(unlinked replacement: Replacement) {
+            self.init(url: "")
+            unlinked = replacement
         }
     }
 

@@ -20,9 +20,14 @@ struct BuildArguments: ParsableArguments {
         valueName: "path"))
     var previous: String?
 
+    @Flag(help: "Build a draft: every page says so and is kept out of search engines, and broken links are warnings.")
+    var draft = false
+
     var options: BuildOptions {
-        BuildOptions(
+        var options = BuildOptions(
             content: content, templates: TemplateChoice.folder(templates), output: output, strict: strict,
             previousEdition: previous)
+        options.draft = draft
+        return options
     }
 }

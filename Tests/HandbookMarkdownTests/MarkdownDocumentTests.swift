@@ -62,6 +62,18 @@ struct MarkdownDocumentTests {
         #expect(rendered.blocks[2] == "")
     }
 
+    @Test("an unlinked link becomes its own text, emphasis and all, or the replacement text when it has none")
+    func unlinked() {
+        let page = document("See [the *new* form](missing.md), ![a chart](gone.png) and [](rule:X-9).\n")
+        var instructions = RenderInstructions()
+        let markup = InlineMarkup(open: "<span class=\"b\">", close: "</span>")
+        instructions.links[0] = .init(unlinked: .init(markup: markup, text: "missing.md"))
+        instructions.links[1] = .init(unlinked: .init(markup: markup, text: "gone.png"))
+        instructions.links[2] = .init(unlinked: .init(markup: markup, text: "rule:X-9"))
+        let html = page.render(instructions).blocks[0]
+        #expect(html == "<p>See <span class=\"b\">the <em>new</em> form</span>, <span class=\"b\">a chart</span> and <span class=\"b\">rule:X-9</span>.</p>\n")
+    }
+
     @Test("a document rendered twice gives the same HTML: rendering changes no shared state")
     func renderTwice() {
         let page = document("# Title\n\nSee [x](y.md) and *this*.\n")

@@ -5,7 +5,7 @@ import HandbookMarkdown
 extension HandbookConfig {
     static let keys = [
         "title", "subtitle", "organisation", "edition", "language", "description", "allow_raw_html",
-        "allow_active_media", "search_index_budget", "base_url", "previous_edition",
+        "allow_active_media", "search_index_budget", "base_url", "previous_edition", "broken_links",
     ]
 
     /// The settings from handbook.yml as read, or why it could not be read.
@@ -68,6 +68,16 @@ extension HandbookConfig {
                     .configBaseURL, at: entry.location,
                     "'\(Quoted.text(entry.value))' is not an http or https address of the form https://host/path/",
                     suggestion: "write the address where the site is published, such as https://example.org/handbook/"))
+            }
+        }
+        if let entry = mapping.entries["broken_links"] {
+            switch entry.value {
+            case "error": config.brokenLinksAreWarnings = false
+            case "warning": config.brokenLinksAreWarnings = true
+            default:
+                diagnostics.append(.error(
+                    .configType, at: entry.location, "'broken_links' must be error or warning",
+                    suggestion: "write `broken_links: warning` to build a draft with broken links, or leave it out"))
             }
         }
         if let entry = mapping.entries["previous_edition"], !entry.value.isEmpty {

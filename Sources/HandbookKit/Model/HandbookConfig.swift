@@ -24,6 +24,11 @@ public struct HandbookConfig: Sendable, Hashable {
     /// `previous_edition`: the handbook.json of the edition before this one, relative to the
     /// content folder, to show what changed since.
     public var previousEdition: String?
+    /// `broken_links: warning`: a draft that builds despite links and anchors with no target,
+    /// each reported as a warning and shown as plain text.
+    public var brokenLinksAreWarnings = false
+    /// `handbook build --draft`: every page says it is a draft.
+    public var draft = false
     var previousEditionLocation: SourceLocation?
     /// Where `edition` is written, or the file's start when it is not.
     var editionLocation: SourceLocation?

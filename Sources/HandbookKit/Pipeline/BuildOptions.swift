@@ -11,6 +11,9 @@ public struct BuildOptions: Sendable {
     /// The handbook.json of the previous edition, to compare with (overrides `previous_edition`
     /// in handbook.yml).
     public var previousEdition: String?
+    /// `--draft`: every page is marked as a draft (and kept out of search engines), and broken
+    /// links are warnings, as with `broken_links: warning`.
+    public var draft = false
     /// Called as the build goes on, from any task: what it is doing, how many of its parts are
     /// done, and how many there are.
     public var progress: (@Sendable (_ step: String, _ done: Int, _ total: Int) -> Void)?

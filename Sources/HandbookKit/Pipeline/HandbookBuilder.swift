@@ -95,6 +95,10 @@ public enum HandbookBuilder {
     ) async -> (CheckedHandbook, [Diagnostic]) {
         let templatesTask = Task { TemplateSet.load(folder: options.templates) }
         var (loaded, diagnostics) = LoadStep.run(contentFolder: options.content)
+        if options.draft {
+            loaded.config?.draft = true
+            loaded.config?.brokenLinksAreWarnings = true
+        }
         let inventory = loaded.inventory
 
         let allowRawHTML = loaded.config?.allowRawHTML ?? false

@@ -24,6 +24,7 @@ struct PageContext: Sendable {
         site[.organisation] = config.organisation
         site[.edition] = config.edition
         site[.description] = config.description
+        if config.draft { site[.draft] = true }
         if let previousEdition = frame.previousEdition {
             // From the site root: templates write {{root}}{{site.changesURL}}.
             site[.changesURL] = SiteLayout.changes

@@ -10,6 +10,8 @@ enum TemplateKey: String, CaseIterable, Sendable {
 
     /// The handbook's settings (`site.title`, ...): layout, embed-layout, index, print, the embeds, partials/site-header, site-footer and updated.
     case site
+    /// `site.draft`, set by `handbook build --draft`: layout, embed-layout, print and partials/site-header.
+    case draft
     /// The path from the page to the site root, `""` or `"../"`: layout, embed-layout, withdrawn-rule, partials/site-header and site-footer.
     case root
     /// The page itself (`page.title`, `page.kind`, ...): layout and embed-layout.

@@ -15,12 +15,15 @@ struct Resolver {
     private var chapterSlugs: [String] = []
     /// Rule indices by chapter, in document order.
     private var rulesByChapter: [[Int]] = []
+    /// `broken_links: warning`: a missing target is a warning, and the link is shown as text.
+    private var brokenLinksAreWarnings = false
 
     static func resolve(
         config: HandbookConfig, chapters: [ParsedPage], tipLists: [ParsedPage],
         media: [MediaFile], reservedAnchors: Set<String> = []
     ) -> (ResolvedHandbook, [Diagnostic]) {
         var resolver = Resolver()
+        resolver.brokenLinksAreWarnings = config.brokenLinksAreWarnings
         let chapterAnchors = chapters.map { PageAnchors.compute(for: $0.outline, withTips: false, reserved: reservedAnchors) }
         let tipAnchors = tipLists.map { PageAnchors.compute(for: $0.outline, withTips: true, reserved: reservedAnchors) }
         for (page, anchors) in Array(zip(chapters, chapterAnchors)) + Array(zip(tipLists, tipAnchors)) {
@@ -205,7 +208,7 @@ struct Resolver {
             switch LinkTarget.classify(link.url, sourceFolder: sourceFolder) {
             case .rule(let identifier):
                 guard let rule = rule(identifier) else {
-                    reportUnknownRule(identifier, at: link.location)
+                    reportBroken(UnknownRuleReference.diagnostic(identifier, at: link.location, known: ruleIndex.keys), link: link, in: &instructions)
                     continue
                 }
                 instructions.links[link.ordinal] = RuleReferenceMarkup.linkRewrite(
@@ -220,7 +223,7 @@ struct Resolver {
                 }
             case .samePage(let anchor):
                 if !anchor.isEmpty && !ownAnchors.contains(anchor) {
-                    reportBrokenAnchor(anchor, in: page.contentPath, candidates: ownAnchors, at: link.location)
+                    reportBroken(brokenAnchor(anchor, in: page.contentPath, candidates: ownAnchors, at: link.location), link: link, in: &instructions)
                 } else if !anchor.isEmpty {
                     // Written out in full like every other internal link, so that the text reads
                     // the same on its page, on a rule's page, in an embed and in the print edition.
@@ -237,8 +240,9 @@ struct Resolver {
                     .linkBroken, at: link.location, "'\(Quoted.text(link.url))' points outside the content folder",
                     suggestion: "link to chapters, tip lists or files in media/"))
             case .content(let path, let anchor):
-                if let rewrite = resolveContentLink(path: path, anchor: anchor, link: link) {
-                    instructions.links[link.ordinal] = rewrite
+                switch resolveContentLink(path: path, anchor: anchor, link: link) {
+                case .success(let rewrite): instructions.links[link.ordinal] = rewrite
+                case .failure(let problem): reportBroken(problem, link: link, in: &instructions)
                 }
             }
         }
@@ -261,54 +265,61 @@ struct Resolver {
         return ResolvedPage(page: page, anchors: anchors, instructions: instructions, tipRules: tipRules)
     }
 
-    private mutating func resolveContentLink(
+    /// The link to a chapter, tip list or media file, or the problem with it.
+    private func resolveContentLink(
         path: String, anchor: String?, link: DocumentOutline.Link
-    ) -> RenderInstructions.LinkRewrite? {
+    ) -> Result<RenderInstructions.LinkRewrite, Diagnostic> {
         if let target = anchorsByContentPath[path] {
             if let anchor, !anchor.isEmpty, !target.anchors.contains(anchor) {
-                reportBrokenAnchor(anchor, in: path, candidates: target.anchors, at: link.location)
-                return nil
+                return .failure(brokenAnchor(anchor, in: path, candidates: target.anchors, at: link.location))
             }
             let fragment = anchor.map { $0.isEmpty ? "" : "#" + URLEncoding.fragment($0) } ?? ""
-            return .init(url: SiteLayout.rootFromPage + target.page.outputPath + fragment)
+            return .success(.init(url: SiteLayout.rootFromPage + target.page.outputPath + fragment))
         }
         if mediaPaths.contains(ExactText(path)) {
             let fragment = anchor.map { "#" + URLEncoding.fragment($0) } ?? ""
-            return .init(url: SiteLayout.rootFromPage + URLEncoding.path(path) + fragment)
+            return .success(.init(url: SiteLayout.rootFromPage + URLEncoding.path(path) + fragment))
         }
         if let name = mediaByNormalisedPath[ExactText(path)] {
-            diagnostics.append(.error(
+            return .failure(.error(
                 .linkUnicodeForm, at: link.location,
                 "this link points to '\(Quoted.text(path))', but the file's name is the same text in another Unicode form (accents as separate characters, as some Macs write names), which web servers and browsers treat as a different name",
                 suggestion: "rename \(Quoted.text(name)) by retyping its name (or `convmv -f utf8 -t utf8 --nfc --notest`), so it is in the composed form (NFC) links use"))
-            return nil
         }
         let known = anchorsByContentPath.keys.map { $0 } + mediaPaths.map(\.text)
         let close = Suggestion.closest(to: path, in: known)
         let what = link.isImage ? "image" : "link"
         if path.hasPrefix(SiteLayout.mediaFolder + "/") {
-            diagnostics.append(.error(
+            return .failure(.error(
                 .mediaMissing, at: link.location, "this \(what) points to '\(Quoted.text(path))', which is not in the content folder",
                 suggestion: close.map { "did you mean '\(Quoted.text($0))'?" } ?? "add the file to media/ or fix the path"))
-        } else {
-            diagnostics.append(.error(
-                .linkBroken, at: link.location, "this \(what) points to '\(Quoted.text(path))', which is not a chapter, tip list or media file",
-                suggestion: close.map { "did you mean '\(Quoted.text($0))'?" } ?? "link to a chapter as NN-slug.md, written as in the source tree"))
         }
-        return nil
+        return .failure(.error(
+            .linkBroken, at: link.location, "this \(what) points to '\(Quoted.text(path))', which is not a chapter, tip list or media file",
+            suggestion: close.map { "did you mean '\(Quoted.text($0))'?" } ?? "link to a chapter as NN-slug.md, written as in the source tree"))
     }
 
-    private mutating func reportUnknownRule(_ identifier: String, at location: SourceLocation) {
-        diagnostics.append(UnknownRuleReference.diagnostic(identifier, at: location, known: ruleIndex.keys))
-    }
-
-    private mutating func reportBrokenAnchor(
-        _ anchor: String, in path: String, candidates: Set<String>, at location: SourceLocation
+    /// A link with no target: an error, or in a draft a warning, the link shown as its text.
+    private mutating func reportBroken(
+        _ problem: Diagnostic, link: DocumentOutline.Link, in instructions: inout RenderInstructions
     ) {
+        guard brokenLinksAreWarnings else {
+            diagnostics.append(problem)
+            return
+        }
+        var warning = problem
+        warning.severity = .warning
+        diagnostics.append(warning)
+        instructions.links[link.ordinal] = BrokenLinkMarkup.rewrite(url: link.url)
+    }
+
+    private func brokenAnchor(
+        _ anchor: String, in path: String, candidates: Set<String>, at location: SourceLocation
+    ) -> Diagnostic {
         let close = Suggestion.closest(to: anchor, in: candidates.sorted())
-        diagnostics.append(.error(
+        return .error(
             .linkAnchor, at: location, "'\(Quoted.text(path))' has no heading or tip with the anchor '#\(Quoted.text(anchor))'",
-            suggestion: close.map { "did you mean '#\($0)'?" } ?? "check the heading's text; anchors are lower case with hyphens"))
+            suggestion: close.map { "did you mean '#\($0)'?" } ?? "check the heading's text; anchors are lower case with hyphens")
     }
 
     private func rule(_ identifier: String) -> Rule? {
