@@ -434,6 +434,14 @@
     return element;
   }
 
+  /** The section of the rule a section is part of (itself, or the rule above its heading), or -1. */
+  function ruleOf(index, s) {
+    for (var p = s; p >= 0; p = index.sections[p].parent) {
+      if (index.sections[p].rule) return p;
+    }
+    return -1;
+  }
+
   function ruleBadge(id) {
     var badge = document.createElement('span');
     badge.className = 'rule-id';
@@ -463,8 +471,18 @@
       count++;
     }
     result.pages.slice(0, limit).forEach(function (page) {
-      // The rule named by the query is shown once, first.
-      var hits = page.hits.filter(function (hit) { return hit.section !== result.rule; });
+      // The rule named by the query is shown once, first; the other hits are grouped by rule,
+      // so that a rule's "Reason", "Note" and "Example" do not crowd out the rest of the page:
+      // each rule once, at its best-scoring section.
+      var seen = new Set();
+      var hits = page.hits.filter(function (hit) {
+        var owner = ruleOf(index, hit.section);
+        if (result.rule !== null && owner === result.rule) return false;
+        var key = owner >= 0 ? owner : 'section:' + hit.section;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
       if (!hits.length) return;
       var item = document.createElement('li');
       item.className = 'search-result';
@@ -480,9 +498,14 @@
         link.href = sectionURL(index, hit.section, matches);
         link.dataset.result = 'section';
         var section = index.sections[hit.section];
+        var owner = ruleOf(index, hit.section);
         if (section.rule) {
           link.appendChild(ruleBadge(section.rule));
           link.appendChild(document.createTextNode(' '));
+        } else if (owner >= 0) {
+          // A heading inside a rule names the rule: "F.21 › Note".
+          link.appendChild(ruleBadge(index.sections[owner].rule));
+          link.appendChild(document.createTextNode(' › '));
         }
         link.appendChild(document.createTextNode(sectionTitle(index, hit.section)));
         entry.appendChild(link);

@@ -92,3 +92,59 @@ def test_search_form_without_javascript_goes_to_the_search_page(sites):
     page = (Path(sites["default"]) / "chapters" / "introduction.html").read_text()
     assert '<form class="search-box" role="search" action="../search.html" method="get">' in page
     assert 'name="q"' in page
+
+
+def test_results_inside_a_rule_name_the_rule_and_come_once_per_rule(driver, tmp_path):
+    """A coding guideline's rules have "Reason", "Note" and "Example" headings: a hit in one is
+    labelled with its rule ("FN-21 › Note"), and a rule's sections make one result, not three."""
+    import subprocess
+    from conftest import REPO, handbook_binary
+
+    content = tmp_path / "content"
+    (content / "chapters").mkdir(parents=True)
+    (content / "handbook.yml").write_text("title: Coding guideline\n")
+    (content / "chapters" / "01-functions.md").write_text("""---
+title: Functions
+---
+
+## FN-20 Prefer return values to output parameters
+
+### Reason
+
+A return value says plainly what a function produces, and who holds ownership of it afterwards.
+
+### Note
+
+An output parameter hides the ownership of what it points to from the reader of the call.
+
+### Example
+
+Returning the buffer makes its ownership obvious at the call site.
+
+## FN-21 Return several values as a structure
+
+### Reason
+
+A named structure documents each value better than a tuple does.
+
+### Note
+
+Where a result transfers ownership, say so in the structure's name.
+
+## Other advice
+
+Keep functions short.
+""")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [handbook_binary(), "build", "--content", str(content), "--templates", str(REPO / "Templates"),
+         "--output", str(site), "--strict"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    base = site.resolve().as_uri() + "/"
+    results = sitecheck.search_results(driver, base, "ownership")
+    labels = driver.execute_script(
+        "return [...document.querySelectorAll('#search-results a[data-result]')].map(a => a.textContent)")
+    assert any(label.startswith("FN-21 › ") for label in labels), labels
+    assert len(labels) == 2, labels
+    assert sum(label.startswith("FN-20") for label in labels) == 1, labels
+    assert all(url.startswith("chapters/functions.html#") for url in results), results
