@@ -9,6 +9,7 @@ struct ChapterSummary: Hashable, Sendable {
     var slug: String
     var path: String
     var ruleCount: Int
+    var part: HandbookPart?
 
     init(_ index: Int, handbook: ResolvedHandbook) {
         let page = handbook.chapters[index].page
@@ -19,9 +20,11 @@ struct ChapterSummary: Hashable, Sendable {
         slug = page.slug
         path = page.outputPath
         ruleCount = handbook.rulesByChapter[index].count
+        part = handbook.part(ofChapter: index)
     }
 
-    /// `number`, `title`, `url`, `ruleCount`, and `rulesLabel`, `summary` and `updated` when there are.
+    /// `number`, `title`, `url`, `ruleCount`, and `rulesLabel`, `summary`, `updated` and `part`
+    /// when there are.
     func context(root: String) -> TemplateContext {
         var item: TemplateContext = [
             .number: index + 1, .title: title,
@@ -31,6 +34,7 @@ struct ChapterSummary: Hashable, Sendable {
         if ruleCount > 0 { item[.rulesLabel] = PageContext.count(ruleCount, "rule") }
         item[.summary] = summary
         item[.updated] = updated
+        item[.part] = part.map(PartSections.context)
         return item
     }
 }
