@@ -100,40 +100,10 @@ package struct ContentInventory: Sendable {
                     continue
                 }
                 claim(number, name + "/", at: path, what: "part")
-                guard let part = Self.part(folder: path, name: name, slug: slug, realRoot: self.realRoot, diagnostics: &diagnostics) else {
-                    continue
-                }
+                guard let (part, files) = scanPart(folder: path, name: name, slug: slug, realRoot: realRoot, diagnostics: &diagnostics)
+                else { continue }
                 partEntries.append((number, part))
-                var inner: [Int: String] = [:]
-                var count = 0
-                for (chapterName, isInnerFolder) in Self.entries(in: path, realRoot: realRoot, diagnostics: &diagnostics)
-                where chapterName != Self.partConfigName {
-                    let chapterPath = path + "/" + chapterName
-                    if isInnerFolder {
-                        diagnostics.append(.error(
-                            .partNested, at: SourceLocation(file: DisplayPath.of(chapterPath)),
-                            "this folder is inside the part \(name)/, but parts have one level only: its files are not read",
-                            suggestion: "move its chapters into \(name)/, or make it a part of its own in chapters/"))
-                        continue
-                    }
-                    guard let (chapterNumber, file) = chapter(chapterName, at: chapterPath, partFolder: name, diagnostics: &diagnostics)
-                    else { continue }
-                    if let other = inner[chapterNumber] {
-                        diagnostics.append(.error(
-                            .chapterOrder, at: SourceLocation(file: DisplayPath.of(chapterPath)),
-                            "this chapter has the same number as \(other) in the same part, so their order is unclear",
-                            suggestion: "give each chapter of the part its own number"))
-                    }
-                    inner[chapterNumber] = chapterName
-                    ordered.append(([number, chapterNumber], [name, chapterName], file))
-                    count += 1
-                }
-                if count == 0 {
-                    diagnostics.append(.warning(
-                        .partEmpty, at: SourceLocation(file: DisplayPath.of(path)),
-                        "the part \(Quoted.text(part.title)) has no chapters, so it is not shown",
-                        suggestion: "add a chapter such as \(name)/01-introduction.md, or remove the folder"))
-                }
+                ordered += files.map { ([number, $0.number], [name, $0.file.fileName], $0.file) }
             } else if name.hasSuffix(".md") {
                 guard let (number, file) = chapter(name, at: path, partFolder: nil, diagnostics: &diagnostics) else { continue }
                 claim(number, name, at: path, what: "chapter")
@@ -155,6 +125,48 @@ package struct ContentInventory: Sendable {
             }
             partIDs[part.id] = part.folderName
         }
+    }
+
+    /// The part in `folder` and its chapters with their numbers; nil when it has no usable part.yml.
+    private func scanPart(
+        folder: String, name: String, slug: String, realRoot: String, diagnostics: inout [Diagnostic]
+    ) -> (HandbookPart, [(number: Int, file: PageFile)])? {
+        guard let part = Self.part(folder: folder, name: name, slug: slug, realRoot: self.realRoot, diagnostics: &diagnostics) else {
+            return nil
+        }
+        var files: [(number: Int, file: PageFile)] = []
+        var numbers: [Int: String] = [:]
+        for (fileName, isFolder) in Self.entries(in: folder, realRoot: realRoot, diagnostics: &diagnostics)
+        where fileName != Self.partConfigName {
+            let path = folder + "/" + fileName
+            if isFolder {
+                diagnostics.append(.error(
+                    .partNested, at: SourceLocation(file: DisplayPath.of(path)),
+                    "this folder is inside the part \(name)/, but parts have one level only: its files are not read",
+                    suggestion: "move its chapters into \(name)/, or make it a part of its own in chapters/"))
+                continue
+            }
+            guard fileName.hasSuffix(".md") else {
+                diagnostics.append(Self.ignored(path))
+                continue
+            }
+            guard let (number, file) = chapter(fileName, at: path, partFolder: name, diagnostics: &diagnostics) else { continue }
+            if let other = numbers[number] {
+                diagnostics.append(.error(
+                    .chapterOrder, at: SourceLocation(file: DisplayPath.of(path)),
+                    "this chapter has the same number as \(other) in the same part, so their order is unclear",
+                    suggestion: "give each chapter of the part its own number"))
+            }
+            numbers[number] = fileName
+            files.append((number, file))
+        }
+        if files.isEmpty {
+            diagnostics.append(.warning(
+                .partEmpty, at: SourceLocation(file: DisplayPath.of(folder)),
+                "the part \(Quoted.text(part.title)) has no chapters, so it is not shown",
+                suggestion: "add a chapter such as \(name)/01-introduction.md, or remove the folder"))
+        }
+        return (part, files)
     }
 
     /// A chapter file and its number, or nil with the reason when its name will not do.

@@ -124,11 +124,16 @@ struct PartsTests {
         #expect(try handbook.read("handbook.schema.json").contains(#""part": {"#))
     }
 
-    @Test("links between parts, written as in the source tree, reach the chapters' pages and cite across parts")
+    @Test("links between parts, from a tip list and to media, written as in the source tree, reach their pages and cite across parts")
     func links() throws {
         let intro = try handbook.read("chapters/how-to-use.html")
         #expect(intro.contains(#"href="../chapters/open-code.html""#))
         #expect(intro.contains(#"href="../chapters/small-changes.html#PRIN-2""#))
+        let availability = try handbook.read("chapters/availability.html")
+        #expect(availability.contains(#"src="../media/availability-target.png""#))
+        #expect(handbook.exists("media/availability-target.png"))
+        let checklist = try handbook.read("tips/checklist.html")
+        #expect(checklist.contains(#"href="../chapters/availability.html""#))
         let principles = try handbook.read("chapters/small-changes.html")
         #expect(principles.contains(#"href="../chapters/availability.html#STD-4""#))
         let index = try handbook.index()
