@@ -16,6 +16,7 @@ HANDBOOKS = {
     "default": REPO / "Content",
     "awkward": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "awkward",
     "editions": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "editions" / "second",
+    "catalogue": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "engineering-catalogue",
 }
 # Handbooks built against a previous edition: the content of that edition, built first.
 PREVIOUS = {

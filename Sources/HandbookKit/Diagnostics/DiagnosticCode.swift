@@ -18,6 +18,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case chapterOrder = "chapter.order"
     /// Two chapters have the same slug, so both would be written to one page.
     case chapterDuplicate = "chapter.duplicate"
+    /// A folder in chapters/ (a part) is not named like a chapter, a number, a hyphen and a slug.
+    case partName = "part.name"
+    /// A part's folder has no part.yml.
+    case partConfigMissing = "part.configMissing"
+    /// A folder inside a part's folder: parts have one level only.
+    case partNested = "part.nested"
+    /// A part holds no chapters (a warning).
+    case partEmpty = "part.empty"
     /// A tip list's file name is not a slug of lower-case letters, digits and hyphens.
     case tipsName = "tips.name"
     /// A chapter's or tip list's slug is longer than a file name may be.

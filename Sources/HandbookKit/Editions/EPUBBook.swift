@@ -8,6 +8,17 @@ struct EPUBBook: Sendable {
         /// An XHTML fragment for the document's body. Links to other documents are written as
         /// `fileName#anchor`; media as `media/...`.
         var body: String
+        /// Where the document stands in the table of contents.
+        var level: Level = .top
+
+        enum Level: Sendable, Equatable {
+            /// At the top of the table of contents.
+            case top
+            /// A part's title page: the documents `.inPart` after it are listed under it.
+            case part
+            /// A chapter of the part whose title page comes before it.
+            case inPart
+        }
     }
 
     struct MediaFile: Sendable, Equatable {

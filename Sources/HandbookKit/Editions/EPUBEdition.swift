@@ -26,12 +26,22 @@ struct EPUBEdition: Edition {
         }
 
         var documents: [EPUBBook.Document] = []
+        let partStarts = Dictionary(
+            (handbook.partGroups ?? []).compactMap { group in group.part.map { (group.chapters.lowerBound, $0) } }) { first, _ in first }
         for (index, chapter) in handbook.chapters.enumerated() {
+            if let part = partStarts[index] {
+                // A title page for the part, which the table of contents lists its chapters under.
+                var body = "<p class=\"eyebrow\">Part</p>\n<h1>\(HTML.escape(part.title))</h1>\n"
+                if let summary = part.summary { body += "<p class=\"lead\">\(HTML.escape(summary))</p>\n" }
+                documents.append(.init(fileName: Self.partFile(part.id), title: part.title, body: body, level: .part))
+            }
             let matter = chapter.page.frontMatter
             var body = "<p class=\"eyebrow\">Chapter \(index + 1)</p>\n<h1>\(HTML.escape(matter.title))</h1>\n"
             if let summary = matter.summary { body += "<p class=\"lead\">\(HTML.escape(summary))</p>\n" }
             body += inBook(content.chapters[index])
-            documents.append(.init(fileName: Self.chapterFile(chapter.page.slug), title: matter.title, body: body))
+            documents.append(.init(
+                fileName: Self.chapterFile(chapter.page.slug), title: matter.title, body: body,
+                level: handbook.part(ofChapter: index) == nil ? .top : .inPart))
         }
         var rules = "<h1>All rules</h1>\n"
         for (index, chapter) in handbook.chapters.enumerated() where !handbook.rulesByChapter[index].isEmpty {
@@ -99,6 +109,7 @@ struct EPUBEdition: Edition {
 
     static func chapterFile(_ slug: String) -> String { "chapter-\(slug).xhtml" }
     static func tipListFile(_ slug: String) -> String { "tips-\(slug).xhtml" }
+    static func partFile(_ id: String) -> String { "part-\(id).xhtml" }
     static let rulesFile = "rules.xhtml"
     static let changesFile = "changes.xhtml"
 

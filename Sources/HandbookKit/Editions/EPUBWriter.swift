@@ -165,9 +165,28 @@ enum EPUBWriter {
     }
 
     private static func navigationDocument(_ book: EPUBBook) -> String {
-        let entries = book.documents.map { document in
-            "<li><a href=\"\(xml(URLEncoding.path(document.fileName)))\">\(xml(document.title))</a></li>"
+        // A part's title page opens a nested list of the chapters after it, closed by the next
+        // document that is not in a part (or the next part).
+        var entries: [String] = []
+        var inPart = false
+        for document in book.documents {
+            let link = "<a href=\"\(xml(URLEncoding.path(document.fileName)))\">\(xml(document.title))</a>"
+            if inPart && document.level != .inPart {
+                entries.append("</ol></li>")
+                inPart = false
+            }
+            switch document.level {
+            case .part:
+                entries.append("<li>\(link)")
+                entries.append("<ol>")
+                inPart = true
+            case .inPart where inPart:
+                entries.append("  <li>\(link)</li>")
+            case .top, .inPart:
+                entries.append("<li>\(link)</li>")
+            }
         }
+        if inPart { entries.append("</ol></li>") }
         // The book's title heads the list: it needs no translation, unlike a word like "Contents".
         let body = """
             <nav epub:type="toc" id="toc">

@@ -12,13 +12,23 @@ extension HandbookIndex {
         organisation = handbook.config.organisation
         edition = handbook.config.edition
         language = handbook.config.language
-        chapters = handbook.chapters.map { chapter in
+        chapters = handbook.chapters.enumerated().map { index, chapter in
             Chapter(
                 slug: chapter.page.slug, title: chapter.page.frontMatter.title,
                 summary: chapter.page.frontMatter.summary, updated: chapter.page.frontMatter.updated,
                 url: chapter.page.outputPath,
                 rules: chapter.page.outline.headings.compactMap { $0.block != nil ? $0.rule?.identifier : nil }
-                    .filter { handbook.ruleIndex[$0] != nil })
+                    .filter { handbook.ruleIndex[$0] != nil },
+                part: handbook.part(ofChapter: index)?.id)
+        }
+        if !handbook.parts.isEmpty {
+            var slugsByPart: [String: [String]] = [:]
+            for (index, chapter) in handbook.chapters.enumerated() {
+                if let part = handbook.part(ofChapter: index) { slugsByPart[part.id, default: []].append(chapter.page.slug) }
+            }
+            parts = handbook.parts.map { part in
+                Part(id: part.id, title: part.title, summary: part.summary, chapters: slugsByPart[part.id] ?? [])
+            }
         }
         let history = handbook.history
         rules = handbook.rules.map { rule in

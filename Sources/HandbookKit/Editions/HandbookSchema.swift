@@ -18,6 +18,7 @@ enum HandbookSchema {
         "edition": { "type": "string" },
         "language": { "type": "string", "description": "BCP 47 language tag." },
         "chapters": { "type": "array", "items": { "$ref": "#/$defs/chapter" } },
+        "parts": { "type": "array", "items": { "$ref": "#/$defs/part" }, "description": "The parts that group the chapters, in order; present when the handbook has parts." },
         "rules": { "type": "array", "items": { "$ref": "#/$defs/rule" } },
         "tipLists": { "type": "array", "items": { "$ref": "#/$defs/tipList" } },
         "withdrawn": { "type": "array", "items": { "$ref": "#/$defs/withdrawnRule" }, "description": "Rules withdrawn in this edition or an earlier one; their permalinks stay." },
@@ -36,7 +37,19 @@ enum HandbookSchema {
             "summary": { "type": "string" },
             "updated": { "type": "string", "format": "date" },
             "url": { "$ref": "#/$defs/url" },
-            "rules": { "type": "array", "items": { "$ref": "#/$defs/ruleId" }, "description": "The rules the chapter defines, in order." }
+            "rules": { "type": "array", "items": { "$ref": "#/$defs/ruleId" }, "description": "The rules the chapter defines, in order." },
+            "part": { "type": "string", "description": "The id of the part the chapter is in; absent for a chapter outside any part." }
+          }
+        },
+        "part": {
+          "type": "object",
+          "required": ["id", "title", "chapters"],
+          "additionalProperties": false,
+          "properties": {
+            "id": { "type": "string", "description": "The part's slug, from its folder's name (chapters/02-principles/ is principles)." },
+            "title": { "type": "string" },
+            "summary": { "type": "string" },
+            "chapters": { "type": "array", "items": { "type": "string" }, "description": "The slugs of the part's chapters, in order." }
           }
         },
         "rule": {

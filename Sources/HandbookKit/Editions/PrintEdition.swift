@@ -20,12 +20,21 @@ package struct PrintEdition: Edition {
             kind: .print, title: "Print edition", description: handbook.config.description,
             root: "", currentPath: SiteLayout.print)
         let isRule = { (id: String) in handbook.ruleIndex[id] != nil }
-        context[.chapters] = handbook.chapters.indices.map { index -> TemplateContext in
+        let groups = handbook.partGroups
+        let partStarts = Set(groups?.filter { $0.part != nil }.map(\.chapters.lowerBound) ?? [])
+        let chapters = handbook.chapters.indices.map { index -> TemplateContext in
             var chapter = ChapterSummary(index, handbook: handbook).context(root: "")
             let slug = handbook.chapters[index].page.slug
             chapter[.slug] = slug
             chapter[.html] = LinkRewriter.prefixHeadingIDs(content.chapters[index], prefix: "\(slug)--", keep: isRule)
+            // The part's heading comes before its first chapter.
+            if partStarts.contains(index) { chapter[.partStart] = true }
             return chapter
+        }
+        context[.chapters] = chapters
+        if let groups {
+            context[.hasParts] = true
+            context[.parts] = PartSections.sections(groups, chapters: chapters)
         }
         context[.tipLists] = handbook.tipLists.indices.map { index -> TemplateContext in
             let slug = handbook.tipLists[index].page.slug

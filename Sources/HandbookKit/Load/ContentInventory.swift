@@ -9,6 +9,8 @@ package struct ContentInventory: Sendable {
     var configPath: String
     var config: ConfinedFile { ConfinedFile(path: configPath, root: realRoot) }
     var chapters: [PageFile] = []
+    /// The parts, in order, whether or not they hold chapters.
+    var parts: [HandbookPart] = []
     var tipLists: [PageFile] = []
     var media: [MediaFile] = []
 
@@ -33,30 +35,7 @@ package struct ContentInventory: Sendable {
         }
 
         let realRoot = inventory.realRoot + "/"
-        var chapterNumbers: [Int: String] = [:]
-        for name in markdownNames(in: root + "/chapters", realRoot: realRoot, diagnostics: &diagnostics) {
-            let path = root + "/chapters/" + name
-            guard let (number, slug) = chapterName(name) else {
-                diagnostics.append(.error(
-                    .chapterName, at: SourceLocation(file: DisplayPath.of(path)),
-                    "a chapter's file name must be a number, a hyphen and a slug of lower-case letters, digits and hyphens",
-                    suggestion: "rename it, for example to 01-\(suggestedSlug(name)).md"))
-                continue
-            }
-            if let other = chapterNumbers[number] {
-                diagnostics.append(.error(
-                    .chapterOrder, at: SourceLocation(file: DisplayPath.of(path)),
-                    "this chapter has the same number as \(other), so their order is unclear",
-                    suggestion: "give each chapter its own number"))
-            }
-            chapterNumbers[number] = name
-            if let problem = slugLengthProblem(slug, at: path) {
-                diagnostics.append(problem)
-                continue
-            }
-            inventory.chapters.append(.init(path: path, fileName: name, slug: slug, root: inventory.realRoot))
-        }
-        inventory.chapters.sort { (chapterName($0.fileName)!.0, $0.fileName) < (chapterName($1.fileName)!.0, $1.fileName) }
+        inventory.scanChapters(realRoot: realRoot, diagnostics: &diagnostics)
         var slugs: [String: String] = [:]
         for chapter in inventory.chapters {
             if let other = slugs[chapter.slug] {
@@ -65,7 +44,7 @@ package struct ContentInventory: Sendable {
                     "this chapter's slug '\(chapter.slug)' is also used by \(other); both would be \(SiteLayout.chapterPage(chapter.slug))",
                     suggestion: "rename one of them"))
             }
-            slugs[chapter.slug] = chapter.fileName
+            slugs[chapter.slug] = chapter.relativePath
         }
         if inventory.chapters.isEmpty && diagnostics.isEmpty {
             diagnostics.append(.error(
@@ -93,6 +72,169 @@ package struct ContentInventory: Sendable {
         return (inventory, diagnostics)
     }
 
+    /// The chapters of `chapters/`, and its parts with theirs: parts and chapters outside any
+    /// part are ordered together by their numbers, a part's chapters by theirs.
+    private mutating func scanChapters(realRoot: String, diagnostics: inout [Diagnostic]) {
+        let folder = root + "/chapters"
+        // Sorted by (number, name) of the entry in chapters/, then of the chapter in its part.
+        var ordered: [(key: [Int], names: [String], file: PageFile)] = []
+        var numbers: [Int: String] = [:]
+        func claim(_ number: Int, _ name: String, at path: String, what: String) {
+            if let other = numbers[number] {
+                diagnostics.append(.error(
+                    .chapterOrder, at: SourceLocation(file: DisplayPath.of(path)),
+                    "this \(what) has the same number as \(other), so their order is unclear",
+                    suggestion: what == "part" || other.hasSuffix("/") ? "give each chapter and part its own number" : "give each chapter its own number"))
+            }
+            numbers[number] = name
+        }
+        var partEntries: [(number: Int, part: HandbookPart)] = []
+        for (name, isFolder) in Self.entries(in: folder, realRoot: realRoot, diagnostics: &diagnostics) {
+            let path = folder + "/" + name
+            if isFolder {
+                guard let (number, slug) = Self.numberedName(name) else {
+                    diagnostics.append(.error(
+                        .partName, at: SourceLocation(file: DisplayPath.of(path)),
+                        "a folder in chapters/ is a part, and its name must be a number, a hyphen and a slug of lower-case letters, digits and hyphens",
+                        suggestion: "rename it, for example to 01-\(Self.suggestedSlug(name, fallback: "part"))"))
+                    continue
+                }
+                claim(number, name + "/", at: path, what: "part")
+                guard let (part, files) = scanPart(folder: path, name: name, slug: slug, realRoot: realRoot, diagnostics: &diagnostics)
+                else { continue }
+                partEntries.append((number, part))
+                ordered += files.map { ([number, $0.number], [name, $0.file.fileName], $0.file) }
+            } else if name.hasSuffix(".md") {
+                guard let (number, file) = chapter(name, at: path, partFolder: nil, diagnostics: &diagnostics) else { continue }
+                claim(number, name, at: path, what: "chapter")
+                ordered.append(([number], [name], file))
+            } else {
+                diagnostics.append(Self.ignored(path))
+            }
+        }
+        ordered.sort { ($0.key.lexicographicallyPrecedes($1.key)) || ($0.key == $1.key && $0.names.lexicographicallyPrecedes($1.names)) }
+        chapters = ordered.map(\.file)
+        parts = partEntries.sorted { ($0.number, $0.part.folderName) < ($1.number, $1.part.folderName) }.map(\.part)
+        var partIDs: [String: String] = [:]
+        for part in parts {
+            if let other = partIDs[part.id] {
+                diagnostics.append(.error(
+                    .partName, at: SourceLocation(file: DisplayPath.of(folder + "/" + part.folderName)),
+                    "this part's slug '\(part.id)' is also used by \(other)/, so links to the two parts would meet",
+                    suggestion: "rename one of the folders"))
+            }
+            partIDs[part.id] = part.folderName
+        }
+    }
+
+    /// The part in `folder` and its chapters with their numbers; nil when it has no usable part.yml.
+    private func scanPart(
+        folder: String, name: String, slug: String, realRoot: String, diagnostics: inout [Diagnostic]
+    ) -> (HandbookPart, [(number: Int, file: PageFile)])? {
+        guard let part = Self.part(folder: folder, name: name, slug: slug, realRoot: self.realRoot, diagnostics: &diagnostics) else {
+            return nil
+        }
+        var files: [(number: Int, file: PageFile)] = []
+        var numbers: [Int: String] = [:]
+        for (fileName, isFolder) in Self.entries(in: folder, realRoot: realRoot, diagnostics: &diagnostics)
+        where fileName != Self.partConfigName {
+            let path = folder + "/" + fileName
+            if isFolder {
+                diagnostics.append(.error(
+                    .partNested, at: SourceLocation(file: DisplayPath.of(path)),
+                    "this folder is inside the part \(name)/, but parts have one level only: its files are not read",
+                    suggestion: "move its chapters into \(name)/, or make it a part of its own in chapters/"))
+                continue
+            }
+            guard fileName.hasSuffix(".md") else {
+                diagnostics.append(Self.ignored(path))
+                continue
+            }
+            guard let (number, file) = chapter(fileName, at: path, partFolder: name, diagnostics: &diagnostics) else { continue }
+            if let other = numbers[number] {
+                diagnostics.append(.error(
+                    .chapterOrder, at: SourceLocation(file: DisplayPath.of(path)),
+                    "this chapter has the same number as \(other) in the same part, so their order is unclear",
+                    suggestion: "give each chapter of the part its own number"))
+            }
+            numbers[number] = fileName
+            files.append((number, file))
+        }
+        if files.isEmpty {
+            diagnostics.append(.warning(
+                .partEmpty, at: SourceLocation(file: DisplayPath.of(folder)),
+                "the part \(Quoted.text(part.title)) has no chapters, so it is not shown",
+                suggestion: "add a chapter such as \(name)/01-introduction.md, or remove the folder"))
+        }
+        return (part, files)
+    }
+
+    /// A chapter file and its number, or nil with the reason when its name will not do.
+    private func chapter(_ name: String, at path: String, partFolder: String?, diagnostics: inout [Diagnostic]) -> (Int, PageFile)? {
+        guard let (number, slug) = Self.chapterName(name) else {
+            diagnostics.append(.error(
+                .chapterName, at: SourceLocation(file: DisplayPath.of(path)),
+                "a chapter's file name must be a number, a hyphen and a slug of lower-case letters, digits and hyphens",
+                suggestion: "rename it, for example to 01-\(Self.suggestedSlug(name)).md"))
+            return nil
+        }
+        if let problem = Self.slugLengthProblem(slug, at: path) {
+            diagnostics.append(problem)
+            return nil
+        }
+        return (number, PageFile(path: path, fileName: name, slug: slug, root: realRoot, partFolder: partFolder))
+    }
+
+    /// The file that describes a part, in its folder.
+    static let partConfigName = "part.yml"
+
+    /// The part in `folder`, from its part.yml; nil when that is missing or unusable.
+    private static func part(
+        folder: String, name: String, slug: String, realRoot: String, diagnostics: inout [Diagnostic]
+    ) -> HandbookPart? {
+        let configPath = folder + "/" + partConfigName
+        guard FileManager.default.fileExists(atPath: configPath) else {
+            diagnostics.append(.error(
+                .partConfigMissing, at: SourceLocation(file: DisplayPath.of(folder)),
+                "this folder in chapters/ is a part, but it has no \(partConfigName), so its chapters are not read",
+                suggestion: "create \(name)/\(partConfigName) with a line `title: ...`, or move the chapters out of the folder"))
+            return nil
+        }
+        let read = SourceFileReader.read(
+            ConfinedFile(path: configPath, root: realRoot), maxBytes: InputLimits.configBytes, what: partConfigName)
+        let (part, problems) = HandbookPart.parse(read, folderName: name, slug: slug)
+        diagnostics += problems
+        return part
+    }
+
+    private static func ignored(_ path: String) -> Diagnostic {
+        .warning(
+            .contentIgnored, at: SourceLocation(file: DisplayPath.of(path)),
+            "this file is ignored: only .md files are read here",
+            suggestion: "rename it to .md, or move it to media/ if it is an image or download")
+    }
+
+    /// The visible entries of a folder, sorted, each with whether it is a folder; a link to
+    /// something outside the content folder is reported and left out.
+    private static func entries(in folder: String, realRoot: String, diagnostics: inout [Diagnostic]) -> [(name: String, isFolder: Bool)] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var result: [(name: String, isFolder: Bool)] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let real = URL(fileURLWithPath: folder + "/" + name).resolvingSymlinksInPath().path
+            if !real.hasPrefix(realRoot) {
+                diagnostics.append(.error(
+                    .contentOutside, at: SourceLocation(file: DisplayPath.of(folder + "/" + name)),
+                    "this is a link to a file outside the content folder, which is not read",
+                    suggestion: "copy the file into the content folder instead of linking to it"))
+                continue
+            }
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder)
+            result.append((name, exists && isFolder.boolValue))
+        }
+        return result
+    }
+
     /// A slug names its page's file, which must fit the file system's limit on names.
     private static func slugLengthProblem(_ slug: String, at path: String) -> Diagnostic? {
         guard slug.utf8.count > InputLimits.slugBytes else { return nil }
@@ -105,22 +247,12 @@ package struct ContentInventory: Sendable {
     /// The `.md` files of a folder, sorted; other visible files are reported as ignored, and a
     /// link to a file outside the content folder is reported and not read.
     private static func markdownNames(in folder: String, realRoot: String, diagnostics: inout [Diagnostic]) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         var result: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let real = URL(fileURLWithPath: folder + "/" + name).resolvingSymlinksInPath().path
-            if !real.hasPrefix(realRoot) {
-                diagnostics.append(.error(
-                    .contentOutside, at: SourceLocation(file: DisplayPath.of(folder + "/" + name)),
-                    "this is a link to a file outside the content folder, which is not read",
-                    suggestion: "copy the file into the content folder instead of linking to it"))
-            } else if name.hasSuffix(".md") {
+        for (name, _) in entries(in: folder, realRoot: realRoot, diagnostics: &diagnostics) {
+            if name.hasSuffix(".md") {
                 result.append(name)
             } else {
-                diagnostics.append(.warning(
-                    .contentIgnored, at: SourceLocation(file: DisplayPath.of(folder + "/" + name)),
-                    "this file is ignored: only .md files are read here",
-                    suggestion: "rename it to .md, or move it to media/ if it is an image or download"))
+                diagnostics.append(ignored(folder + "/" + name))
             }
         }
         return result
@@ -199,7 +331,11 @@ package struct ContentInventory: Sendable {
 
     static func chapterName(_ name: String) -> (Int, String)? {
         guard name.hasSuffix(".md") else { return nil }
-        let stem = name.dropLast(3)
+        return numberedName(String(name.dropLast(3)))
+    }
+
+    /// `NN-slug`, as chapters' names are without `.md` and parts' folders are.
+    static func numberedName(_ stem: String) -> (Int, String)? {
         let digits = stem.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, let number = Int(digits), stem.dropFirst(digits.count).first == "-" else { return nil }
         let slug = String(stem.dropFirst(digits.count + 1))
@@ -211,11 +347,11 @@ package struct ContentInventory: Sendable {
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
-    private static func suggestedSlug(_ name: String) -> String {
+    private static func suggestedSlug(_ name: String, fallback: String = "chapter") -> String {
         let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         let slug = HeadingSlugger.baseSlug(stem.replacingOccurrences(of: "_", with: " "))
             .unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         let text = String(String.UnicodeScalarView(slug)).trimmingCharacters(in: CharacterSet(charactersIn: "-0123456789"))
-        return text.isEmpty ? "chapter" : text
+        return text.isEmpty ? fallback : text
     }
 }

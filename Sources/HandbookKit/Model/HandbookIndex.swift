@@ -12,6 +12,17 @@ struct HandbookIndex: Codable, Sendable, Equatable {
         var updated: String?
         var url: String
         var rules: [String]
+        /// The id of the chapter's part, when it is in one.
+        var part: String?
+    }
+
+    /// A part: a group of chapters.
+    struct Part: Codable, Sendable, Equatable {
+        var id: String
+        var title: String
+        var summary: String?
+        /// The slugs of its chapters, in order.
+        var chapters: [String]
     }
 
     struct Rule: Codable, Sendable, Equatable {
@@ -113,6 +124,8 @@ struct HandbookIndex: Codable, Sendable, Equatable {
     var edition: String?
     var language: String
     var chapters: [Chapter]
+    /// Present when the handbook has parts.
+    var parts: [Part]?
     var rules: [Rule]
     var tipLists: [TipList]
     var withdrawn: [Withdrawn]?

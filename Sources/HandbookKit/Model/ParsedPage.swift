@@ -30,8 +30,13 @@ package struct ParsedPage: Sendable {
     /// The page's source path from the content root, as links between pages are written.
     var contentPath: String {
         switch kind {
-        case .chapter: "chapters/\(file.fileName)"
+        case .chapter: "chapters/\(file.relativePath)"
         case .tipList: "tips/\(file.fileName)"
         }
+    }
+
+    /// The folder `contentPath` is in, which the page's relative links start from.
+    var contentFolder: String {
+        String(contentPath[..<(contentPath.lastIndex(of: "/") ?? contentPath.startIndex)])
     }
 }

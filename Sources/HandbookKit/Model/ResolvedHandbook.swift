@@ -12,6 +12,20 @@ package struct ResolvedHandbook: Sendable {
     var media: [MediaFile]
     /// The rules' editions, and what changed since the previous edition (`EditionComparison`).
     var history = EditionHistory()
+    /// Every part, in order, those without chapters too (empty when the handbook has none).
+    var parts: [HandbookPart] = []
+    /// Each chapter's part, by chapter index; empty when the handbook has no parts.
+    var chapterParts: [HandbookPart?] = []
+
+    /// The chapter's part, if it is in one.
+    func part(ofChapter index: Int) -> HandbookPart? {
+        index < chapterParts.count ? chapterParts[index] : nil
+    }
+
+    /// The chapters grouped by part, in order; nil when no chapter is in a part.
+    var partGroups: [PartGroup]? {
+        PartGroup.groups(chapterParts)
+    }
 
     func rule(_ identifier: String) -> Rule? {
         ruleIndex[identifier].map { rules[$0] }

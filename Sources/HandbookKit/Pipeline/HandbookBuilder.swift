@@ -113,7 +113,8 @@ public enum HandbookBuilder {
         var handbook: ResolvedHandbook?
         if let config = loaded.config {
             var (resolved, problems) = ResolveStep.run(
-                config: config, chapters: chapters, tipLists: tipLists, media: inventory.media, templates: templates)
+                config: config, chapters: chapters, tipLists: tipLists, media: inventory.media, templates: templates,
+                parts: inventory.parts)
             diagnostics += problems
             diagnostics += CompareStep.run(&resolved, previousPath: options.previousEdition, inventory: inventory)
             handbook = resolved

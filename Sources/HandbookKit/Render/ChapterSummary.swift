@@ -10,6 +10,7 @@ struct ChapterSummary: Hashable, Sendable {
     var path: String
     var ruleCount: Int
     var extra: [ExtraEntry]
+    var part: HandbookPart?
 
     init(_ index: Int, handbook: ResolvedHandbook) {
         let page = handbook.chapters[index].page
@@ -21,9 +22,11 @@ struct ChapterSummary: Hashable, Sendable {
         path = page.outputPath
         ruleCount = handbook.rulesByChapter[index].count
         extra = page.frontMatter.extra
+        part = handbook.part(ofChapter: index)
     }
 
-    /// `number`, `title`, `url`, `ruleCount`, and `rulesLabel`, `summary`, `updated` and `extra` when there are.
+    /// `number`, `title`, `url`, `ruleCount`, and `rulesLabel`, `summary`, `updated`, `extra` and
+    /// `part` when there are.
     func context(root: String) -> TemplateContext {
         var item: TemplateContext = [
             .number: index + 1, .title: title,
@@ -34,6 +37,7 @@ struct ChapterSummary: Hashable, Sendable {
         item[.summary] = summary
         item[.updated] = updated
         item[.extra] = ExtraField.templateValue(of: extra)
+        item[.part] = part.map(PartSections.context)
         return item
     }
 }

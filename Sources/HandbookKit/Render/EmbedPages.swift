@@ -70,10 +70,11 @@ enum EmbedPages {
             let snippet = "<iframe src=\"\(HTML.escape(base + URLEncoding.path(embed)))\" title=\"\(HTML.escape(title))\" class=\"handbook-embed\" width=\"100%\" height=\"\(height)\" loading=\"lazy\"></iframe>"
             return [.title: title, .preview: SiteLayout.rootFromPage + URLEncoding.path(embed), .snippet: snippet]
         }
-        let embed: TemplateContext = [
+        let chapters = site.chapters.map { item(title: $0.title, page: $0.path, height: 800) }
+        var embed: TemplateContext = [
             .baseKnown: baseURL != nil,
             .listener: listener,
-            .chapters: site.chapters.map { item(title: $0.title, page: $0.path, height: 800) },
+            .chapters: chapters,
             .rules: site.rules.map { rule -> TemplateContext in
                 let link = rule.link
                 var values = item(title: "\(link.identifier) \(link.title)", page: SiteLayout.rulePage(link.identifier), height: 320)
@@ -84,6 +85,10 @@ enum EmbedPages {
             .tipLists: site.tipLists.map { item(title: $0.title, page: $0.path, height: 800) },
             .hasTipLists: !site.tipLists.isEmpty,
         ]
+        if let groups = PartGroup.groups(site.chapters.map(\.part)) {
+            embed[.hasParts] = true
+            embed[.parts] = PartSections.sections(groups, chapters: chapters)
+        }
         context[.embed] = embed
         return templates.render(context, template: "embed-index")
     }

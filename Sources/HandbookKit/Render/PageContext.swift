@@ -62,7 +62,7 @@ struct PageContext: Sendable {
         let tipLists = frame.tipLists.map { list in
             link(title: list.title, path: list.path, root: root, currentPath: currentPath)
         }
-        return [
+        var nav: TemplateContext = [
             .chapters: chapters,
             .tipLists: tipLists,
             .hasTipLists: frame.tipListCount > 0,
@@ -73,6 +73,11 @@ struct PageContext: Sendable {
             .home: link(title: frame.config.title, path: SiteLayout.home, root: root, currentPath: currentPath),
             .rules: link(title: "All rules", path: SiteLayout.rulesIndex, root: root, currentPath: currentPath),
         ]
+        if let groups = PartGroup.groups(frame.chapters.map(\.part)) {
+            nav[.hasParts] = true
+            nav[.parts] = PartSections.sections(groups, chapters: chapters)
+        }
+        return nav
     }
 
     private func link(title: String, path: String, root: String, currentPath: String) -> TemplateContext {

@@ -7,6 +7,8 @@ struct PageFrame: Hashable, Sendable {
     struct Link: Hashable, Sendable {
         var title: String
         var path: String
+        /// A chapter's part.
+        var part: HandbookPart?
     }
 
     var config: HandbookConfig
@@ -27,7 +29,10 @@ struct PageFrame: Hashable, Sendable {
         chapters = []
         tipLists = []
         if chaptersListed {
-            chapters = handbook.chapters.map { Link(title: $0.page.frontMatter.title, path: $0.page.outputPath) }
+            chapters = handbook.chapters.indices.map { index in
+                let page = handbook.chapters[index].page
+                return Link(title: page.frontMatter.title, path: page.outputPath, part: handbook.part(ofChapter: index))
+            }
         }
         if tipListsListed {
             tipLists = handbook.tipLists.map { Link(title: $0.page.frontMatter.title, path: $0.page.outputPath) }

@@ -278,7 +278,12 @@ package struct SiteRenderer: Sendable {
             root: "", currentPath: SiteLayout.home)
         context[.downloads] = downloads
         context[.hasDownloads] = !downloads.isEmpty
-        context[.chapters] = site.chapters.map { $0.context(root: "") }
+        let chapters = site.chapters.map { $0.context(root: "") }
+        context[.chapters] = chapters
+        if let groups = PartGroup.groups(site.chapters.map(\.part)) {
+            context[.hasParts] = true
+            context[.parts] = PartSections.sections(groups, chapters: chapters)
+        }
         context[.tipLists] = site.tipLists.map { list -> TemplateContext in
             var item: TemplateContext = [
                 .title: list.title, .url: URLEncoding.path(list.path),

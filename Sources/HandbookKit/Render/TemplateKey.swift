@@ -126,6 +126,21 @@ enum TemplateKey: String, CaseIterable, Sendable {
     /// A rule's groups of rules by chapter: rules-index and print.
     case groups
 
+    // MARK: - Parts
+
+    /// Whether some chapter is in a part (`nav.hasParts`, and on the home page, in print and in `embed`): partials/chapter-nav, index, print and embed-index.
+    case hasParts
+    /// The chapters in sections by part, when `hasParts` (`nav.parts`, `parts`, `embed.parts`): partials/chapter-nav, index, print and embed-index.
+    case parts
+    /// Whether a section of `parts` is a part, or chapters outside any part: partials/chapter-nav, index, print and embed-index.
+    case isPart
+    /// A section's part (`id`, `title`, `summary`); a chapter's part (`chapter.part`): chapter, partials/chapter-nav, index, print and embed-index.
+    case part
+    /// The number of a section's first chapter, for `<ol start>`: partials/chapter-nav, index and print.
+    case start
+    /// Set on the first chapter of a part, before which print shows the part's heading: print.
+    case partStart
+
     // MARK: - Headings (`chapter.contents`)
 
     /// An anchor or a rule identifier: chapter, rule, embed-rule, rules-index, print, embed-index, withdrawn-rule, partials/changes and tips.

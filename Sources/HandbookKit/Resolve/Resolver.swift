@@ -159,7 +159,7 @@ struct Resolver {
         let outline = page.outline
         var instructions = RenderInstructions()
         var tipRules = [[String]](repeating: [], count: anchors.tips.count)
-        let sourceFolder = page.kind == .chapter ? "chapters" : "tips"
+        let sourceFolder = page.contentFolder
         let ownAnchors = Set(anchors.headings).union(anchors.tips)
 
         // Headings: every one gets an id; rule headings show their identifier.

@@ -5,9 +5,15 @@ package enum ResolveStep {
     /// build stops at their errors anyway.
     package static func run(
         config: HandbookConfig, chapters: [ParsedPage], tipLists: [ParsedPage], media: [MediaFile],
-        templates: TemplateSet?
+        templates: TemplateSet?, parts: [HandbookPart] = []
     ) -> (ResolvedHandbook, [Diagnostic]) {
-        Resolver.resolve(
+        var (handbook, diagnostics) = Resolver.resolve(
             config: config, chapters: chapters, tipLists: tipLists, media: media, reservedAnchors: templates?.reservedIDs ?? [])
+        if !parts.isEmpty {
+            let byFolder = Dictionary(parts.map { ($0.folderName, $0) }) { first, _ in first }
+            handbook.parts = parts
+            handbook.chapterParts = chapters.map { $0.file.partFolder.flatMap { byFolder[$0] } }
+        }
+        return (handbook, diagnostics)
     }
 }

@@ -10,7 +10,7 @@ struct EPUBWriterTests {
         /// Removed with the last copy of the fixture.
         private let temporary: TemporaryFolder
         var folder: String { temporary.path }
-        let book: EPUBBook
+        var book: EPUBBook
 
         init() throws {
             temporary = try TemporaryFolder("handbook-epub-")
@@ -118,6 +118,30 @@ struct EPUBWriterTests {
         let package = try text(of: "OEBPS/content.opf", in: archive)
         #expect(package.contains("<dc:publisher>Smith &amp; Jones</dc:publisher>"))
         #expect(package.contains(#"<item id="media-1" href="media/pixel.png" media-type="image/png"/>"#))
+    }
+
+    @Test("a part's title page nests the chapters after it in the table of contents, up to the next top-level document")
+    func partsNest() throws {
+        var fixture = try Fixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.folder) }
+        fixture.book.documents[0].level = .part
+        fixture.book.documents[1].level = .inPart
+        fixture.book.documents.append(.init(fileName: "part-b.xhtml", title: "Part <B>", body: "<h1>Part B</h1>", level: .part))
+        fixture.book.documents.append(.init(fileName: "chapter-d.xhtml", title: "D", body: "<h1>D</h1>", level: .inPart))
+        let archive = try Archive(url: URL(fileURLWithPath: fixture.write()), accessMode: .read)
+        let nav = try text(of: "OEBPS/nav.xhtml", in: archive)
+        #expect(nav.contains("""
+            <li><a href="chapter-a.xhtml">Rules &amp;amp; &lt;reasons&gt;</a>
+                <ol>
+                  <li><a href="chapter-b.xhtml">Über café</a></li>
+                </ol></li>
+                <li><a href="chapter-c.xhtml">Last</a></li>
+                <li><a href="part-b.xhtml">Part &lt;B&gt;</a>
+                <ol>
+                  <li><a href="chapter-d.xhtml">D</a></li>
+                </ol></li>
+              </ol>
+            """))
     }
 
     @Test("clashing file names are refused")
