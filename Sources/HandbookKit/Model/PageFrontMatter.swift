@@ -1,3 +1,5 @@
+import HandbookMarkdown
+
 /// The front matter of a chapter or tip list.
 struct PageFrontMatter: Sendable, Hashable {
     var title: String
@@ -7,4 +9,8 @@ struct PageFrontMatter: Sendable, Hashable {
     /// `changes:`: a note per rule identifier on what changed since the previous edition and
     /// why, for rules of this chapter or rules withdrawn from it.
     var changeNotes: [String: NoteText] = [:]
+    /// `id:`: the chapter is itself one rule with this identifier, its rule headings its
+    /// sub-rules (one standard per page).
+    var ruleIdentifier: String?
+    var ruleIdentifierLocation: SourceLocation?
 }
