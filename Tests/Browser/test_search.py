@@ -41,6 +41,22 @@ def test_search_page_lists_results_with_links_to_sections(sites, servers, driver
     assert snippet
 
 
+@pytest.mark.parametrize("site,query,expected", [
+    ("coding-guidelines", "SL.con.1", "rules/SL.con.1.html"),
+    ("coding-guidelines", "sl.con.1", "rules/SL.con.1.html"),
+    ("coding-guidelines", "Con.1", "rules/Con.1.html"),
+    ("coding-guidelines", "CON.1", "rules/Con.1.html"),
+    ("coding-guidelines", "F.21 structure", "chapters/functions.html#F.21"),
+    ("security-standard", "MASVS-STORAGE-1", "rules/MASVS-STORAGE-1.html"),
+    ("security-standard", "masvs-storage-1", "rules/MASVS-STORAGE-1.html"),
+    ("api-guidelines", "c-case", "rules/C-CASE.html"),
+    ("engineering-standards", "SEGAS-00006", "rules/SEGAS-00006.html"),
+])
+def test_a_handbooks_own_identifiers_are_found_as_typed(sites, servers, driver, site, query, expected):
+    results = sitecheck.search_results(driver, servers[site], query)
+    assert expected in results[:3], results
+
+
 def test_landing_on_a_result_highlights_the_words(sites, servers, driver):
     sitecheck.search_results(driver, servers["default"], "friend requests")
     results = driver.find_element("id", "search-results")
