@@ -95,7 +95,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// that the grammar refuses, so it is a plain heading (a warning).
     case ruleHeadingRefused = "rule.headingRefused"
     /// A chapter's front-matter `id` is not an identifier of the handbook's grammar.
-    case ruleChapterIdentifier = "rule.chapterId"
+    case ruleChapterId = "rule.chapterId"
 
     // MARK: - Links
 

@@ -60,7 +60,7 @@ extension PageFrontMatter {
                 matter.ruleIdentifierLocation = entry.location
             } else {
                 diagnostics.append(.error(
-                    .ruleChapterIdentifier, at: entry.location,
+                    .ruleChapterId, at: entry.location,
                     "'\(Quoted.text(entry.value))' is not a rule identifier of this handbook, so the chapter cannot be a rule",
                     suggestion: "write the identifier as rule_id_pattern in handbook.yml describes it, or change the pattern"))
             }

@@ -66,8 +66,8 @@ struct RuleGrammarConfigTests {
 
         let wrong = "---\ntitle: Logging\nid: SEGAS-6\nchanges:\n  CONF-2: Reworded.\n---\n"
         let (other, _, problems) = PageFrontMatter.read(SourceFile(path: "/x/c.md", displayPath: "c.md", text: wrong), grammar: grammar)
-        #expect(Set(problems.map(\.code)) == [.ruleChapterIdentifier, .changeNoteKey])
-        #expect(problems.first { $0.code == .ruleChapterIdentifier }?.location.line == 3)
+        #expect(Set(problems.map(\.code)) == [.ruleChapterId, .changeNoteKey])
+        #expect(problems.first { $0.code == .ruleChapterId }?.location.line == 3)
         #expect(other?.ruleIdentifier == nil)
     }
 }
