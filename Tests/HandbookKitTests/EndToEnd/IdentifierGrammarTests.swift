@@ -144,6 +144,28 @@ struct IdentifierGrammarTests {
         #expect(secrets.contains(#"id="SEGAS-00012""#))
     }
 
+    @Test("the built-in grammar written as rule_id_pattern builds the default handbook the same, page for page")
+    func samePatternSameSite() async throws {
+        let standard = try TestHandbook([:], minimal: false)
+        let custom = try TestHandbook([:], minimal: false)
+        for handbook in [standard, custom] {
+            try FileManager.default.copyItem(atPath: Repository.content, toPath: handbook.content)
+        }
+        let config = try String(contentsOfFile: custom.content + "/handbook.yml", encoding: .utf8)
+        try custom.write(config + "rule_id_pattern: '[A-Z][A-Z0-9]*-[0-9]+(\\.[0-9]+)*'\n", to: "handbook.yml")
+        let reports = [await standard.build(strict: true), await custom.build(strict: true)]
+        #expect(reports.map(\.succeeded) == [true, true])
+        let files = try FileManager.default.subpathsOfDirectory(atPath: standard.output).sorted()
+        #expect(files.count > 150)
+        // The schema describes the handbook's own pattern; the offline copy and service worker hold it.
+        for path in files where !["handbook.schema.json", "handbook-offline.zip", "sw.js"].contains(path) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: standard.output + "/" + path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            let same = FileManager.default.contentsEqual(atPath: standard.output + "/" + path, andPath: custom.output + "/" + path)
+            #expect(same, "\(path) differs")
+        }
+    }
+
     @Test("a hostile pattern cannot hang a build: (a+)+b over long runs of a")
     func redos() async throws {
         let runs = (0..<200).map { _ in String(repeating: "a", count: 99) }.joined(separator: " ")
