@@ -166,6 +166,29 @@ struct IdentifierGrammarTests {
         }
     }
 
+    @Test("a pattern that accepts any characters still lets no identifier name a file outside rules/", arguments: [
+        "Z/../../../pwned", "Z..", "Z-1/../index", "Z-1 x",
+    ])
+    func unsafeIdentifiers(_ identifier: String) async throws {
+        let config = "title: Test handbook\nrule_id_pattern: 'Z.*'\n"
+        let handbook = try TestHandbook([
+            "handbook.yml": config,
+            "chapters/01-first.md": "---\ntitle: First\nchanges:\n  '\(identifier)': Changed.\n---\n\n## Z-1 A rule\n\nText.\n",
+        ], minimal: false)
+        defer { handbook.remove() }
+        let report = await handbook.build()
+        #expect(report.diagnostics(.changeNoteKey).count == 1, "a changes: key must be a safe identifier: \(report.diagnostics)")
+
+        try handbook.write("---\ntitle: First\n---\n\n## Z-1 A rule\n\nText.\n", to: "chapters/01-first.md")
+        #expect(await handbook.build().succeeded)
+        let before = try folderContents(handbook.output)
+        try HostileRecord.write(into: handbook, withdrawnID: identifier)
+        try handbook.write(config + "edition: \"2\"\nprevious_edition: editions/1.json\n", to: "handbook.yml")
+        let hostile = await handbook.build()
+        #expect(hostile.diagnostics(.editionPreviousInvalid).count == 1, "\(hostile.diagnostics)")
+        #expect(try folderContents(handbook.output) == before)
+    }
+
     @Test("a hostile pattern cannot hang a build: (a+)+b over long runs of a")
     func redos() async throws {
         let runs = (0..<200).map { _ in String(repeating: "a", count: 99) }.joined(separator: " ")
