@@ -120,10 +120,15 @@ struct Resolver {
         }
         for ruleIndex in chapterRules {
             // A rule's own blocks: its range without those of the rules nested in it.
+            // Marked block by block, so a rule with many sub-rules (a chapter that is one rule)
+            // costs its length, not its length times its sub-rules.
             let rule = rules[ruleIndex]
-            let nested = nestedBlocks[rule.identifier] ?? []
+            var isNested = [Bool](repeating: false, count: rule.blocks.count)
+            for range in nestedBlocks[rule.identifier] ?? [] {
+                for index in range.clamped(to: rule.blocks) { isNested[index - rule.blocks.lowerBound] = true }
+            }
             let own = rule.blocks.dropFirst(rule.isChapter ? 0 : 1).filter { index in
-                outline.blocks[index].kind != .changeNote && !nested.contains { $0.contains(index) }
+                outline.blocks[index].kind != .changeNote && !isNested[index - rule.blocks.lowerBound]
             }
             rules[ruleIndex].wording = RuleWording.normalise(own.map { outline.blocks[$0].plainText }.joined(separator: " "))
         }
