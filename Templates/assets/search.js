@@ -639,12 +639,41 @@
 
   // ------------------------------------------------------------------ highlighting on landing
 
+  /** The words of a page's text, each as a match: the identifiers of `idTerms` whole. */
+  function landingTokens(text, idTerms) {
+    var found = [];
+    function words(from, to) {
+      var pattern = new RegExp(QUERY_TOKEN.source, 'gu');
+      var piece = text.slice(from, to);
+      var match;
+      while ((match = pattern.exec(piece))) {
+        match.index += from;
+        found.push(match);
+      }
+    }
+    var last = 0;
+    if (idTerms.length) {
+      var ids = new RegExp(ID_CANDIDATE.source, 'gu');
+      var id;
+      while ((id = ids.exec(text))) {
+        if (idTerms.indexOf(fold(id[0])) < 0) continue;
+        words(last, id.index);
+        found.push(id);
+        last = id.index + id[0].length;
+      }
+    }
+    words(last, text.length);
+    return found;
+  }
+
   /** Marks the searched words in the page a reader arrived at from a result. */
   function highlight() {
     var words = new URLSearchParams(window.location.search).get('hl');
     var main = document.getElementById('hb-main');
     if (!words || !main) return;
-    var terms = (words.match(QUERY_TOKEN) || []).map(fold).filter(function (t) { return t.length >= 2; });
+    // A handbook's own identifiers (SL.con.1) come whole; QUERY_TOKEN would split them.
+    var idTerms = (words.match(ID_CANDIDATE) || []).map(fold).filter(function (t) { return !IDENTIFIER.test(t); });
+    var terms = (words.match(QUERY_TOKEN) || []).map(fold).filter(function (t) { return t.length >= 2; }).concat(idTerms);
     if (!terms.length) return;
     var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
     var nodes = [];
@@ -652,21 +681,19 @@
     nodes.forEach(function (node) {
       if (node.parentNode.closest('script, mark, .search-box')) return;
       var text = node.nodeValue;
-      var pattern = new RegExp(QUERY_TOKEN.source, 'gu');
-      var match;
       var pieces = [];
       var last = 0;
-      while ((match = pattern.exec(text))) {
+      landingTokens(text, idTerms).forEach(function (match) {
         var term = fold(match[0]);
         var hit = terms.indexOf(term) >= 0;
-        if (!hit) continue;
+        if (!hit) return;
         pieces.push(document.createTextNode(text.slice(last, match.index)));
         var mark = document.createElement('mark');
         mark.className = 'search-hit';
         mark.textContent = match[0];
         pieces.push(mark);
         last = match.index + match[0].length;
-      }
+      });
       if (!pieces.length) return;
       pieces.push(document.createTextNode(text.slice(last)));
       var fragment = document.createDocumentFragment();

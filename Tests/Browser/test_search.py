@@ -71,6 +71,19 @@ def test_landing_on_a_result_highlights_the_words(sites, servers, driver):
     assert "friend" in marks and any(m.startswith("request") for m in marks)
 
 
+def test_landing_with_a_handbooks_own_identifier_highlights_it_whole(sites, servers, driver):
+    sitecheck.search_results(driver, servers["coding-guidelines"], "SL.con.1")
+    results = driver.find_element("id", "search-results")
+    driver.execute_script("document.querySelector('#search-results a[data-result=\"section\"]').click()")
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(results))
+    WebDriverWait(driver, 30).until(lambda _: "/search.html" not in driver.current_url
+                                    and driver.execute_script("return document.readyState") == "complete")
+    marks = driver.execute_script(
+        "return [...document.querySelectorAll('#hb-main mark.search-hit')].map(m => m.textContent)")
+    assert "SL.con.1" in marks, marks
+    assert "SL" not in marks and "con" not in marks, marks
+
+
 def test_search_box_works_from_the_keyboard(sites, servers, driver):
     from selenium.webdriver.common.keys import Keys
 
