@@ -15,6 +15,9 @@ public struct DocumentOutline: Sendable {
         /// Set when this is a rule heading: a top-level heading of level 2 to 4 that starts
         /// with a rule identifier.
         public var rule: RuleHeading?
+        /// Where a rule heading would have its identifier, a word shaped like one that the
+        /// grammar does not accept: the heading is a plain one, perhaps by mistake.
+        public var refusedIdentifier: String?
     }
 
     public struct RuleHeading: Sendable {
@@ -22,6 +25,9 @@ public struct DocumentOutline: Sendable {
         public var title: String
         /// Bytes of the heading's first text node taken by the identifier and the space after it.
         public var prefixByteCount: Int
+        /// Bytes at the end of the heading's last text taken by the identifier in parentheses
+        /// and the space before it, when identifiers stand at the end.
+        public var suffixByteCount: Int = 0
     }
 
     public struct Link: Sendable {

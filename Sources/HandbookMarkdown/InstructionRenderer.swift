@@ -107,6 +107,16 @@ struct InstructionRenderer {
                 cmark_node_set_literal(first, String(decoding: bytes[markup.dropPrefixBytes...], as: UTF8.self))
             }
         }
+        if markup.dropSuffixBytes > 0, let last = cmark_node_last_child(heading),
+            cmark_node_get_type(last) == CMARK_NODE_TEXT
+        {
+            let bytes = Array(CmarkTree.string(cmark_node_get_literal(last)).utf8)
+            if bytes.count <= markup.dropSuffixBytes {
+                cmark_node_free(last)
+            } else {
+                cmark_node_set_literal(last, String(decoding: bytes[..<(bytes.count - markup.dropSuffixBytes)], as: UTF8.self))
+            }
+        }
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
         let inline = customInline(InlineMarkup(open: markup.open, close: markup.close))
         while let child = cmark_node_first_child(heading) {

@@ -57,10 +57,11 @@ struct OutlineBuilder {
             case CMARK_NODE_HEADING:
                 if entering {
                     let level = Int(cmark_node_get_heading_level(node))
-                    let rule = isTopLevel && (2...4).contains(level) ? ruleHeading(node) : nil
+                    let (rule, refused) = isTopLevel && (2...4).contains(level)
+                        ? (grammar.identifierAtEnd ? ruleHeadingAtEnd(node) : ruleHeading(node)) : (nil, nil)
                     outline.headings.append(.init(
                         ordinal: headingOrdinals[node] ?? outline.headings.count, level: level, text: tree.plainText(of: node),
-                        location: location(of: node), block: isTopLevel ? block : nil, rule: rule))
+                        location: location(of: node), block: isTopLevel ? block : nil, rule: rule, refusedIdentifier: refused))
                     inRuleHeading = rule != nil
                 } else {
                     inRuleHeading = false
@@ -100,16 +101,23 @@ struct OutlineBuilder {
             column: Int(cmark_node_get_start_column(node)))
     }
 
-    private func ruleHeading(_ heading: OpaquePointer) -> DocumentOutline.RuleHeading? {
+    /// A heading that starts with an identifier (`## CONF-2 Title`), or the first word when it
+    /// is shaped like one the grammar refuses.
+    private func ruleHeading(_ heading: OpaquePointer) -> (DocumentOutline.RuleHeading?, refused: String?) {
         guard let first = cmark_node_first_child(heading), cmark_node_get_type(first) == CMARK_NODE_TEXT else {
-            return nil
+            return (nil, nil)
         }
         let literal = Array(CmarkTree.string(cmark_node_get_literal(first)).utf8)
-        guard let length = grammar.identifierLength(atStartOf: literal) else { return nil }
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        func refused() -> String? {
+            let word = Array(literal.prefix { !isBlank($0) })
+            return grammar.refuses(word) ? String(decoding: word, as: UTF8.self) : nil
+        }
+        guard let length = grammar.identifierLength(atStartOf: literal) else { return (nil, refused()) }
         var end = length
         if end < literal.count {
-            guard literal[end] == UInt8(ascii: " ") || literal[end] == UInt8(ascii: "\t") else { return nil }
-            while end < literal.count, literal[end] == UInt8(ascii: " ") || literal[end] == UInt8(ascii: "\t") {
+            guard isBlank(literal[end]) else { return (nil, refused()) }
+            while end < literal.count, isBlank(literal[end]) {
                 end += 1
             }
         }
@@ -117,7 +125,31 @@ struct OutlineBuilder {
         let whole = tree.plainText(of: heading)
         let title = whole.utf8.count >= end
             ? String(decoding: Array(whole.utf8)[end...], as: UTF8.self) : ""
-        return .init(identifier: identifier, title: title.trimmingCharacters(in: .whitespaces), prefixByteCount: end)
+        return (.init(identifier: identifier, title: title.trimmingCharacters(in: .whitespaces), prefixByteCount: end), nil)
+    }
+
+    /// A heading that ends with its identifier in parentheses (`## Title (C-CASE)`), or what
+    /// stands in them when it is shaped like an identifier the grammar refuses.
+    private func ruleHeadingAtEnd(_ heading: OpaquePointer) -> (DocumentOutline.RuleHeading?, refused: String?) {
+        guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT else {
+            return (nil, nil)
+        }
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var literal = Array(CmarkTree.string(cmark_node_get_literal(last)).utf8)
+        while let byte = literal.last, isBlank(byte) { literal.removeLast() }
+        guard literal.last == UInt8(ascii: ")"), let open = literal.lastIndex(of: UInt8(ascii: "(")) else { return (nil, nil) }
+        let word = Array(literal[(open + 1)..<(literal.count - 1)])
+        guard grammar.identifierLength(atStartOf: word) == word.count else {
+            return (nil, grammar.refuses(word) ? String(decoding: word, as: UTF8.self) : nil)
+        }
+        var start = open
+        while start > 0, isBlank(literal[start - 1]) { start -= 1 }
+        let suffix = CmarkTree.string(cmark_node_get_literal(last)).utf8.count - start
+        let whole = Array(tree.plainText(of: heading).utf8)
+        let title = String(decoding: whole.prefix(max(0, whole.count - suffix)), as: UTF8.self)
+        return (.init(
+            identifier: String(decoding: word, as: UTF8.self), title: title.trimmingCharacters(in: .whitespaces),
+            prefixByteCount: 0, suffixByteCount: suffix), nil)
     }
 
     /// The text of a list item's leading `**bold**` phrase, if it starts with one.

@@ -51,11 +51,14 @@ public struct RenderInstructions: Sendable, Hashable {
         public var close: String
         /// Bytes to drop from the start of the heading's first text (a rule's identifier).
         public var dropPrefixBytes: Int = 0
+        /// Bytes to drop from the end of the heading's last text (an identifier at the end).
+        public var dropSuffixBytes: Int = 0
 
-        public init(open: String, close: String, dropPrefixBytes: Int = 0) {
+        public init(open: String, close: String, dropPrefixBytes: Int = 0, dropSuffixBytes: Int = 0) {
             self.open = open
             self.close = close
             self.dropPrefixBytes = dropPrefixBytes
+            self.dropSuffixBytes = dropSuffixBytes
         }
     }
 

@@ -38,6 +38,11 @@
 
   var IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*-[0-9]+(\.[0-9]+)*$/;
   var QUERY_TOKEN = /[A-Za-z][A-Za-z0-9]*-[0-9]+(?:\.[0-9]+)*|[\p{L}\p{N}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*/gu;
+  // A handbook's own identifiers (rule_id_pattern: SL.con.1, MASVS-STORAGE-1) are letters and
+  // digits joined by '.', '-' or '_'. The build splits words at those, so a term of the index
+  // with that shape is an identifier, and a query keeps it whole when the index has it.
+  var ID_SHAPE = /^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)+$/;
+  var ID_CANDIDATE = /(?<![\p{L}\p{N}\p{M}])[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)+/gu;
 
   /** The form words are matched in, as the build folds them: lower case, no diacritics. */
   function fold(word) {
@@ -83,7 +88,9 @@
       if (wordGroup[w] < 0) continue;
       addTerm(fold(words[w]), wordGroup[w]);
     }
+    var identifierTerms = new Set();
     for (w = 0; w < words.length; w++) {
+      if (wordGroup[w] >= 0 && ID_SHAPE.test(words[w])) identifierTerms.add(fold(words[w]));
       if (wordGroup[w] >= 0 && IDENTIFIER.test(words[w])) {
         var id = fold(words[w]);
         var dash = id.indexOf('-');
@@ -113,7 +120,7 @@
       raw: raw, words: words, wordGroup: wordGroup, wordParts: wordParts, termGroups: termGroups,
       terms: Array.from(termGroups.keys()), sections: sections, pages: raw.pages, pageTop: pageTop,
       weights: raw.weights, postings: new Map(), lengths: new Float64Array(sections.length * FIELDS),
-      averages: [0, 0, 0, 0], ruleSection: new Map(), groupCount: groupCount
+      averages: [0, 0, 0, 0], ruleSection: new Map(), groupCount: groupCount, identifierTerms: identifierTerms
     };
     sections.forEach(function (section, i) { if (section.rule) index.ruleSection.set(section.rule.toUpperCase(), i); });
 
@@ -234,6 +241,20 @@
     return seen.size;
   }
 
+  /** A query's words: the handbook's own identifiers whole, the rest as QUERY_TOKEN splits it. */
+  function queryTokens(index, text) {
+    var tokens = [];
+    var last = 0;
+    var pattern = new RegExp(ID_CANDIDATE.source, 'gu');
+    var match;
+    while ((match = pattern.exec(text))) {
+      if (!index.identifierTerms.has(fold(match[0])) || IDENTIFIER.test(match[0])) continue;
+      tokens = tokens.concat(text.slice(last, match.index).match(QUERY_TOKEN) || [], [match[0]]);
+      last = match.index + match[0].length;
+    }
+    return tokens.concat(text.slice(last).match(QUERY_TOKEN) || []);
+  }
+
   /**
    * The stem groups a query word stands for, each with a weight: its own group, then (for the
    * word being typed) groups of words it begins, then, when those find few sections, groups of
@@ -244,7 +265,7 @@
     var groups = new Map();
     var exact = index.termGroups.get(term);
     if (exact) exact.forEach(function (g) { groups.set(g, 1); });
-    var isIdentifier = IDENTIFIER.test(word);
+    var isIdentifier = IDENTIFIER.test(word) || index.identifierTerms.has(term);
     var isNumber = /^[0-9.]+$/.test(term);
     if (isIdentifier) return groups;
     // Words that begin with what is typed; the more sections a completion is in, the more it
@@ -292,7 +313,7 @@
     var text = query.trim();
     if (!text) return {rule: null, pages: [], words: []};
     var typing = !/\s$/.test(query);
-    var tokens = text.match(QUERY_TOKEN) || [];
+    var tokens = queryTokens(index, text);
     var total = index.sections.length;
     var queryWords = tokens.map(function (token, position) {
       var groups = expand(index, token, typing && position === tokens.length - 1);
@@ -341,7 +362,7 @@
     });
 
     var rule = null;
-    if (IDENTIFIER.test(text)) {
+    if (IDENTIFIER.test(text) || index.identifierTerms.has(fold(text))) {
       var id = text.toUpperCase();
       if (index.ruleSection.has(id)) rule = index.ruleSection.get(id);
     }
@@ -641,12 +662,41 @@
 
   // ------------------------------------------------------------------ highlighting on landing
 
+  /** The words of a page's text, each as a match: the identifiers of `idTerms` whole. */
+  function landingTokens(text, idTerms) {
+    var found = [];
+    function words(from, to) {
+      var pattern = new RegExp(QUERY_TOKEN.source, 'gu');
+      var piece = text.slice(from, to);
+      var match;
+      while ((match = pattern.exec(piece))) {
+        match.index += from;
+        found.push(match);
+      }
+    }
+    var last = 0;
+    if (idTerms.length) {
+      var ids = new RegExp(ID_CANDIDATE.source, 'gu');
+      var id;
+      while ((id = ids.exec(text))) {
+        if (idTerms.indexOf(fold(id[0])) < 0) continue;
+        words(last, id.index);
+        found.push(id);
+        last = id.index + id[0].length;
+      }
+    }
+    words(last, text.length);
+    return found;
+  }
+
   /** Marks the searched words in the page a reader arrived at from a result. */
   function highlight() {
     var words = new URLSearchParams(window.location.search).get('hl');
     var main = document.getElementById('hb-main');
     if (!words || !main) return;
-    var terms = (words.match(QUERY_TOKEN) || []).map(fold).filter(function (t) { return t.length >= 2; });
+    // A handbook's own identifiers (SL.con.1) come whole; QUERY_TOKEN would split them.
+    var idTerms = (words.match(ID_CANDIDATE) || []).map(fold).filter(function (t) { return !IDENTIFIER.test(t); });
+    var terms = (words.match(QUERY_TOKEN) || []).map(fold).filter(function (t) { return t.length >= 2; }).concat(idTerms);
     if (!terms.length) return;
     var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
     var nodes = [];
@@ -654,21 +704,19 @@
     nodes.forEach(function (node) {
       if (node.parentNode.closest('script, mark, .search-box')) return;
       var text = node.nodeValue;
-      var pattern = new RegExp(QUERY_TOKEN.source, 'gu');
-      var match;
       var pieces = [];
       var last = 0;
-      while ((match = pattern.exec(text))) {
+      landingTokens(text, idTerms).forEach(function (match) {
         var term = fold(match[0]);
         var hit = terms.indexOf(term) >= 0;
-        if (!hit) continue;
+        if (!hit) return;
         pieces.push(document.createTextNode(text.slice(last, match.index)));
         var mark = document.createElement('mark');
         mark.className = 'search-hit';
         mark.textContent = match[0];
         pieces.push(mark);
         last = match.index + match[0].length;
-      }
+      });
       if (!pieces.length) return;
       pieces.push(document.createTextNode(text.slice(last)));
       var fragment = document.createDocumentFragment();

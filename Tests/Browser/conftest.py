@@ -17,6 +17,11 @@ HANDBOOKS = {
     "awkward": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "awkward",
     "editions": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "editions" / "second",
     "catalogue": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "engineering-catalogue",
+    # Handbooks with their own identifier grammars (rule_id_pattern, rule_id_position, id:).
+    "coding-guidelines": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "coding-guidelines",
+    "api-guidelines": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "api-guidelines",
+    "security-standard": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "security-standard",
+    "engineering-standards": REPO / "Tests" / "HandbookKitTests" / "Fixtures" / "engineering-standards",
 }
 # Handbooks built against a previous edition: the content of that edition, built first.
 PREVIOUS = {

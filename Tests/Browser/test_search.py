@@ -41,6 +41,22 @@ def test_search_page_lists_results_with_links_to_sections(sites, servers, driver
     assert snippet
 
 
+@pytest.mark.parametrize("site,query,expected", [
+    ("coding-guidelines", "SL.con.1", "rules/SL.con.1.html"),
+    ("coding-guidelines", "sl.con.1", "rules/SL.con.1.html"),
+    ("coding-guidelines", "Con.1", "rules/Con.1.html"),
+    ("coding-guidelines", "CON.1", "rules/Con.1.html"),
+    ("coding-guidelines", "F.21 structure", "chapters/functions.html#F.21"),
+    ("security-standard", "MASVS-STORAGE-1", "rules/MASVS-STORAGE-1.html"),
+    ("security-standard", "masvs-storage-1", "rules/MASVS-STORAGE-1.html"),
+    ("api-guidelines", "c-case", "rules/C-CASE.html"),
+    ("engineering-standards", "SEGAS-00006", "rules/SEGAS-00006.html"),
+])
+def test_a_handbooks_own_identifiers_are_found_as_typed(sites, servers, driver, site, query, expected):
+    results = sitecheck.search_results(driver, servers[site], query)
+    assert expected in results[:3], results
+
+
 def test_landing_on_a_result_highlights_the_words(sites, servers, driver):
     sitecheck.search_results(driver, servers["default"], "friend requests")
     results = driver.find_element("id", "search-results")
@@ -53,6 +69,19 @@ def test_landing_on_a_result_highlights_the_words(sites, servers, driver):
     marks = driver.execute_script(
         "return [...document.querySelectorAll('#hb-main mark.search-hit')].map(m => m.textContent.toLowerCase())")
     assert "friend" in marks and any(m.startswith("request") for m in marks)
+
+
+def test_landing_with_a_handbooks_own_identifier_highlights_it_whole(sites, servers, driver):
+    sitecheck.search_results(driver, servers["coding-guidelines"], "SL.con.1")
+    results = driver.find_element("id", "search-results")
+    driver.execute_script("document.querySelector('#search-results a[data-result=\"section\"]').click()")
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(results))
+    WebDriverWait(driver, 30).until(lambda _: "/search.html" not in driver.current_url
+                                    and driver.execute_script("return document.readyState") == "complete")
+    marks = driver.execute_script(
+        "return [...document.querySelectorAll('#hb-main mark.search-hit')].map(m => m.textContent)")
+    assert "SL.con.1" in marks, marks
+    assert "SL" not in marks and "con" not in marks, marks
 
 
 def test_search_box_works_from_the_keyboard(sites, servers, driver):

@@ -63,7 +63,7 @@ enum PreviousEdition {
                 .editionPreviousInvalid, at: file, "this is not a handbook.json that handbook wrote: \(describe(error))",
                 suggestion: "give the handbook.json from the previous edition's site, unchanged"))
         }
-        if let problem = PreviousRecordCheck.problem(in: record) {
+        if let problem = PreviousRecordCheck.problem(in: record, grammar: config.ruleGrammar) {
             return failed(.error(
                 .editionPreviousInvalid, at: file, "this is not a handbook.json that handbook wrote: \(problem)",
                 suggestion: "give the handbook.json from the previous edition's site, unchanged"))

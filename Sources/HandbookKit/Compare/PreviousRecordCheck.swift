@@ -4,7 +4,14 @@
 /// each must have the form this tool writes before anything of the record is used.
 enum PreviousRecordCheck {
     /// What is wrong with the record, naming the value, or nil when it may be used.
-    static func problem(in record: HandbookIndex) -> String? {
+    /// Identifiers must be of `grammar`, the handbook's: they name its rules' pages.
+    static func problem(in record: HandbookIndex, grammar: RuleGrammar = .standard) -> String? {
+        func identifier(_ value: String, _ name: String) -> String? {
+            guard value.utf8.count <= InputLimits.identifierBytes, grammar.isValid(value) else {
+                return "'\(name)' is not a rule identifier"
+            }
+            return nil
+        }
         if let edition = record.edition, let problem = text(edition, "edition", limit: InputLimits.titleCharacters) { return problem }
         for (index, chapter) in record.chapters.enumerated() {
             if let problem = slug(chapter.slug, "chapters[\(index)].slug")
@@ -39,13 +46,6 @@ enum PreviousRecordCheck {
                 ?? rule.since.flatMap({ text($0, "\(at).since", limit: InputLimits.titleCharacters) })
                 ?? rule.note.flatMap({ text($0, "\(at).note") })
             { return problem }
-        }
-        return nil
-    }
-
-    private static func identifier(_ value: String, _ name: String) -> String? {
-        guard value.utf8.count <= InputLimits.identifierBytes, RuleIdentifier.isValid(value) else {
-            return "'\(name)' is not a rule identifier"
         }
         return nil
     }

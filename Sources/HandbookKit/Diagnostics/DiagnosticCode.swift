@@ -63,6 +63,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case configLanguage = "config.language"
     /// `base_url` is not an http or https address.
     case configBaseURL = "config.baseURL"
+    /// `rule_id_pattern` cannot be used: not POSIX extended syntax, Perl's syntax, a
+    /// back-reference, unbalanced parentheses, too long, or counted repetitions too large.
+    case configRulePattern = "config.rulePattern"
+    /// `rule_id_pattern` matches ordinary words or numbers, which would become identifiers.
+    case configRulePatternBroad = "config.rulePatternBroad"
 
     // MARK: - Front matter
 
@@ -96,6 +101,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case ruleIdentifierLength = "rule.identifierLength"
     /// A bare word with a known rule prefix names no rule (a warning).
     case ruleUndefinedReference = "rule.undefinedReference"
+    /// A rule-level heading whose identifier place holds something shaped like an identifier
+    /// that the grammar refuses, so it is a plain heading (a warning).
+    case ruleHeadingRefused = "rule.headingRefused"
+    /// A chapter's front-matter `id` is not an identifier of the handbook's grammar.
+    case ruleChapterId = "rule.chapterId"
 
     // MARK: - Links
 

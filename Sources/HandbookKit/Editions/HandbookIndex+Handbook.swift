@@ -17,7 +17,8 @@ extension HandbookIndex {
                 slug: chapter.page.slug, title: chapter.page.frontMatter.title,
                 summary: chapter.page.frontMatter.summary, updated: chapter.page.frontMatter.updated,
                 url: chapter.page.outputPath,
-                rules: chapter.page.outline.headings.compactMap { $0.block != nil ? $0.rule?.identifier : nil }
+                rules: ((chapter.page.frontMatter.ruleIdentifier.map { [$0] } ?? [])
+                    + chapter.page.outline.headings.compactMap { $0.block != nil ? $0.rule?.identifier : nil })
                     .filter { handbook.ruleIndex[$0] != nil },
                 part: handbook.part(ofChapter: index)?.id)
         }

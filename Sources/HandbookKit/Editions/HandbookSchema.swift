@@ -1,6 +1,19 @@
+import Foundation
+
 /// `handbook.schema.json`: the JSON Schema of `handbook.json`, written beside it so that the
 /// tools that read the index can check what they get.
 enum HandbookSchema {
+    /// The schema for a handbook of `grammar`. A handbook's own identifiers (`rule_id_pattern`,
+    /// a POSIX pattern that JSON Schema's dialect may read differently) are described by the
+    /// form every identifier has, with the pattern itself named in the description.
+    static func json(for grammar: RuleGrammar) -> String {
+        guard let pattern = grammar.pattern else { return json }
+        let standard = #""ruleId": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*-[0-9]+(\\.[0-9]+)*$" },"#
+        let described = String(decoding: (try? JSONEncoder().encode("A rule identifier of this handbook: it matches the POSIX extended regular expression \(pattern.source) (rule_id_pattern in handbook.yml).")) ?? Data("\"\"".utf8), as: UTF8.self)
+        let own = #""ruleId": { "type": "string", "pattern": "^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$", "maxLength": \#(InputLimits.identifierBytes), "description": \#(described) },"#
+        return json.replacingOccurrences(of: standard, with: own)
+    }
+
     static let json = #"""
     {
       "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -19,7 +19,7 @@ package struct IndexEdition: Edition {
 
     func write(_ made: Data, into folder: SiteFolder) throws -> DownloadSizes? {
         try folder.write(made, to: SiteLayout.handbookIndex, scope: .edition(kind))
-        try folder.write(HandbookSchema.json, to: SiteLayout.handbookSchema, scope: .edition(kind))
+        try folder.write(HandbookSchema.json(for: handbook.config.ruleGrammar), to: SiteLayout.handbookSchema, scope: .edition(kind))
         return nil
     }
 }

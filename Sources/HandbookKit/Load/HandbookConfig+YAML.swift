@@ -6,6 +6,7 @@ extension HandbookConfig {
     static let keys = [
         "title", "subtitle", "organisation", "edition", "language", "description", "allow_raw_html",
         "allow_active_media", "search_index_budget", "base_url", "previous_edition", "broken_links",
+        "rule_id_pattern", "rule_id_position",
     ]
 
     /// The settings from handbook.yml as read, or why it could not be read.
@@ -83,6 +84,31 @@ extension HandbookConfig {
         if let entry = mapping.entries["previous_edition"], !entry.value.isEmpty {
             config.previousEdition = entry.value
             config.previousEditionLocation = entry.location
+        }
+        if let entry = mapping.entries["rule_id_pattern"] {
+            switch RuleIdentifierPattern.compile(entry.value) {
+            case .success(let pattern):
+                let ordinary = OrdinaryWords.matched(by: pattern)
+                if ordinary.isEmpty {
+                    config.ruleGrammar.pattern = pattern
+                } else {
+                    diagnostics.append(.error(
+                        .configRulePatternBroad, at: entry.location,
+                        "rule_id_pattern matches ordinary words or numbers (\(ordinary.prefix(5).map { "'\($0)'" }.joined(separator: ", "))), so prose would be full of false identifiers",
+                        suggestion: "make the pattern stricter, such as with a fixed prefix and a number: [A-Z]+-[0-9]+"))
+                }
+            case .failure(let problem):
+                diagnostics.append(.error(.configRulePattern, at: entry.location, problem.message, suggestion: problem.suggestion))
+            }
+        }
+        if let entry = mapping.entries["rule_id_position"] {
+            if let position = RuleGrammar.Position(rawValue: entry.value) {
+                config.ruleGrammar.position = position
+            } else {
+                diagnostics.append(.error(
+                    .configType, at: entry.location, "'rule_id_position' must be start or end",
+                    suggestion: "write start for `## CONF-2 Title`, or end for `## Title (C-CASE)`"))
+            }
         }
         mapping.entries.removeAll()
         return (config, diagnostics)

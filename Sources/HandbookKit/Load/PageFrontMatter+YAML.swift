@@ -1,9 +1,9 @@
 /// Reading a page's front matter.
 extension PageFrontMatter {
-    static let keys = ["title", "summary", "updated", "changes", "extra"]
+    static let keys = ["title", "summary", "updated", "changes", "extra", "id"]
 
     /// Reads the front matter of `file`, returning the body (with the file's line numbering).
-    static func read(_ file: SourceFile) -> (PageFrontMatter?, body: String, [Diagnostic]) {
+    static func read(_ file: SourceFile, grammar: RuleGrammar = .standard) -> (PageFrontMatter?, body: String, [Diagnostic]) {
         let split: FrontMatterSplit
         do {
             split = try FrontMatter.split(file.text)
@@ -38,7 +38,7 @@ extension PageFrontMatter {
         }
         var notes: [String: NoteText] = [:]
         for (identifier, entry) in mapping.mappings["changes"] ?? [] {
-            if !RuleIdentifier.isValid(identifier) {
+            if !grammar.isValid(identifier) {
                 diagnostics.append(.error(
                     .changeNoteKey, at: entry.location, "'\(Quoted.text(identifier))' under 'changes' is not a rule identifier",
                     suggestion: "write one line per rule, as `CONF-2: what changed and why`"))
@@ -55,6 +55,17 @@ extension PageFrontMatter {
             updated: CalendarDate.isValid(mapping["updated"] ?? "") ? mapping["updated"] : nil)
         matter.changeNotes = notes
         matter.extra = mapping.fields["extra"] ?? []
+        if let entry = mapping.entries["id"] {
+            if grammar.isValid(entry.value) {
+                matter.ruleIdentifier = entry.value
+                matter.ruleIdentifierLocation = entry.location
+            } else {
+                diagnostics.append(.error(
+                    .ruleChapterId, at: entry.location,
+                    "'\(Quoted.text(entry.value))' is not a rule identifier of this handbook, so the chapter cannot be a rule",
+                    suggestion: "write the identifier as rule_id_pattern in handbook.yml describes it, or change the pattern"))
+            }
+        }
         return (matter, split.body, diagnostics)
     }
 }

@@ -30,6 +30,9 @@ public struct HandbookConfig: Sendable, Hashable {
     /// `handbook build --draft`: every page says it is a draft.
     public var draft = false
     var previousEditionLocation: SourceLocation?
+    /// `rule_id_pattern` and `rule_id_position`: how rule identifiers are spelled and where a
+    /// rule heading has its identifier.
+    var ruleGrammar: RuleGrammar = .standard
     /// Where `edition` is written, or the file's start when it is not.
     var editionLocation: SourceLocation?
 

@@ -1,3 +1,5 @@
+import HandbookMarkdown
+
 /// The front matter of a chapter or tip list.
 struct PageFrontMatter: Sendable, Hashable {
     var title: String
@@ -9,4 +11,8 @@ struct PageFrontMatter: Sendable, Hashable {
     var changeNotes: [String: NoteText] = [:]
     /// `extra:`: the organisation's own fields, for templates.
     var extra: [ExtraEntry] = []
+    /// `id:`: the chapter is itself one rule with this identifier, its rule headings its
+    /// sub-rules (one standard per page).
+    var ruleIdentifier: String?
+    var ruleIdentifierLocation: SourceLocation?
 }

@@ -21,4 +21,7 @@ struct Rule: Sendable, Hashable {
     /// Identifiers this rule's own text refers to, in order of first mention.
     var references: [String] = []
     var citedBy: [Citation] = []
+    /// A chapter that is one rule (`id:` in its front matter): its blocks are the whole
+    /// chapter, with no heading of its own; the chapter's page has its anchor.
+    var isChapter = false
 }

@@ -1,12 +1,18 @@
 import HandbookMarkdown
 
-/// The handbook's identifier grammar (`RuleIdentifier`), as the Markdown reader asks for it.
+/// The handbook's identifier grammar (`RuleGrammar`), as the Markdown reader asks for it.
 struct RuleIdentifierGrammar: IdentifierGrammar {
+    var grammar: RuleGrammar = .standard
+
     func identifierLength(atStartOf bytes: [UInt8]) -> Int? {
-        RuleIdentifier.match(in: bytes, at: 0)
+        grammar.match(in: bytes, at: 0)
     }
 
     func identifierTokens(in text: String) -> [(range: Range<Int>, identifier: String)] {
-        RuleIdentifier.tokens(in: text)
+        grammar.tokens(in: text)
     }
+
+    var identifierAtEnd: Bool { grammar.position == .end }
+
+    func refuses(_ word: [UInt8]) -> Bool { grammar.refuses(word) }
 }

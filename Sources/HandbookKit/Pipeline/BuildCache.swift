@@ -9,6 +9,7 @@ public final class BuildCache: Sendable {
         var data: Data
         var kind: ParsedPage.Kind
         var allowRawHTML: Bool
+        var grammar: RuleGrammar
         var page: ParsedPage?
         var diagnostics: [Diagnostic]
     }
@@ -37,9 +38,10 @@ public final class BuildCache: Sendable {
     public init() {}
 
     /// The page parsed from exactly these bytes, with the same settings, in an earlier build.
-    func parsedPage(at path: String, data: Data, kind: ParsedPage.Kind, allowRawHTML: Bool) -> ParsedFile? {
+    func parsedPage(at path: String, data: Data, kind: ParsedPage.Kind, allowRawHTML: Bool, grammar: RuleGrammar) -> ParsedFile? {
         state.withLock { state in
-            guard let file = state.files[path], file.kind == kind, file.allowRawHTML == allowRawHTML, file.data == data
+            guard let file = state.files[path], file.kind == kind, file.allowRawHTML == allowRawHTML,
+                file.grammar == grammar, file.data == data
             else { return nil }
             return file
         }

@@ -102,8 +102,11 @@ public enum HandbookBuilder {
         let inventory = loaded.inventory
 
         let allowRawHTML = loaded.config?.allowRawHTML ?? false
-        let (chapters, chapterProblems) = await ParseStep.run(inventory.chapters, kind: .chapter, allowRawHTML: allowRawHTML, cache: cache)
-        let (tipLists, tipProblems) = await ParseStep.run(inventory.tipLists, kind: .tipList, allowRawHTML: allowRawHTML, cache: cache)
+        let grammar = loaded.config?.ruleGrammar ?? .standard
+        let (chapters, chapterProblems) = await ParseStep.run(
+            inventory.chapters, kind: .chapter, allowRawHTML: allowRawHTML, grammar: grammar, cache: cache)
+        let (tipLists, tipProblems) = await ParseStep.run(
+            inventory.tipLists, kind: .tipList, allowRawHTML: allowRawHTML, grammar: grammar, cache: cache)
         cache?.keepParsedPages(at: Set((inventory.chapters + inventory.tipLists).map(\.path)))
         diagnostics += chapterProblems + tipProblems
 

@@ -12,14 +12,14 @@ struct LinkedNote: Hashable, Sendable {
     var text: String
     var links: [Link]
 
-    init(_ text: String, linking isLinked: (String) -> Bool) {
+    init(_ text: String, grammar: RuleGrammar, linking isLinked: (String) -> Bool) {
         self.text = text
-        links = RuleIdentifier.tokens(in: text).filter { isLinked($0.identifier) }.map { Link(range: $0.range, identifier: $0.identifier) }
+        links = grammar.tokens(in: text).filter { isLinked($0.identifier) }.map { Link(range: $0.range, identifier: $0.identifier) }
     }
 
     /// Identifiers of the handbook's rules and of withdrawn rules link.
     init(_ text: String, handbook: ResolvedHandbook) {
-        self.init(text) { handbook.ruleIndex[$0] != nil || handbook.history.withdrawnRule($0) != nil }
+        self.init(text, grammar: handbook.config.ruleGrammar) { handbook.ruleIndex[$0] != nil || handbook.history.withdrawnRule($0) != nil }
     }
 
     /// The text escaped, the identifiers that link linked to their rules' pages (the page of a

@@ -31,8 +31,11 @@ struct SiteUnit: Hashable, Sendable {
     /// The edition, and what changed since the previous one; not the rules' records, which no
     /// page shows and which change with every edit of a rule's text.
     var history: EditionHistory
+    /// How change notes find the identifiers in them.
+    var grammar: RuleGrammar
 
     init(_ handbook: ResolvedHandbook) {
+        grammar = handbook.config.ruleGrammar
         chapters = handbook.chapters.indices.map { ChapterSummary($0, handbook: handbook) }
         rules = handbook.rules.map { rule in
             RuleEntry(
@@ -56,7 +59,7 @@ struct SiteUnit: Hashable, Sendable {
 
     /// A change note, its identifiers of rules and of withdrawn rules linked.
     func note(_ text: String, ruleIndex: [String: Int]) -> LinkedNote {
-        LinkedNote(text) { ruleIndex[$0] != nil || history.withdrawnRule($0) != nil }
+        LinkedNote(text, grammar: grammar) { ruleIndex[$0] != nil || history.withdrawnRule($0) != nil }
     }
 
     /// A chapter's page by its slug, if this edition has it.

@@ -15,6 +15,6 @@ enum HeadingMarkup {
         return .init(
             open: "<h\(level) id=\"\(id)\" class=\"rule-heading\"><a class=\"rule-id\" href=\"\(HTML.escape(permalink))\">\(id)</a> <span class=\"rule-title\">",
             close: "</span></h\(level)>",
-            dropPrefixBytes: rule.prefixByteCount)
+            dropPrefixBytes: rule.prefixByteCount, dropSuffixBytes: rule.suffixByteCount)
     }
 }

@@ -7,7 +7,10 @@ struct Resolver {
     private(set) var diagnostics: [Diagnostic] = []
     private var rules: [Rule] = []
     private var ruleIndex: [String: Int] = [:]
-    private var prefixes: Set<Substring> = []
+    private var grammar = RuleGrammar.standard
+    /// The identifiers of the rules by their prefix (`RuleGrammar.prefix`): the known prefixes,
+    /// and where "did you mean" looks.
+    private var identifiersByPrefix: [Substring: [String]] = [:]
     private var anchorsByContentPath: [String: (page: ParsedPage, anchors: Set<String>)] = [:]
     /// Media paths byte for byte, and by their NFC form (see `UnicodeForm`).
     private var mediaPaths: Set<ExactText> = []
@@ -24,6 +27,7 @@ struct Resolver {
     ) -> (ResolvedHandbook, [Diagnostic]) {
         var resolver = Resolver()
         resolver.brokenLinksAreWarnings = config.brokenLinksAreWarnings
+        resolver.grammar = config.ruleGrammar
         let chapterAnchors = chapters.map { PageAnchors.compute(for: $0.outline, withTips: false, reserved: reservedAnchors) }
         let tipAnchors = tipLists.map { PageAnchors.compute(for: $0.outline, withTips: true, reserved: reservedAnchors) }
         for (page, anchors) in Array(zip(chapters, chapterAnchors)) + Array(zip(tipLists, tipAnchors)) {
@@ -60,9 +64,19 @@ struct Resolver {
     private mutating func collectRules(of chapter: ParsedPage, chapterIndex: Int) {
         let outline = chapter.outline
         var open: [(identifier: String, level: Int)] = []
+        let chapterRule = collectChapterRule(of: chapter, chapterIndex: chapterIndex)
         for heading in outline.headings {
             guard let block = heading.block else { continue }
             open.removeAll { $0.level >= heading.level }
+            if let word = heading.refusedIdentifier {
+                let place = grammar.position == .end ? "ends with" : "starts with"
+                diagnostics.append(.warning(
+                    .ruleHeadingRefused, at: heading.location,
+                    "this heading \(place) '\(Quoted.text(word))', which looks like a rule identifier but is not one of this handbook's, so this heading becomes a plain heading, not a rule",
+                    suggestion: grammar.pattern == nil
+                        ? "write the identifier as upper-case letters, a hyphen and numbers (CONF-2.1), or set rule_id_pattern in handbook.yml to your organisation's scheme; if it is not a rule, write the word as code"
+                        : "change the identifier to match rule_id_pattern in handbook.yml, or adjust the pattern; if it is not a rule, write the word as code"))
+            }
             guard let ruleHeading = heading.rule else { continue }
             let end = outline.blocks.indices.dropFirst(block + 1).first { index in
                 if case .heading(let level, _) = outline.blocks[index].kind { return level <= heading.level }
@@ -98,8 +112,8 @@ struct Resolver {
             rules.append(Rule(
                 identifier: identifier, title: ruleHeading.title, chapter: chapterIndex,
                 heading: heading.ordinal, level: heading.level, blocks: block..<end,
-                location: heading.location, parent: open.last?.identifier, plainText: text))
-            prefixes.insert(RuleIdentifier.prefix(of: identifier))
+                location: heading.location, parent: open.last?.identifier ?? chapterRule, plainText: text))
+            identifiersByPrefix[grammar.prefix(of: identifier), default: []].append(identifier)
             open.append((identifier, heading.level))
         }
         let chapterRules = rulesByChapter[chapterIndex]
@@ -109,10 +123,15 @@ struct Resolver {
         }
         for ruleIndex in chapterRules {
             // A rule's own blocks: its range without those of the rules nested in it.
+            // Marked block by block, so a rule with many sub-rules (a chapter that is one rule)
+            // costs its length, not its length times its sub-rules.
             let rule = rules[ruleIndex]
-            let nested = nestedBlocks[rule.identifier] ?? []
-            let own = rule.blocks.dropFirst().filter { index in
-                outline.blocks[index].kind != .changeNote && !nested.contains { $0.contains(index) }
+            var isNested = [Bool](repeating: false, count: rule.blocks.count)
+            for range in nestedBlocks[rule.identifier] ?? [] {
+                for index in range.clamped(to: rule.blocks) { isNested[index - rule.blocks.lowerBound] = true }
+            }
+            let own = rule.blocks.dropFirst(rule.isChapter ? 0 : 1).filter { index in
+                outline.blocks[index].kind != .changeNote && !isNested[index - rule.blocks.lowerBound]
             }
             rules[ruleIndex].wording = RuleWording.normalise(own.map { outline.blocks[$0].plainText }.joined(separator: " "))
         }
@@ -138,7 +157,38 @@ struct Resolver {
         }
     }
 
+    /// A chapter whose front matter has `id:` is one rule, all of its text; the rules of its
+    /// headings are its sub-rules. Returns its identifier.
+    private mutating func collectChapterRule(of chapter: ParsedPage, chapterIndex: Int) -> String? {
+        guard let identifier = chapter.frontMatter.ruleIdentifier else { return nil }
+        let location = chapter.frontMatter.ruleIdentifierLocation ?? SourceLocation(file: chapter.displayPath)
+        if let existing = ruleIndex[identifier] {
+            diagnostics.append(.error(
+                .ruleDuplicate, at: location,
+                "\(identifier) is defined twice: here and at \(rules[existing].location.description)",
+                suggestion: "give one of them another identifier"))
+            return nil
+        }
+        let outline = chapter.outline
+        let text = outline.blocks.filter { $0.kind != .changeNote }.map(\.plainText).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        ruleIndex[identifier] = rules.count
+        rulesByChapter[chapterIndex].append(rules.count)
+        var rule = Rule(
+            identifier: identifier, title: chapter.frontMatter.title, chapter: chapterIndex, heading: -1, level: 1,
+            blocks: 0..<outline.blocks.count, location: location, parent: nil, plainText: text)
+        rule.isChapter = true
+        rules.append(rule)
+        identifiersByPrefix[grammar.prefix(of: identifier), default: []].append(identifier)
+        return identifier
+    }
+
     private mutating func reportRuleHeadings(in tipList: ParsedPage) {
+        if let identifier = tipList.frontMatter.ruleIdentifier {
+            diagnostics.append(.error(
+                .ruleInTipList, at: tipList.frontMatter.ruleIdentifierLocation ?? SourceLocation(file: tipList.displayPath),
+                "rules are defined in chapters, but this tip list has the rule identifier \(identifier)",
+                suggestion: "remove `id:` from the tip list's front matter, or make it a chapter"))
+        }
         for note in tipList.outline.changeNotes {
             diagnostics.append(.warning(
                 .changeNoteOutsideRule, at: note.location, "change notes explain rules, and tip lists have none, so it is not shown",
@@ -253,8 +303,8 @@ struct Resolver {
                 instructions.identifierLinks[token.textNode, default: []].append(RuleReferenceMarkup.identifierLink(
                     range: token.range, url: SiteLayout.rootFromPage + ruleURL(rule), title: rule.title))
                 cite(token.identifier, block: token.block, tip: token.tip)
-            } else if prefixes.contains(RuleIdentifier.prefix(of: token.identifier)) {
-                let close = Suggestion.closest(to: token.identifier, in: ruleIndex.keys)
+            } else if let known = identifiersByPrefix[grammar.prefix(of: token.identifier)] {
+                let close = Suggestion.closest(to: token.identifier, in: known)
                 diagnostics.append(.warning(
                     .ruleUndefinedReference, at: token.location,
                     "\(Quoted.text(token.identifier)) looks like a rule identifier, but no rule has it",

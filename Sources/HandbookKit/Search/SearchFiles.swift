@@ -15,7 +15,7 @@ package struct SearchFiles: Sendable {
 
     init(_ handbook: ResolvedHandbook) throws {
         let (pages, sections) = SearchSections.make(from: handbook)
-        let index = SearchIndex.build(pages: pages, sections: sections, language: handbook.config.language)
+        let index = SearchIndex.build(pages: pages, sections: sections, language: handbook.config.language, grammar: handbook.config.ruleGrammar)
         json = try index.json()
         let sectionParts = try index.sectionParts(partBytes: Self.partBytes)
         script = SearchIndex.script(json: try index.json(sectionParts: sectionParts.count))

@@ -27,9 +27,11 @@ struct SearchIndex {
     /// The plain text the index stands for, in bytes: its budget is measured against this.
     var plainTextBytes: Int
 
-    static func build(pages: [SearchPage], sections: [SearchSection], language: String) -> SearchIndex {
+    static func build(
+        pages: [SearchPage], sections: [SearchSection], language: String, grammar: RuleGrammar = .standard
+    ) -> SearchIndex {
         let stemmer = Stemmer(language: language)
-        let tokenized = tokenize(sections)
+        let tokenized = tokenize(sections, grammar: grammar)
         var frequency: [String: Int] = [:]
         var kinds: [String: SearchTokenizer.Kind] = [:]
         var plainTextBytes = 0
@@ -69,13 +71,14 @@ struct SearchIndex {
     }
 
     /// Each section's title and body as tokens, in order: on all cores, in runs of sections.
-    private static func tokenize(_ sections: [SearchSection]) -> [(title: [SearchTokenizer.Token], body: [SearchTokenizer.Token])] {
+    private static func tokenize(_ sections: [SearchSection], grammar: RuleGrammar) -> [(title: [SearchTokenizer.Token], body: [SearchTokenizer.Token])] {
         let run = 256
         let runs = (sections.count + run - 1) / run
         let results = Mutex([Int: [(title: [SearchTokenizer.Token], body: [SearchTokenizer.Token])]]())
         DispatchQueue.concurrentPerform(iterations: runs) { number in
             let tokens = sections[(number * run)..<min(sections.count, (number + 1) * run)].map { section in
-                (title: SearchTokenizer.tokens(in: section.title), body: SearchTokenizer.tokens(in: section.body))
+                (title: SearchTokenizer.tokens(in: section.title, grammar: grammar),
+                 body: SearchTokenizer.tokens(in: section.body, grammar: grammar))
             }
             results.withLock { $0[number] = tokens }
         }

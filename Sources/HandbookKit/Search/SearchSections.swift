@@ -35,8 +35,9 @@ enum SearchSections {
     ) -> [SearchSection] {
         let outline = page.outline
         var sections: [SearchSection] = []
+        // A chapter that is one rule (`id:`) is found by its identifier from its top section.
         var current = SearchSection(
-            page: pageIndex, url: page.outputPath, rule: nil, title: page.frontMatter.title, parent: nil,
+            page: pageIndex, url: page.outputPath, rule: page.frontMatter.ruleIdentifier, title: page.frontMatter.title, parent: nil,
             body: page.frontMatter.summary ?? "")
         var trail: [(level: Int, section: Int)] = []
         for block in outline.blocks where block.kind != .changeNote {

@@ -17,7 +17,7 @@ enum SearchTokenizer {
         var kind: Kind
     }
 
-    static func tokens(in text: String) -> [Token] {
+    static func tokens(in text: String, grammar: RuleGrammar = .standard) -> [Token] {
         let scalars = Array(text.unicodeScalars)
         let ascii = scalars.map { $0.isASCII ? UInt8($0.value) : 0 }
         var tokens: [Token] = []
@@ -35,7 +35,7 @@ enum SearchTokenizer {
             let scalar = scalars[index]
             if isWordScalar(scalar) {
                 let startsWord = index == 0 || !isWordScalar(scalars[index - 1])
-                if startsWord, let length = RuleIdentifier.match(in: ascii, at: index),
+                if startsWord, let length = grammar.match(in: ascii, at: index),
                     index + length == scalars.count || !isWordScalar(scalars[index + length])
                 {
                     flushSeparator()

@@ -214,6 +214,22 @@ struct IncrementalRebuildTests {
         _ = try await session.rebuildAndCompare()
     }
 
+    @Test("a new rule_id_pattern or rule_id_position reaches every page, as in a whole build")
+    func identifierGrammar() async throws {
+        let session = try Session()
+        defer { session.handbook.remove() }
+        try FileManager.default.removeItem(atPath: session.handbook.content)
+        try FileManager.default.copyItem(atPath: Repository.fixtures + "/api-guidelines", toPath: session.handbook.content)
+        #expect(await HandbookBuilder.build(session.options, cache: session.cache).succeeded)
+        // The chapters' bytes stay the same: only handbook.yml says how to read them.
+        try session.edit("handbook.yml") { $0.replacingOccurrences(of: "rule_id_position: end\n", with: "") }
+        _ = try await session.rebuildAndCompare()
+        #expect(!session.handbook.exists("rules/C-CASE.html"), "read again, no heading starts with an identifier")
+        try session.edit("handbook.yml") { $0 + "rule_id_position: end\n" }
+        _ = try await session.rebuildAndCompare()
+        #expect(session.handbook.exists("rules/C-CASE.html"))
+    }
+
     @Test("each file made from the whole handbook belongs to its edition; pages to none")
     func editions() {
         #expect(SiteEdition.containing("handbook.json") == .index)

@@ -4,7 +4,7 @@ import Testing
 
 /// A handbook made in memory for the unit suites of the stages after parsing: handbook.yml, the
 /// chapters and the tip lists given as text, read by `LoadStep.config`, parsed by
-/// `ParseStep.page` and resolved by `ResolveStep`, as a build does, without touching the disk.
+/// `PageParser.parse` (with the handbook's identifier grammar) and resolved by `ResolveStep`, as a build does, without touching the disk.
 struct MemoryHandbook {
     /// A file's name in its folder (`01-first.md`) and its whole text, front matter included.
     typealias Page = (fileName: String, text: String)
@@ -28,11 +28,11 @@ struct MemoryHandbook {
     }
 
     /// Parses one page, as `chapters/NAME` or `tips/NAME`, and requires that it parsed.
-    static func parse(_ page: Page, kind: ParsedPage.Kind) throws -> ParsedPage {
+    static func parse(_ page: Page, kind: ParsedPage.Kind, grammar: RuleGrammar = .standard) throws -> ParsedPage {
         let folder = kind == .chapter ? "chapters" : "tips"
         let slug = ContentInventory.chapterName(page.fileName)?.1 ?? String(page.fileName.dropLast(3))
         let file = PageFile(path: "\(folder)/\(page.fileName)", fileName: page.fileName, slug: slug)
-        let (parsed, diagnostics) = ParseStep.page(file, data: Data(page.text.utf8), kind: kind, allowRawHTML: false)
+        let (parsed, diagnostics) = PageParser.parse(file, data: Data(page.text.utf8), kind: kind, allowRawHTML: false, grammar: grammar)
         return try #require(parsed, "\(folder)/\(page.fileName) parses: \(diagnostics)")
     }
 
@@ -43,8 +43,9 @@ struct MemoryHandbook {
         let settings = try #require(config, "handbook.yml is usable: \(problems)")
         let media = media.map { MediaFile(path: "media/" + $0, relativePath: $0) }
         return ResolveStep.run(
-            config: settings, chapters: try chapters.map { try Self.parse($0, kind: .chapter) },
-            tipLists: try tipLists.map { try Self.parse($0, kind: .tipList) }, media: media, templates: templates)
+            config: settings, chapters: try chapters.map { try Self.parse($0, kind: .chapter, grammar: settings.ruleGrammar) },
+            tipLists: try tipLists.map { try Self.parse($0, kind: .tipList, grammar: settings.ruleGrammar) },
+            media: media, templates: templates)
     }
 
     /// The resolved handbook, which must have resolved without an error.

@@ -6,27 +6,27 @@ package enum ParseStep {
     package static func page(
         _ file: PageFile, data: Data, kind: ParsedPage.Kind, allowRawHTML: Bool
     ) -> (ParsedPage?, [Diagnostic]) {
-        PageParser.parse(file, data: data, kind: kind, allowRawHTML: allowRawHTML)
+        PageParser.parse(file, data: data, kind: kind, allowRawHTML: allowRawHTML, grammar: .standard)
     }
 
     /// Parses pages in parallel, keeping their order; a page whose file has the same bytes as
     /// in the cache is taken from it.
     static func run(
-        _ files: [PageFile], kind: ParsedPage.Kind, allowRawHTML: Bool, cache: BuildCache?
+        _ files: [PageFile], kind: ParsedPage.Kind, allowRawHTML: Bool, grammar: RuleGrammar, cache: BuildCache?
     ) async -> ([ParsedPage], [Diagnostic]) {
         await withTaskGroup(of: (Int, ParsedPage?, [Diagnostic]).self) { group in
             for (index, file) in files.enumerated() {
                 group.addTask {
                     guard let cache, let data = try? file.source.read(maxBytes: InputLimits.markdownBytes) else {
-                        let (page, diagnostics) = PageParser.parse(file, kind: kind, allowRawHTML: allowRawHTML)
+                        let (page, diagnostics) = PageParser.parse(file, kind: kind, allowRawHTML: allowRawHTML, grammar: grammar)
                         return (index, page, diagnostics)
                     }
-                    if let cached = cache.parsedPage(at: file.path, data: data, kind: kind, allowRawHTML: allowRawHTML) {
+                    if let cached = cache.parsedPage(at: file.path, data: data, kind: kind, allowRawHTML: allowRawHTML, grammar: grammar) {
                         return (index, cached.page, cached.diagnostics)
                     }
-                    let (page, diagnostics) = PageParser.parse(file, data: data, kind: kind, allowRawHTML: allowRawHTML)
+                    let (page, diagnostics) = PageParser.parse(file, data: data, kind: kind, allowRawHTML: allowRawHTML, grammar: grammar)
                     cache.storeParsedPage(
-                        .init(data: data, kind: kind, allowRawHTML: allowRawHTML, page: page, diagnostics: diagnostics),
+                        .init(data: data, kind: kind, allowRawHTML: allowRawHTML, grammar: grammar, page: page, diagnostics: diagnostics),
                         at: file.path)
                     return (index, page, diagnostics)
                 }

@@ -42,7 +42,7 @@ struct PartInventoryTests {
             "chapters/02-standards/part.yml": "title: Standards\n", "chapters/02-standards/01-open.md": Self.chapter,
         ])
         defer { handbook.remove() }
-        let (page, problems) = PageParser.parse(try #require(inventory.chapters.first), kind: .chapter, allowRawHTML: false)
+        let (page, problems) = PageParser.parse(try #require(inventory.chapters.first), kind: .chapter, allowRawHTML: false, grammar: .standard)
         #expect(problems.isEmpty, "\(problems)")
         #expect(page?.contentPath == "chapters/02-standards/01-open.md")
         #expect(page?.contentFolder == "chapters/02-standards")
