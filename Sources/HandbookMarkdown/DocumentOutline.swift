@@ -15,6 +15,8 @@ public struct DocumentOutline: Sendable {
         /// Set when this is a rule heading: a top-level heading of level 2 to 4 that starts
         /// with a rule identifier.
         public var rule: RuleHeading?
+        /// `{#name}` written at the end of the heading (see `DocumentOutline+Syntax`).
+        public var explicitAnchor: ExplicitAnchor?
     }
 
     public struct RuleHeading: Sendable {
@@ -82,4 +84,6 @@ public struct DocumentOutline: Sendable {
     public var blocks: [Block] = []
     public var listItems: [ListItem] = []
     public var changeNotes: [ChangeNote] = []
+    public var callouts: [Callout] = []
+    public var unsupported: [UnsupportedSyntax] = []
 }

@@ -20,6 +20,7 @@ struct OutlineBuilder {
         var tip: Int?
         var linkDepth = 0
         var inRuleHeading = false
+        var anchorText: (node: OpaquePointer, cut: Int)?
 
         tree.walk { node, entering in
             let type = cmark_node_get_type(node)
@@ -35,7 +36,7 @@ struct OutlineBuilder {
                 case CMARK_NODE_LIST: kind = .list
                 default: kind = .other
                 }
-                let text = tree.plainText(of: node)
+                let text = type == CMARK_NODE_HEADING ? headingText(node).text : tree.plainText(of: node)
                 if type == CMARK_NODE_BLOCK_QUOTE, let note = ChangeNoteLabel.text(after: text) {
                     outline.blocks.append(.init(kind: .changeNote, plainText: text))
                     outline.changeNotes.append(.init(block: block, text: note, location: location(of: node)))
@@ -57,13 +58,17 @@ struct OutlineBuilder {
             case CMARK_NODE_HEADING:
                 if entering {
                     let level = Int(cmark_node_get_heading_level(node))
-                    let rule = isTopLevel && (2...4).contains(level) ? ruleHeading(node) : nil
+                    let (text, anchor) = headingText(node)
+                    anchorText = anchor.map { ($0.node, $0.cut) }
+                    let rule = isTopLevel && (2...4).contains(level) ? ruleHeading(node, text: text) : nil
                     outline.headings.append(.init(
-                        ordinal: headingOrdinals[node] ?? outline.headings.count, level: level, text: tree.plainText(of: node),
-                        location: location(of: node), block: isTopLevel ? block : nil, rule: rule))
+                        ordinal: headingOrdinals[node] ?? outline.headings.count, level: level, text: text,
+                        location: location(of: node), block: isTopLevel ? block : nil, rule: rule,
+                        explicitAnchor: anchor?.anchor))
                     inRuleHeading = rule != nil
                 } else {
                     inRuleHeading = false
+                    anchorText = nil
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering {
@@ -80,7 +85,9 @@ struct OutlineBuilder {
                 guard linkDepth == 0, !inRuleHeading, let textOrdinal = textOrdinals[node] else { break }
                 let literal = CmarkTree.string(cmark_node_get_literal(node))
                 let start = location(of: node)
-                for token in grammar.identifierTokens(in: literal) {
+                // An explicit anchor's name is no mention of a rule.
+                let end = anchorText.flatMap { $0.node == node ? $0.cut : nil } ?? Int.max
+                for token in grammar.identifierTokens(in: literal) where token.range.upperBound <= end {
                     var at = start
                     at.column += token.range.lowerBound
                     outline.identifierTokens.append(.init(
@@ -100,7 +107,7 @@ struct OutlineBuilder {
             column: Int(cmark_node_get_start_column(node)))
     }
 
-    private func ruleHeading(_ heading: OpaquePointer) -> DocumentOutline.RuleHeading? {
+    private func ruleHeading(_ heading: OpaquePointer, text whole: String) -> DocumentOutline.RuleHeading? {
         guard let first = cmark_node_first_child(heading), cmark_node_get_type(first) == CMARK_NODE_TEXT else {
             return nil
         }
@@ -114,7 +121,6 @@ struct OutlineBuilder {
             }
         }
         let identifier = String(decoding: literal[0..<length], as: UTF8.self)
-        let whole = tree.plainText(of: heading)
         let title = whole.utf8.count >= end
             ? String(decoding: Array(whole.utf8)[end...], as: UTF8.self) : ""
         return .init(identifier: identifier, title: title.trimmingCharacters(in: .whitespaces), prefixByteCount: end)

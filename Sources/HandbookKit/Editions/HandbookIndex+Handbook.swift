@@ -18,7 +18,9 @@ extension HandbookIndex {
                 summary: chapter.page.frontMatter.summary, updated: chapter.page.frontMatter.updated,
                 url: chapter.page.outputPath,
                 rules: chapter.page.outline.headings.compactMap { $0.block != nil ? $0.rule?.identifier : nil }
-                    .filter { handbook.ruleIndex[$0] != nil })
+                    .filter { handbook.ruleIndex[$0] != nil },
+                anchors: chapter.anchors.aliases.isEmpty
+                    ? nil : Dictionary(chapter.anchors.aliases.map { ($0.name, $0.target) }, uniquingKeysWith: { first, _ in first }))
         }
         let history = handbook.history
         rules = handbook.rules.map { rule in

@@ -36,7 +36,12 @@ enum HandbookSchema {
             "summary": { "type": "string" },
             "updated": { "type": "string", "format": "date" },
             "url": { "$ref": "#/$defs/url" },
-            "rules": { "type": "array", "items": { "$ref": "#/$defs/ruleId" }, "description": "The rules the chapter defines, in order." }
+            "rules": { "type": "array", "items": { "$ref": "#/$defs/ruleId" }, "description": "The rules the chapter defines, in order." },
+            "anchors": {
+              "type": "object",
+              "description": "Old anchors of the chapter page that still work (front matter `anchors:`, and explicit anchors of rule headings): each maps to the anchor, in the same page, it stands for. Absent when there are none.",
+              "additionalProperties": { "type": "string" }
+            }
           }
         },
         "rule": {

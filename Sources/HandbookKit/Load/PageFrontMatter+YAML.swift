@@ -1,6 +1,6 @@
 /// Reading a page's front matter.
 extension PageFrontMatter {
-    static let keys = ["title", "summary", "updated", "changes"]
+    static let keys = ["title", "summary", "updated", "changes", "anchors"]
 
     /// Reads the front matter of `file`, returning the body (with the file's line numbering).
     static func read(_ file: SourceFile) -> (PageFrontMatter?, body: String, [Diagnostic]) {
@@ -21,7 +21,7 @@ extension PageFrontMatter {
         }
         var (mapping, diagnostics) = YAMLMapping.parse(
             yaml, file: file.displayPath, firstLine: split.yamlFirstLine, allowedKeys: keys, required: ["title"],
-            mappingKeys: ["changes"])
+            mappingKeys: ["changes", "anchors"])
         if mapping.entries.isEmpty && diagnostics.isEmpty {
             diagnostics.append(.error(
                 .configMissingKey, at: file.location(), "missing required key 'title'",
@@ -54,6 +54,9 @@ extension PageFrontMatter {
             title: title, summary: mapping["summary"].nonEmpty,
             updated: CalendarDate.isValid(mapping["updated"] ?? "") ? mapping["updated"] : nil)
         matter.changeNotes = notes
+        matter.anchorAliases = (mapping.mappings["anchors"] ?? []).map { name, entry in
+            PageFrontMatter.Alias(name: name, target: entry.value, location: entry.location)
+        }
         return (matter, split.body, diagnostics)
     }
 }

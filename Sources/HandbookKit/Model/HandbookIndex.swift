@@ -12,6 +12,8 @@ struct HandbookIndex: Codable, Sendable, Equatable {
         var updated: String?
         var url: String
         var rules: [String]
+        /// Old anchors of the page, each with the anchor it stands for; nil when there are none.
+        var anchors: [String: String]?
     }
 
     struct Rule: Codable, Sendable, Equatable {
