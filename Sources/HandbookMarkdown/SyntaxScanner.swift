@@ -18,8 +18,10 @@ struct SyntaxScanner {
                         location: location(of: node)))
                 }
             case CMARK_NODE_TEXT:
-                for kind in UnsupportedText.kinds(of: node) {
-                    outline.unsupported.append(.init(kind: kind, location: location(of: node)))
+                for (kind, offset) in UnsupportedText.kinds(of: node) {
+                    var at = location(of: node)
+                    at.column += offset
+                    outline.unsupported.append(.init(kind: kind, location: at))
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 guard !tree.allowRawHTML,

@@ -5,29 +5,30 @@ import CCmark
 enum UnsupportedText {
     typealias Kind = DocumentOutline.UnsupportedSyntax.Kind
 
-    static func kinds(of text: OpaquePointer) -> [Kind] {
+    /// The constructs `text` shows, each with its UTF-8 offset in the text.
+    static func kinds(of text: OpaquePointer) -> [(kind: Kind, offset: Int)] {
         let literal = Array(CmarkTree.string(cmark_node_get_literal(text)).utf8)
         guard !literal.isEmpty else { return [] }
         let previous = cmark_node_previous(text)
         let startsLine = previous == nil || [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(previous))
         let parent = cmark_node_parent(text)
         let inParagraph = parent.map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH } ?? false
-        var kinds: [Kind] = []
-        if inParagraph && startsLine && previous != nil && isDelimiterRow(literal) { kinds.append(.pipeTable) }
-        if hasFootnote(literal) { kinds.append(.footnote) }
+        var kinds: [(Kind, Int)] = []
+        if inParagraph && startsLine && previous != nil && isDelimiterRow(literal) { kinds.append((.pipeTable, 0)) }
+        if let offset = footnote(in: literal) { kinds.append((.footnote, offset)) }
         if inParagraph && previous == nil && isTaskMarker(literal), let paragraph = parent,
             cmark_node_previous(paragraph) == nil, let item = cmark_node_parent(paragraph),
             cmark_node_get_type(item) == CMARK_NODE_ITEM
         {
-            kinds.append(.taskListItem)
+            kinds.append((.taskListItem, 0))
         }
-        if hasStrikethrough(literal) { kinds.append(.strikethrough) }
+        if let offset = strikethrough(in: literal) { kinds.append((.strikethrough, offset)) }
         if inParagraph && startsLine && isDefinition(literal) {
             // `Term` then `: definition`: on the next line of one paragraph, or as a paragraph
             // of its own right after the term's.
             let afterTerm = previous != nil
                 || parent.flatMap { cmark_node_previous($0) }.map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH } ?? false
-            if afterTerm { kinds.append(.definitionList) }
+            if afterTerm { kinds.append((.definitionList, 0)) }
         }
         return kinds
     }
@@ -51,17 +52,17 @@ enum UnsupportedText {
     }
 
     /// `[^label]`: a footnote reference, or the start of a definition `[^label]: text`.
-    static func hasFootnote(_ text: [UInt8]) -> Bool {
+    static func footnote(in text: [UInt8]) -> Int? {
         var index = 0
         while index + 3 < text.count {
             if text[index] == UInt8(ascii: "["), text[index + 1] == UInt8(ascii: "^") {
                 var end = index + 2
                 while end < text.count, end - index < 64, isLabelByte(text[end]) { end += 1 }
-                if end > index + 2, end < text.count, text[end] == UInt8(ascii: "]") { return true }
+                if end > index + 2, end < text.count, text[end] == UInt8(ascii: "]") { return index }
             }
             index += 1
         }
-        return false
+        return nil
     }
 
     private static func isLabelByte(_ byte: UInt8) -> Bool {
@@ -78,19 +79,19 @@ enum UnsupportedText {
     }
 
     /// `~~` before a word: GitHub's strikethrough.
-    static func hasStrikethrough(_ text: [UInt8]) -> Bool {
+    static func strikethrough(in text: [UInt8]) -> Int? {
         let tilde = UInt8(ascii: "~")
         var index = 0
         while index + 2 < text.count {
             if text[index] == tilde, text[index + 1] == tilde {
                 let next = text[index + 2]
-                if next != tilde && next != 32 && next != 9 { return true }
+                if next != tilde && next != 32 && next != 9 { return index }
                 index += 2
                 continue
             }
             index += 1
         }
-        return false
+        return nil
     }
 
     /// `: definition`, as a line starts.

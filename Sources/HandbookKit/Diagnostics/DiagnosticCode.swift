@@ -82,7 +82,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// A definition list, `Term` then `: definition`, shown as text (a warning, once per file).
     case markdownDefinitionList = "markdown.definitionList"
     /// Raw HTML that is left out because `allow_raw_html` is off (a warning, once per kind and file).
-    case markdownHTMLDropped = "markdown.htmlDropped"
+    case markdownHtmlDropped = "markdown.htmlDropped"
     /// A callout marker, `> [!WORD]`, names no kind of callout, so the quote stays a quote (a warning).
     case calloutUnknown = "callout.unknown"
     /// A callout marker has text after it on its line, so the quote stays a quote (a warning).

@@ -23,7 +23,10 @@ enum SyntaxDiagnostics {
         for callout in outline.callouts where callout.kind == nil || !callout.aloneOnLine {
             if callout.kind == nil {
                 let markers = CalloutKind.allCases.map(\.marker)
-                let close = Suggestion.closest(to: callout.marker.uppercased(), in: markers)
+                let word = callout.marker.uppercased()
+                // `[!WARN]`, `[!NOTES]`: a shortening or lengthening is as likely as a typo.
+                let close = Suggestion.closest(to: word, in: markers)
+                    ?? markers.first { $0.hasPrefix(word) || word.hasPrefix($0) }
                 problems.append(.warning(
                     .calloutUnknown, at: callout.location,
                     "'[!\(Quoted.text(callout.marker))]' is not a kind of callout, so this stays a quote",
@@ -46,7 +49,7 @@ enum SyntaxDiagnostics {
         case .taskListItem: .markdownTaskList
         case .strikethrough: .markdownStrikethrough
         case .definitionList: .markdownDefinitionList
-        case .htmlAnchor, .htmlImage, .html: .markdownHTMLDropped
+        case .htmlAnchor, .htmlImage, .html: .markdownHtmlDropped
         }
     }
 
