@@ -32,6 +32,16 @@ enum CalloutSyntax {
             paragraph: paragraph, text: text)
     }
 
+    /// The callout's title when `text` is the marker of a callout, which plain text shows
+    /// instead of the marker.
+    static func title(ifMarker text: OpaquePointer) -> String? {
+        guard let paragraph = cmark_node_parent(text), cmark_node_previous(text) == nil,
+            let quote = cmark_node_parent(paragraph), cmark_node_get_type(quote) == CMARK_NODE_BLOCK_QUOTE,
+            let marker = marker(of: quote), marker.text == text, marker.aloneOnLine
+        else { return nil }
+        return CalloutKind(marker: marker.word)?.title
+    }
+
     /// The quotes of `tree` that are callouts, with their kinds, in document order.
     static func callouts(in tree: CmarkTree) -> [(quote: OpaquePointer, kind: CalloutKind)] {
         var found: [(OpaquePointer, CalloutKind)] = []

@@ -43,6 +43,12 @@ struct CalloutAndAnchorSyntaxTests {
         #expect(html[5] == "<blockquote>\n<p>Just a quote.</p>\n</blockquote>\n")
     }
 
+    @Test("in plain text (search, handbook.json's text) a callout's marker reads as its title")
+    func calloutPlainText() {
+        let outline = document("> [!CAUTION]\n> Mind the step.\n\n> [!DANGER]\n> Kept.\n\n- > [!TIP]\n  > Nested.\n").outline
+        #expect(outline.blocks.map(\.plainText) == ["Caution: Mind the step.", "[!DANGER] Kept.", "Tip: Nested."])
+    }
+
     @Test("a callout keeps its blocks, nested callouts too, and its identifiers are still linked")
     func calloutContent() {
         let page = document("> [!WARNING]\n>\n> See AB-1.\n>\n> - one\n>\n> > [!TIP]\n> > Inner.\n")

@@ -9,13 +9,21 @@ struct PageAnchors: Sendable {
 
     /// Old anchors kept for links from before (`anchors:` in front matter, and an explicit
     /// anchor on a rule heading), each standing for an anchor of `headings`. Set by the resolver.
-    var aliases: [AnchorAlias] = []
+    var aliases: [AnchorAlias] = [] {
+        didSet { aliasTargets = Dictionary(aliases.map { ($0.name, $0.target) }, uniquingKeysWith: { first, _ in first }) }
+    }
+    private var aliasTargets: [String: String] = [:]
+
+    init(headings: [String], tips: [String]) {
+        self.headings = headings
+        self.tips = tips
+    }
 
     var all: Set<String> { Set(headings).union(tips).union(aliases.map(\.name)) }
 
     /// The anchor a link to `anchor` lands on: the alias's target, or itself.
     func target(of anchor: String) -> String {
-        aliases.first { $0.name == anchor }?.target ?? anchor
+        aliasTargets[anchor] ?? anchor
     }
 
     /// Rule headings keep their identifier; other headings their explicit anchor (`{#name}`),

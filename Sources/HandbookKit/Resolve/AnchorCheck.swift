@@ -8,6 +8,8 @@ enum AnchorCheck {
         var problems: [Diagnostic] = []
         var aliases: [AnchorAlias] = []
         let headingAnchors = Set(anchors.headings)
+        let tipAnchors = Set(anchors.tips)
+        var aliasNames: Set<String> = []
         var explicitAt: [String: SourceLocation] = [:]
         let ruleIdentifiers = Set(page.outline.headings.compactMap { $0.rule?.identifier })
 
@@ -44,13 +46,14 @@ enum AnchorCheck {
             if name == rule.identifier { continue }
             // A rule's anchor stays its identifier, which every link and edition uses; the
             // explicit anchor is kept beside it.
-            if headingAnchors.contains(name) || anchors.tips.contains(name) {
+            if headingAnchors.contains(name) || tipAnchors.contains(name) {
                 problems.append(.error(
                     .anchorDuplicate, at: explicit.location, "'#\(name)' is already the anchor of another heading of this page",
                     suggestion: "choose another anchor"))
                 continue
             }
             aliases.append(AnchorAlias(name: name, target: rule.identifier))
+            aliasNames.insert(name)
         }
 
         for alias in page.frontMatter.anchorAliases {
@@ -60,8 +63,8 @@ enum AnchorCheck {
                     suggestion: "write one old anchor per line, without its #, as `old-anchor: new-anchor`"))
                 continue
             }
-            let taken = headingAnchors.contains(alias.name) || anchors.tips.contains(alias.name) || reserved.contains(alias.name)
-            if taken || aliases.contains(where: { $0.name == alias.name }) {
+            let taken = headingAnchors.contains(alias.name) || tipAnchors.contains(alias.name) || reserved.contains(alias.name)
+            if taken || aliasNames.contains(alias.name) {
                 problems.append(.error(
                     .anchorAliasClash, at: alias.location,
                     taken ? "'#\(alias.name)' is already an anchor of this page, so it cannot also be an old one"
@@ -79,6 +82,7 @@ enum AnchorCheck {
                 continue
             }
             aliases.append(AnchorAlias(name: alias.name, target: target))
+            aliasNames.insert(alias.name)
         }
         anchors.aliases = aliases
         return problems

@@ -52,6 +52,10 @@ struct CalloutsAndAnchorsTests {
         let index = try handbook.index()
         #expect(index.rules.first { $0.id == "IPC-1" }?.html.contains(tip) == true)
         #expect(index.rules.first { $0.id == "IPC-3" }?.html.contains(Self.callout("caution", "Caution")) == true)
+        let text = try #require(index.rules.first { $0.id == "IPC-1" }?.text)
+        #expect(text.contains("Tip: Carry a personal alcohol hand rub bottle"))
+        #expect(!text.contains("[!"))
+        #expect(try !handbook.read("search-index.json").contains("[!"))
 
         let archive = try Archive(url: URL(fileURLWithPath: handbook.output + "/handbook.epub"), accessMode: .read)
         var data = Data()
