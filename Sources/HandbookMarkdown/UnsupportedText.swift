@@ -15,7 +15,12 @@ enum UnsupportedText {
         let inParagraph = parent.map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH } ?? false
         var kinds: [(Kind, Int)] = []
         if inParagraph && startsLine && previous != nil && isDelimiterRow(literal) { kinds.append((.pipeTable, 0)) }
-        if let offset = footnote(in: literal) { kinds.append((.footnote, offset)) }
+        if let offset = footnote(in: literal) {
+            kinds.append((.footnote, offset))
+        } else if previous == nil, literal.first == UInt8(ascii: "^"), let link = parent, cmark_node_get_type(link) == CMARK_NODE_LINK {
+            // `[^1]: https://…` is a link reference definition, so `[^1]` became a link.
+            kinds.append((.footnote, 0))
+        }
         if inParagraph && previous == nil && isTaskMarker(literal), let paragraph = parent,
             cmark_node_previous(paragraph) == nil, let item = cmark_node_parent(paragraph),
             cmark_node_get_type(item) == CMARK_NODE_ITEM

@@ -134,6 +134,13 @@ struct CalloutAndAnchorSyntaxTests {
         ])
     }
 
+    @Test("a footnote whose definition is a URL, which CommonMark reads as a link definition, is still noted")
+    func footnoteAsLink() {
+        let outline = document("As shown[^src].\n\n[^src]: https://example.org/report\n").outline
+        #expect(outline.unsupported.map(\.kind) == [.footnote])
+        #expect(outline.unsupported.first?.location.line == 1)
+    }
+
     @Test("raw HTML that is dropped is noted by kind; comments and closing tags are not; nothing when it is allowed")
     func droppedHTML() {
         let markdown = "<a name=\"old\"></a>\n\nText <a id=\"x\">here</a> and <img src=\"p.png\"> and <b>bold</b>.\n\n<div>\nblock\n</div>\n\n<!-- a comment -->\n"
