@@ -77,7 +77,10 @@ final class CmarkTree {
             if event == CMARK_EVENT_DONE { break }
             guard let current = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            case CMARK_NODE_TEXT:
+                // A callout's marker reads as its title, as it is shown.
+                text += CalloutSyntax.title(ifMarker: current).map { $0 + ":" } ?? Self.string(cmark_node_get_literal(current))
+            case CMARK_NODE_CODE:
                 text += Self.string(cmark_node_get_literal(current))
             case CMARK_NODE_CODE_BLOCK:
                 text += Self.string(cmark_node_get_literal(current))

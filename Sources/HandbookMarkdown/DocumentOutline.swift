@@ -18,6 +18,8 @@ public struct DocumentOutline: Sendable {
         /// Where a rule heading would have its identifier, a word shaped like one that the
         /// grammar does not accept: the heading is a plain one, perhaps by mistake.
         public var refusedIdentifier: String?
+        /// `{#name}` written at the end of the heading (see `DocumentOutline+Syntax`).
+        public var explicitAnchor: ExplicitAnchor?
     }
 
     public struct RuleHeading: Sendable {
@@ -88,4 +90,6 @@ public struct DocumentOutline: Sendable {
     public var blocks: [Block] = []
     public var listItems: [ListItem] = []
     public var changeNotes: [ChangeNote] = []
+    public var callouts: [Callout] = []
+    public var unsupported: [UnsupportedSyntax] = []
 }

@@ -7,6 +7,8 @@ struct InstructionRenderer {
 
     func render(_ instructions: RenderInstructions, listItems: Bool) -> RenderedDocument {
         let nodes = tree.numberedNodes()
+        HeadingAnchorSyntax.strip(in: tree)
+        let callouts = CalloutSyntax.callouts(in: tree)
         for (ordinal, rewrite) in instructions.links where ordinal < nodes.links.count {
             apply(rewrite, to: nodes.links[ordinal])
         }
@@ -16,6 +18,7 @@ struct InstructionRenderer {
         for (ordinal, markup) in instructions.headings where ordinal < nodes.headings.count {
             replace(heading: nodes.headings[ordinal], with: markup)
         }
+        CalloutSyntax.render(callouts)
 
         var rendered = RenderedDocument()
         var child = cmark_node_first_child(tree.root)

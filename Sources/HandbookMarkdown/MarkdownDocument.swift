@@ -16,7 +16,9 @@ public struct MarkdownDocument: Sendable {
         self.markdown = markdown
         self.allowRawHTML = allowRawHTML
         let tree = CmarkTree(markdown: markdown, allowRawHTML: allowRawHTML)
-        outline = OutlineBuilder(tree: tree, file: file, grammar: grammar).outline()
+        var outline = OutlineBuilder(tree: tree, file: file, grammar: grammar).outline()
+        SyntaxScanner(tree: tree, file: file).scan(into: &outline)
+        self.outline = outline
     }
 
     /// Renders each top-level block to HTML with `instructions` applied, and, for tip lists,

@@ -20,6 +20,7 @@ struct OutlineBuilder {
         var tip: Int?
         var linkDepth = 0
         var inRuleHeading = false
+        var anchorText: (node: OpaquePointer, cut: Int)?
 
         tree.walk { node, entering in
             let type = cmark_node_get_type(node)
@@ -35,7 +36,7 @@ struct OutlineBuilder {
                 case CMARK_NODE_LIST: kind = .list
                 default: kind = .other
                 }
-                let text = tree.plainText(of: node)
+                let text = type == CMARK_NODE_HEADING ? headingText(node).text : tree.plainText(of: node)
                 if type == CMARK_NODE_BLOCK_QUOTE, let note = ChangeNoteLabel.text(after: text) {
                     outline.blocks.append(.init(kind: .changeNote, plainText: text))
                     outline.changeNotes.append(.init(block: block, text: note, location: location(of: node)))
@@ -57,14 +58,18 @@ struct OutlineBuilder {
             case CMARK_NODE_HEADING:
                 if entering {
                     let level = Int(cmark_node_get_heading_level(node))
+                    let (text, anchor) = headingText(node)
+                    anchorText = anchor.map { ($0.node, $0.cut) }
                     let (rule, refused) = isTopLevel && (2...4).contains(level)
-                        ? (grammar.identifierAtEnd ? ruleHeadingAtEnd(node) : ruleHeading(node)) : (nil, nil)
+                        ? (grammar.identifierAtEnd ? ruleHeadingAtEnd(node, text: text) : ruleHeading(node, text: text)) : (nil, nil)
                     outline.headings.append(.init(
-                        ordinal: headingOrdinals[node] ?? outline.headings.count, level: level, text: tree.plainText(of: node),
-                        location: location(of: node), block: isTopLevel ? block : nil, rule: rule, refusedIdentifier: refused))
+                        ordinal: headingOrdinals[node] ?? outline.headings.count, level: level, text: text,
+                        location: location(of: node), block: isTopLevel ? block : nil, rule: rule, refusedIdentifier: refused,
+                        explicitAnchor: anchor?.anchor))
                     inRuleHeading = rule != nil
                 } else {
                     inRuleHeading = false
+                    anchorText = nil
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering {
@@ -81,7 +86,9 @@ struct OutlineBuilder {
                 guard linkDepth == 0, !inRuleHeading, let textOrdinal = textOrdinals[node] else { break }
                 let literal = CmarkTree.string(cmark_node_get_literal(node))
                 let start = location(of: node)
-                for token in grammar.identifierTokens(in: literal) {
+                // An explicit anchor's name is no mention of a rule.
+                let end = anchorText.flatMap { $0.node == node ? $0.cut : nil } ?? Int.max
+                for token in grammar.identifierTokens(in: literal) where token.range.upperBound <= end {
                     var at = start
                     at.column += token.range.lowerBound
                     outline.identifierTokens.append(.init(
@@ -103,7 +110,7 @@ struct OutlineBuilder {
 
     /// A heading that starts with an identifier (`## CONF-2 Title`), or the first word when it
     /// is shaped like one the grammar refuses.
-    private func ruleHeading(_ heading: OpaquePointer) -> (DocumentOutline.RuleHeading?, refused: String?) {
+    private func ruleHeading(_ heading: OpaquePointer, text whole: String) -> (DocumentOutline.RuleHeading?, refused: String?) {
         guard let first = cmark_node_first_child(heading), cmark_node_get_type(first) == CMARK_NODE_TEXT else {
             return (nil, nil)
         }
@@ -122,15 +129,15 @@ struct OutlineBuilder {
             }
         }
         let identifier = String(decoding: literal[0..<length], as: UTF8.self)
-        let whole = tree.plainText(of: heading)
         let title = whole.utf8.count >= end
             ? String(decoding: Array(whole.utf8)[end...], as: UTF8.self) : ""
         return (.init(identifier: identifier, title: title.trimmingCharacters(in: .whitespaces), prefixByteCount: end), nil)
     }
 
     /// A heading that ends with its identifier in parentheses (`## Title (C-CASE)`), or what
-    /// stands in them when it is shaped like an identifier the grammar refuses.
-    private func ruleHeadingAtEnd(_ heading: OpaquePointer) -> (DocumentOutline.RuleHeading?, refused: String?) {
+    /// stands in them when it is shaped like an identifier the grammar refuses. (A heading that
+    /// ends with `{#name}` after the parentheses is not read as a rule's: its anchor is its id.)
+    private func ruleHeadingAtEnd(_ heading: OpaquePointer, text: String) -> (DocumentOutline.RuleHeading?, refused: String?) {
         guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT else {
             return (nil, nil)
         }
@@ -145,7 +152,7 @@ struct OutlineBuilder {
         var start = open
         while start > 0, isBlank(literal[start - 1]) { start -= 1 }
         let suffix = CmarkTree.string(cmark_node_get_literal(last)).utf8.count - start
-        let whole = Array(tree.plainText(of: heading).utf8)
+        let whole = Array(text.utf8)
         let title = String(decoding: whole.prefix(max(0, whole.count - suffix)), as: UTF8.self)
         return (.init(
             identifier: String(decoding: word, as: UTF8.self), title: title.trimmingCharacters(in: .whitespaces),

@@ -14,6 +14,9 @@ KINDS = ["home", "chapter", "rules-index", "rule", "tip-list", "search", "print"
 # the second edition of the editions fixture, the pages that show changes.
 PAGES = [(name, kind) for name in ("default", "awkward", "catalogue") for kind in KINDS] + [
     ("editions", kind) for kind in ("changes", "withdrawn-rule", "changed-rule", "chapter", "rules-index", "embed-rule")
+] + [
+    # Callouts and old anchors' elements, wherever the content is shown.
+    ("clinical-policies", kind) for kind in ("chapter", "rule", "print", "embed-chapter", "embed-rule")
 ]
 
 

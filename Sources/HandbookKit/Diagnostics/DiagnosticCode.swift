@@ -86,6 +86,22 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case markdownBrackets = "markdown.brackets"
     /// A line nests quotes and lists deeper than the limit, which slows the Markdown parser.
     case markdownNesting = "markdown.nesting"
+    /// A pipe table, which this parser shows as text (a warning, once per file).
+    case markdownTable = "markdown.table"
+    /// A footnote reference or definition, shown as text (a warning, once per file).
+    case markdownFootnote = "markdown.footnote"
+    /// A task list item, `[ ]` or `[x]`, shown as text (a warning, once per file).
+    case markdownTaskList = "markdown.taskList"
+    /// `~~strikethrough~~`, shown as text (a warning, once per file).
+    case markdownStrikethrough = "markdown.strikethrough"
+    /// A definition list, `Term` then `: definition`, shown as text (a warning, once per file).
+    case markdownDefinitionList = "markdown.definitionList"
+    /// Raw HTML that is left out because `allow_raw_html` is off (a warning, once per kind and file).
+    case markdownHtmlDropped = "markdown.htmlDropped"
+    /// A callout marker, `> [!WORD]`, names no kind of callout, so the quote stays a quote (a warning).
+    case calloutUnknown = "callout.unknown"
+    /// A callout marker has text after it on its line, so the quote stays a quote (a warning).
+    case calloutMarkerLine = "callout.markerLine"
 
     // MARK: - Rules
 
@@ -118,6 +134,17 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// A link names a media file whose name is the same text in another Unicode form.
     case linkUnicodeForm = "link.unicodeForm"
 
+    // MARK: - Anchors
+
+    /// An explicit anchor, `{#name}`, or an alias under `anchors:` is not a safe id.
+    case anchorInvalid = "anchor.invalid"
+    /// Two headings of one page have the same explicit anchor, or one takes another's anchor.
+    case anchorDuplicate = "anchor.duplicate"
+    /// An alias under `anchors:` points to no heading or rule of its page.
+    case anchorAliasTarget = "anchor.aliasTarget"
+    /// An alias under `anchors:` is already an anchor of its page.
+    case anchorAliasClash = "anchor.aliasClash"
+
     // MARK: - Media
 
     /// A link or image points into media/ at a file that is not there.
@@ -134,6 +161,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case mediaNameClash = "media.nameClash"
     /// A file in media/ is of a type browsers would run, and `allow_active_media` is not set.
     case mediaActive = "media.active"
+    /// A file in media/ that no page links to or shows (a warning).
+    case mediaUnused = "media.unused"
 
     // MARK: - Change notes and editions
 

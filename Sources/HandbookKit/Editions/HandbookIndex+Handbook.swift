@@ -20,7 +20,9 @@ extension HandbookIndex {
                 rules: ((chapter.page.frontMatter.ruleIdentifier.map { [$0] } ?? [])
                     + chapter.page.outline.headings.compactMap { $0.block != nil ? $0.rule?.identifier : nil })
                     .filter { handbook.ruleIndex[$0] != nil },
-                part: handbook.part(ofChapter: index)?.id)
+                part: handbook.part(ofChapter: index)?.id,
+                anchors: chapter.anchors.aliases.isEmpty
+                    ? nil : Dictionary(chapter.anchors.aliases.map { ($0.name, $0.target) }, uniquingKeysWith: { first, _ in first }))
         }
         if !handbook.parts.isEmpty {
             var slugsByPart: [String: [String]] = [:]

@@ -51,7 +51,12 @@ enum HandbookSchema {
             "updated": { "type": "string", "format": "date" },
             "url": { "$ref": "#/$defs/url" },
             "rules": { "type": "array", "items": { "$ref": "#/$defs/ruleId" }, "description": "The rules the chapter defines, in order." },
-            "part": { "type": "string", "description": "The id of the part the chapter is in; absent for a chapter outside any part." }
+            "part": { "type": "string", "description": "The id of the part the chapter is in; absent for a chapter outside any part." },
+            "anchors": {
+              "type": "object",
+              "description": "Old anchors of the chapter page that still work (front matter `anchors:`, and explicit anchors of rule headings): each maps to the anchor, in the same page, it stands for. Absent when there are none.",
+              "additionalProperties": { "type": "string" }
+            }
           }
         },
         "part": {

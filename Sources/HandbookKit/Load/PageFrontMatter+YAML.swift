@@ -1,6 +1,6 @@
 /// Reading a page's front matter.
 extension PageFrontMatter {
-    static let keys = ["title", "summary", "updated", "changes", "extra", "id"]
+    static let keys = ["title", "summary", "updated", "changes", "extra", "id", "anchors"]
 
     /// Reads the front matter of `file`, returning the body (with the file's line numbering).
     static func read(_ file: SourceFile, grammar: RuleGrammar = .standard) -> (PageFrontMatter?, body: String, [Diagnostic]) {
@@ -21,7 +21,7 @@ extension PageFrontMatter {
         }
         var (mapping, diagnostics) = YAMLMapping.parse(
             yaml, file: file.displayPath, firstLine: split.yamlFirstLine, allowedKeys: keys, required: ["title"],
-            mappingKeys: ["changes"], fieldKeys: ["extra"])
+            mappingKeys: ["changes", "anchors"], fieldKeys: ["extra"])
         if mapping.entries.isEmpty && diagnostics.isEmpty {
             diagnostics.append(.error(
                 .configMissingKey, at: file.location(), "missing required key 'title'",
@@ -65,6 +65,9 @@ extension PageFrontMatter {
                     "'\(Quoted.text(entry.value))' is not a rule identifier of this handbook, so the chapter cannot be a rule",
                     suggestion: "write the identifier as rule_id_pattern in handbook.yml describes it, or change the pattern"))
             }
+        }
+        matter.anchorAliases = (mapping.mappings["anchors"] ?? []).map { name, entry in
+            PageFrontMatter.Alias(name: name, target: entry.value, location: entry.location)
         }
         return (matter, split.body, diagnostics)
     }

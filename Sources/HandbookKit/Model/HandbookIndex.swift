@@ -14,6 +14,8 @@ struct HandbookIndex: Codable, Sendable, Equatable {
         var rules: [String]
         /// The id of the chapter's part, when it is in one.
         var part: String?
+        /// Old anchors of the page, each with the anchor it stands for; nil when there are none.
+        var anchors: [String: String]?
     }
 
     /// A part: a group of chapters.

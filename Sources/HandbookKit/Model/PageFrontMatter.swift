@@ -15,4 +15,13 @@ struct PageFrontMatter: Sendable, Hashable {
     /// sub-rules (one standard per page).
     var ruleIdentifier: String?
     var ruleIdentifierLocation: SourceLocation?
+    /// `anchors:`: old anchors of the page, each kept for a heading's anchor or a rule
+    /// identifier of the page, in the order written. Checked by the resolver.
+    var anchorAliases: [Alias] = []
+
+    struct Alias: Sendable, Hashable {
+        var name: String
+        var target: String
+        var location: SourceLocation
+    }
 }

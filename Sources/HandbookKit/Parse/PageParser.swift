@@ -33,6 +33,7 @@ enum PageParser {
         diagnostics += costProblems
         let document = MarkdownDocument(
             markdown: bounded, file: source.displayPath, allowRawHTML: allowRawHTML, grammar: RuleIdentifierGrammar(grammar: grammar))
+        diagnostics += SyntaxDiagnostics.problems(in: document.outline)
         let page = ParsedPage(
             kind: kind, file: file, displayPath: source.displayPath, frontMatter: frontMatter,
             document: document, sourceDigest: source.text.hashValue)

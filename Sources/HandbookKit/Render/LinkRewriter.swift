@@ -9,6 +9,8 @@ enum LinkRewriter {
     private struct Opening {
         var bytes: [UInt8]
         var kept: Int
+        /// An alias's id, prefixed whatever it is: it may look like a rule identifier.
+        var isAlias = false
     }
 
     private static let quote = UInt8(ascii: "\"")
@@ -20,23 +22,25 @@ enum LinkRewriter {
     private static let idAttributes = (1...6).map { level -> Opening in
         let bytes = Array("<h\(level) id=\"".utf8)
         return Opening(bytes: bytes, kept: bytes.count)
-    }
+    } + [Opening(bytes: Array(AliasMarkup.opening.utf8), kept: AliasMarkup.opening.utf8.count, isAlias: true)]
 
     /// Replaces each `href` and `src` value that starts with `../` by `transform(rest)`, where
     /// `rest` is the value without `../`; nil keeps the value.
     static func rewrite(_ html: String, _ transform: (String) -> String?) -> String {
-        replacingValues(in: html, after: linkAttributes, transform)
+        replacingValues(in: html, after: linkAttributes) { value, _ in transform(value) }
     }
 
     /// Prefixes the `id` of every heading whose id does not satisfy `keep` (rule identifiers
     /// are unique in the whole handbook; slugs only within their page).
     static func prefixHeadingIDs(_ html: String, prefix: String, keep: (String) -> Bool) -> String {
-        replacingValues(in: html, after: idAttributes) { id in keep(id) ? nil : prefix + id }
+        replacingValues(in: html, after: idAttributes) { id, opening in keep(id) && !opening.isAlias ? nil : prefix + id }
     }
 
     /// Replaces the value after each of `openings` (up to the closing quote) by
     /// `replacement(value)`, or keeps the whole attribute as it was when that is nil.
-    private static func replacingValues(in html: String, after openings: [Opening], _ replacement: (String) -> String?) -> String {
+    private static func replacingValues(
+        in html: String, after openings: [Opening], _ replacement: (String, Opening) -> String?
+    ) -> String {
         let bytes = Array(html.utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 1024)
@@ -46,7 +50,7 @@ enum LinkRewriter {
                 let end = bytes[(index + opening.bytes.count)...].firstIndex(of: quote)
             {
                 let value = String(decoding: bytes[(index + opening.bytes.count)..<end], as: UTF8.self)
-                if let new = replacement(value) {
+                if let new = replacement(value, opening) {
                     result.append(contentsOf: bytes[index..<(index + opening.kept)])
                     result.append(contentsOf: new.utf8)
                 } else {

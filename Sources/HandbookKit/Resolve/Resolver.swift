@@ -16,6 +16,10 @@ struct Resolver {
     private var mediaPaths: Set<ExactText> = []
     private var mediaByNormalisedPath: [ExactText: String] = [:]
     private var chapterSlugs: [String] = []
+    /// Each page's anchors, for the targets of its aliases.
+    private var aliasesByContentPath: [String: PageAnchors] = [:]
+    /// The media paths some link or image points to.
+    private var usedMedia: Set<ExactText> = []
     /// Rule indices by chapter, in document order.
     private var rulesByChapter: [[Int]] = []
     /// `broken_links: warning`: a missing target is a warning, and the link is shown as text.
@@ -28,10 +32,17 @@ struct Resolver {
         var resolver = Resolver()
         resolver.brokenLinksAreWarnings = config.brokenLinksAreWarnings
         resolver.grammar = config.ruleGrammar
-        let chapterAnchors = chapters.map { PageAnchors.compute(for: $0.outline, withTips: false, reserved: reservedAnchors) }
-        let tipAnchors = tipLists.map { PageAnchors.compute(for: $0.outline, withTips: true, reserved: reservedAnchors) }
+        var chapterAnchors = chapters.map { PageAnchors.compute(for: $0.outline, withTips: false, reserved: reservedAnchors) }
+        var tipAnchors = tipLists.map { PageAnchors.compute(for: $0.outline, withTips: true, reserved: reservedAnchors) }
+        for index in chapters.indices {
+            resolver.diagnostics += AnchorCheck.check(chapters[index], anchors: &chapterAnchors[index], reserved: reservedAnchors)
+        }
+        for index in tipLists.indices {
+            resolver.diagnostics += AnchorCheck.check(tipLists[index], anchors: &tipAnchors[index], reserved: reservedAnchors)
+        }
         for (page, anchors) in Array(zip(chapters, chapterAnchors)) + Array(zip(tipLists, tipAnchors)) {
             resolver.anchorsByContentPath[page.contentPath] = (page, anchors.all)
+            resolver.aliasesByContentPath[page.contentPath] = anchors
         }
         for file in media {
             let path = SiteLayout.media(file.relativePath)
@@ -52,6 +63,9 @@ struct Resolver {
         }
         let resolvedTips = zip(tipLists, tipAnchors).map { page, anchors in
             resolver.resolve(page: page, anchors: anchors, chapterIndex: nil)
+        }
+        if !config.allowRawHTML {
+            resolver.diagnostics += UnusedMedia.problems(media, used: resolver.usedMedia)
         }
         let handbook = ResolvedHandbook(
             config: config, chapters: resolvedChapters, tipLists: resolvedTips, rules: resolver.rules,
@@ -210,7 +224,7 @@ struct Resolver {
         var instructions = RenderInstructions()
         var tipRules = [[String]](repeating: [], count: anchors.tips.count)
         let sourceFolder = page.contentFolder
-        let ownAnchors = Set(anchors.headings).union(anchors.tips)
+        let ownAnchors = anchors.all
 
         // Headings: every one gets an id; rule headings show their identifier.
         for heading in outline.headings {
@@ -222,6 +236,7 @@ struct Resolver {
                 instructions.headings[heading.ordinal] = HeadingMarkup.plain(level: heading.level, id: id)
             }
         }
+        AliasMarkup.add(anchors, to: &instructions, outline: outline)
 
         func cite(_ identifier: String, block: Int, tip: Int?) {
             guard let target = ruleIndex[identifier] else { return }
@@ -278,7 +293,7 @@ struct Resolver {
                     // Written out in full like every other internal link, so that the text reads
                     // the same on its page, on a rule's page, in an embed and in the print edition.
                     instructions.links[link.ordinal] = .init(
-                        url: SiteLayout.rootFromPage + "\(page.outputPath)#\(URLEncoding.fragment(anchor))")
+                        url: SiteLayout.rootFromPage + "\(page.outputPath)#\(URLEncoding.fragment(anchors.target(of: anchor)))")
                 }
             case .rootRelative:
                 diagnostics.append(.error(
@@ -315,18 +330,21 @@ struct Resolver {
         return ResolvedPage(page: page, anchors: anchors, instructions: instructions, tipRules: tipRules)
     }
 
-    /// The link to a chapter, tip list or media file, or the problem with it.
-    private func resolveContentLink(
+    /// The link to a chapter, tip list or media file, or the problem with it; a media file
+    /// linked to is recorded as used.
+    private mutating func resolveContentLink(
         path: String, anchor: String?, link: DocumentOutline.Link
     ) -> Result<RenderInstructions.LinkRewrite, Diagnostic> {
         if let target = anchorsByContentPath[path] {
             if let anchor, !anchor.isEmpty, !target.anchors.contains(anchor) {
                 return .failure(brokenAnchor(anchor, in: path, candidates: target.anchors, at: link.location))
             }
-            let fragment = anchor.map { $0.isEmpty ? "" : "#" + URLEncoding.fragment($0) } ?? ""
+            let landing = anchor.map { aliasesByContentPath[path]?.target(of: $0) ?? $0 }
+            let fragment = landing.map { $0.isEmpty ? "" : "#" + URLEncoding.fragment($0) } ?? ""
             return .success(.init(url: SiteLayout.rootFromPage + target.page.outputPath + fragment))
         }
         if mediaPaths.contains(ExactText(path)) {
+            usedMedia.insert(ExactText(path))
             let fragment = anchor.map { "#" + URLEncoding.fragment($0) } ?? ""
             return .success(.init(url: SiteLayout.rootFromPage + URLEncoding.path(path) + fragment))
         }

@@ -15,6 +15,8 @@ enum InputLimits {
     static let titleCharacters = 500
     /// A rule identifier, which names the rule's page: `rules/<id>.html`.
     static let identifierBytes = 100
+    /// An explicit anchor or an anchor alias: an id in every page it is on.
+    static let anchorBytes = 100
     /// A chapter's or tip list's slug, which names its page (file systems allow 255 bytes).
     static let slugBytes = 200
     /// A path in the output, from its root. Debian's libarchive overflows a 64 KiB buffer on

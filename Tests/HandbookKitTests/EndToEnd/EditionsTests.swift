@@ -11,7 +11,8 @@ struct EditionsTests {
 
     init() async throws {
         handbook = try TestHandbook(fixture: "awkward")
-        report = await handbook.build(strict: true)
+        // Not strict: the fixture's raw HTML is dropped, which is a warning.
+        report = await handbook.build()
     }
 
     @Test("print.html has every chapter, the rules and the tip lists, and links only inside itself")
@@ -74,7 +75,7 @@ struct EditionsTests {
         let site = try TestHandbook(fixture: "awkward")
         let config = try String(contentsOfFile: site.content + "/handbook.yml", encoding: .utf8)
         try site.write(config + "base_url: https://example.org/handbook\n", to: "handbook.yml")
-        #expect(await site.build(strict: true).succeeded)
+        #expect(await site.build().succeeded)
         let chapter = try site.read("chapters/basics.html")
         #expect(chapter.contains(#"<link rel="canonical" href="https://example.org/handbook/chapters/basics.html">"#))
         #expect(chapter.contains(#"<link rel="alternate" type="application/json+oembed" href="https://example.org/handbook/oembed/chapters/basics.json""#))

@@ -29,6 +29,20 @@ struct FrontMatterTests {
         #expect(diagnostics.first?.location.line == 1)
     }
 
+    @Test("`anchors:` maps old anchors to new ones, in block or flow style, each at its line")
+    func anchors() throws {
+        let (block, _, blockProblems) = PageFrontMatter.read(file("---\ntitle: A\nanchors:\n  rf-out: F.21\n  old-intro: introduction\n---\n"))
+        #expect(blockProblems.isEmpty)
+        #expect(block?.anchorAliases.map(\.name) == ["rf-out", "old-intro"])
+        #expect(block?.anchorAliases.map(\.target) == ["F.21", "introduction"])
+        #expect(block?.anchorAliases.map(\.location.line) == [4, 5])
+        let (flow, _, flowProblems) = PageFrontMatter.read(file("---\ntitle: A\nanchors: { rf-out: F.21, old-intro: introduction }\n---\n"))
+        #expect(flowProblems.isEmpty)
+        #expect(flow?.anchorAliases.map(\.target) == ["F.21", "introduction"])
+        let (_, _, listProblems) = PageFrontMatter.read(file("---\ntitle: A\nanchors: [a, b]\n---\n"))
+        #expect(listProblems.map(\.code) == [.configType])
+    }
+
     @Test("missing front matter")
     func missing() {
         let (_, _, diagnostics) = PageFrontMatter.read(file("# Just a heading\n"))

@@ -23,6 +23,13 @@ struct LinkRewriterTests {
         #expect(result == #"<h2 id="ch--why">Why</h2><h3 id="CONF-1" class="rule-heading">R</h3><li class="tip" id="check">c</li><p id="other">p</p>"#)
     }
 
+    @Test("an alias's id is always prefixed in the print edition, even one shaped like a rule identifier")
+    func aliasIDs() {
+        let html = #"<span class="anchor-alias" id="CONF-1"></span><span class="anchor-alias" id="old"></span><h2 id="CONF-1" class="rule-heading">R</h2>"#
+        let result = LinkRewriter.prefixHeadingIDs(html, prefix: "ch--") { $0 == "CONF-1" }
+        #expect(result == #"<span class="anchor-alias" id="ch--CONF-1"></span><span class="anchor-alias" id="ch--old"></span><h2 id="CONF-1" class="rule-heading">R</h2>"#)
+    }
+
     @Test("download sizes read as people say them")
     func sizes() {
         #expect(Downloads.label(0) == "1 KB")

@@ -204,8 +204,9 @@ struct ResolverTests {
         ).resolve()
 
         #expect(MemoryHandbook.html(of: resolved.chapters[0]).contains("src=\"../media/photo%20one.png\""))
-        #expect(diagnostics.map(\.code) == [.mediaMissing, .linkUnicodeForm, .imageExternal])
-        #expect(diagnostics.map(\.location.line) == [3, 5, 7].map(Self.line))
+        // The decomposed name is linked to by no page, only by a link in the other form.
+        #expect(diagnostics.map(\.code) == [.mediaMissing, .linkUnicodeForm, .imageExternal, .mediaUnused])
+        #expect(diagnostics.map(\.location.line) == [3, 5, 7].map(Self.line) + [1])
         #expect(diagnostics[0].suggestion == "did you mean 'media/photo one.png'?")
     }
 
