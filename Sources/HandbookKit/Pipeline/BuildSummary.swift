@@ -25,10 +25,12 @@ public struct BuildSummary: Sendable, Equatable {
     /// "Built 157 pages (14 chapters, 57 rules, 45 tips) in 0.31 s into Site", or for a
     /// rebuild "Rebuilt 5 of 157 pages (3 files changed; 14 chapters, ...) in 0.02 s into Site".
     public var line: String {
+        let contents = [PageContext.count(chapters, "chapter"), PageContext.count(rules, "rule"), PageContext.count(tips, "tip")]
+            .joined(separator: ", ")
         if let rendered {
-            let changed = filesWritten.map { "\($0) file\($0 == 1 ? "" : "s") changed; " } ?? ""
-            return "Rebuilt \(rendered) of \(pages) pages (\(changed)\(chapters) chapters, \(rules) rules, \(tips) tips) in \(String(format: "%.2f", seconds)) s into \(output)"
+            let changed = filesWritten.map { PageContext.count($0, "file") + " changed; " } ?? ""
+            return "Rebuilt \(rendered) of \(PageContext.count(pages, "page")) (\(changed)\(contents)) in \(String(format: "%.2f", seconds)) s into \(output)"
         }
-        return "Built \(pages) pages (\(chapters) chapters, \(rules) rules, \(tips) tips) in \(String(format: "%.2f", seconds)) s into \(output)"
+        return "Built \(PageContext.count(pages, "page")) (\(contents)) in \(String(format: "%.2f", seconds)) s into \(output)"
     }
 }

@@ -52,7 +52,7 @@ struct CommandLineTests {
         let handbook = try TestHandbook()
         let built = try run(["build", "--content", handbook.content, "--templates", Repository.templates, "--output", handbook.output])
         #expect(built.status == 0)
-        #expect(built.stderr.range(of: #"^Built \d+ pages \(1 chapters, 1 rules, 0 tips\) in \d+\.\d\d s into .*Site\n$"#, options: .regularExpression) != nil, "\(built.stderr)")
+        #expect(built.stderr.range(of: #"^Built \d+ pages \(1 chapter, 1 rule, 0 tips\) in \d+\.\d\d s into .*Site\n$"#, options: .regularExpression) != nil, "\(built.stderr)")
         let quiet = try run(["build", "--quiet", "--content", handbook.content, "--templates", Repository.templates, "--output", handbook.output])
         #expect(quiet.status == 0 && quiet.stderr.isEmpty)
     }
