@@ -109,6 +109,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case ruleUnknown = "rule.unknown"
     /// Two rules have the same identifier.
     case ruleDuplicate = "rule.duplicate"
+    /// A rule's identifier would give its page the name of a page the site writes itself (`index`).
+    case ruleReservedIdentifier = "rule.reservedIdentifier"
     /// A rule heading has an identifier but no title.
     case ruleUntitled = "rule.untitled"
     /// A rule is defined in a tip list rather than a chapter.

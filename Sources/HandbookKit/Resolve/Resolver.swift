@@ -7,6 +7,8 @@ struct Resolver {
     private(set) var diagnostics: [Diagnostic] = []
     private var rules: [Rule] = []
     private var ruleIndex: [String: Int] = [:]
+    /// The same, by identifiers in lower case (`definitionProblem`).
+    private var ruleIndexByFoldedIdentifier: [String: Int] = [:]
     private var grammar = RuleGrammar.standard
     /// The identifiers of the rules by their prefix (`RuleGrammar.prefix`): the known prefixes,
     /// and where "did you mean" looks.
@@ -107,11 +109,8 @@ struct Resolver {
             if let problem = TitleLength.problem(ruleHeading.title, what: "rule's title", at: heading.location) {
                 diagnostics.append(problem)
             }
-            if let existing = ruleIndex[identifier] {
-                diagnostics.append(.error(
-                    .ruleDuplicate, at: heading.location,
-                    "\(identifier) is defined twice: here and at \(rules[existing].location.description)",
-                    suggestion: "give one of them another identifier"))
+            if let problem = definitionProblem(identifier, at: heading.location) {
+                diagnostics.append(problem)
                 continue
             }
             if ruleHeading.title.isEmpty {
@@ -122,6 +121,7 @@ struct Resolver {
             let text = outline.blocks[(block + 1)..<end].filter { $0.kind != .changeNote }.map(\.plainText)
                 .filter { !$0.isEmpty }.joined(separator: "\n\n")
             ruleIndex[identifier] = rules.count
+            ruleIndexByFoldedIdentifier[identifier.lowercased()] = rules.count
             rulesByChapter[chapterIndex].append(rules.count)
             rules.append(Rule(
                 identifier: identifier, title: ruleHeading.title, chapter: chapterIndex,
@@ -171,21 +171,50 @@ struct Resolver {
         }
     }
 
+    /// Why `identifier` cannot be defined here: defined already, or in another case only (its
+    /// page, rules/ID.html, would be the same file as the other's where names ignore case, as
+    /// on macOS and Windows), or the name of a page of the site's own (rules/index.html).
+    private func definitionProblem(_ identifier: String, at location: SourceLocation) -> Diagnostic? {
+        if let existing = ruleIndex[identifier] {
+            return .error(
+                .ruleDuplicate, at: location,
+                "\(identifier) is defined twice: here and at \(rules[existing].location.description)",
+                suggestion: "give one of them another identifier")
+        }
+        let folded = identifier.lowercased()
+        if let existing = ruleIndexByFoldedIdentifier[folded] {
+            return .error(
+                .ruleDuplicate, at: location,
+                "\(identifier) differs only in case from \(rules[existing].identifier), at \(rules[existing].location.description): their pages would be one file where file names ignore case, as on macOS and Windows",
+                suggestion: "give one of them another identifier")
+        }
+        if Self.reservedIdentifiers.contains(folded) {
+            return .error(
+                .ruleReservedIdentifier, at: location,
+                "'\(Quoted.text(identifier))' cannot be a rule's identifier: its page would be \(SiteLayout.rulesIndex), the list of all rules",
+                suggestion: "give the rule another identifier")
+        }
+        return nil
+    }
+
+    /// Identifiers, lower case, whose rule page would be a page the site writes itself.
+    static let reservedIdentifiers: Set<String> = [
+        String(SiteLayout.rulesIndex.dropFirst(SiteLayout.rulesFolder.count + 1).dropLast(".html".count)),
+    ]
+
     /// A chapter whose front matter has `id:` is one rule, all of its text; the rules of its
     /// headings are its sub-rules. Returns its identifier.
     private mutating func collectChapterRule(of chapter: ParsedPage, chapterIndex: Int) -> String? {
         guard let identifier = chapter.frontMatter.ruleIdentifier else { return nil }
         let location = chapter.frontMatter.ruleIdentifierLocation ?? SourceLocation(file: chapter.displayPath)
-        if let existing = ruleIndex[identifier] {
-            diagnostics.append(.error(
-                .ruleDuplicate, at: location,
-                "\(identifier) is defined twice: here and at \(rules[existing].location.description)",
-                suggestion: "give one of them another identifier"))
+        if let problem = definitionProblem(identifier, at: location) {
+            diagnostics.append(problem)
             return nil
         }
         let outline = chapter.outline
         let text = outline.blocks.filter { $0.kind != .changeNote }.map(\.plainText).filter { !$0.isEmpty }.joined(separator: "\n\n")
         ruleIndex[identifier] = rules.count
+        ruleIndexByFoldedIdentifier[identifier.lowercased()] = rules.count
         rulesByChapter[chapterIndex].append(rules.count)
         var rule = Rule(
             identifier: identifier, title: chapter.frontMatter.title, chapter: chapterIndex, heading: -1, level: 1,

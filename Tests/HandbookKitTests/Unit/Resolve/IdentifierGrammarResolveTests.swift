@@ -26,6 +26,17 @@ struct IdentifierGrammarResolveTests {
         #expect(html.contains(#"<h2 id="P.1" class="rule-heading"><a class="rule-id" href="../rules/P.1.html">P.1</a> <span class="rule-title">Say it in code</span></h2>"#))
     }
 
+    @Test("identifiers that differ only in case, and one that would name the rules index, are refused")
+    func pageNames() throws {
+        let (resolved, diagnostics) = try handbook("rule_id_pattern: '[A-Za-z]+[.][0-9]+|index'\n", [
+            ("01-a.md", MemoryHandbook.page("A", "## Con.1 Keep it constant\n\nText.\n\n## CON.1 Shouting\n\nText.\n\n## index All of them\n\nText.\n")),
+        ]).resolve()
+        #expect(diagnostics.map(\.code) == [.ruleDuplicate, .ruleReservedIdentifier])
+        #expect(diagnostics.first?.message.contains("differs only in case from Con.1") == true)
+        #expect(diagnostics.last?.message.contains("rules/index.html") == true)
+        #expect(resolved.rules.map(\.identifier) == ["Con.1"])
+    }
+
     @Test("an undefined identifier with a known prefix is a warning whose suggestion keeps to that prefix")
     func didYouMean() throws {
         let (_, diagnostics) = try handbook(coding, [
