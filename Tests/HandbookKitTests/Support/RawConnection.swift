@@ -81,8 +81,11 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
-    /// Reads one response: its head, and its body by Content-Length (none for HEAD).
-    func response(within seconds: Double = 10, head: Bool = false) async -> RawResponse? {
+    /// Reads one response: its head, and its body by Content-Length (none for HEAD). The wait
+    /// is long because the whole suite runs in parallel on two cores, where a server process
+    /// has answered a first request after more than ten seconds; a test waits that long only
+    /// when it is about to fail.
+    func response(within seconds: Double = 30, head: Bool = false) async -> RawResponse? {
         await receive(within: seconds) { RawResponse(parsing: $0, bodyExpected: !head) != nil }
         return RawResponse(parsing: received, bodyExpected: !head)
     }
