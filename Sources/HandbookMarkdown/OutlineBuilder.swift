@@ -26,6 +26,8 @@ struct OutlineBuilder {
             let type = cmark_node_get_type(node)
             let parent = cmark_node_parent(node)
             let isTopLevel = parent == root
+            // Read once: a top-level heading's text serves both its block and its heading.
+            let heading = entering && type == CMARK_NODE_HEADING ? headingText(node) : nil
 
             if entering && isTopLevel {
                 block += 1
@@ -36,7 +38,7 @@ struct OutlineBuilder {
                 case CMARK_NODE_LIST: kind = .list
                 default: kind = .other
                 }
-                let text = type == CMARK_NODE_HEADING ? headingText(node).text : tree.plainText(of: node)
+                let text = heading?.text ?? tree.plainText(of: node)
                 if type == CMARK_NODE_BLOCK_QUOTE, let note = ChangeNoteLabel.text(after: text) {
                     outline.blocks.append(.init(kind: .changeNote, plainText: text))
                     outline.changeNotes.append(.init(block: block, text: note, location: location(of: node)))
@@ -56,9 +58,8 @@ struct OutlineBuilder {
                     tip = nil
                 }
             case CMARK_NODE_HEADING:
-                if entering {
+                if entering, let (text, anchor) = heading {
                     let level = Int(cmark_node_get_heading_level(node))
-                    let (text, anchor) = headingText(node)
                     anchorText = anchor.map { ($0.node, $0.cut) }
                     let (rule, refused) = isTopLevel && (2...4).contains(level)
                         ? (grammar.identifierAtEnd ? ruleHeadingAtEnd(node, text: text) : ruleHeading(node, text: text)) : (nil, nil)
@@ -67,7 +68,7 @@ struct OutlineBuilder {
                         location: location(of: node), block: isTopLevel ? block : nil, rule: rule, refusedIdentifier: refused,
                         explicitAnchor: anchor?.anchor))
                     inRuleHeading = rule != nil
-                } else {
+                } else if !entering {
                     inRuleHeading = false
                     anchorText = nil
                 }
