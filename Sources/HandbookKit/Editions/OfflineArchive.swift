@@ -1,8 +1,9 @@
 import CArchive
 import Foundation
 
-/// `handbook-offline.zip`: the site itself, to unzip and open from the disk. It holds everything
-/// but itself and the EPUB, with a fixed date on every entry so that builds are reproducible.
+/// `handbook-offline.zip`: the site itself, to unzip and open from the disk. It holds what a
+/// reader opens there (`holds`), with a fixed date on every entry so that builds are
+/// reproducible.
 ///
 /// Written with libarchive, which streams each file once: ZIPFoundation's `addEntry` reads and
 /// writes back the whole central directory for every file added, so its time grew with the
@@ -30,11 +31,30 @@ enum OfflineArchive {
         return ContentInventory.isSlug(slug) ? slug : "handbook"
     }
 
-    static func write(from staging: SiteFolder, folderName: String) throws -> Int {
-        let files = try staging.files().filter { $0 != SiteLayout.offlineArchive && $0 != SiteLayout.epub }
+    /// Whether the archive holds the file at `path`. Not what only a web server or another
+    /// program uses: the embeds and their oEmbed files (for intranet pages), the JSON copies
+    /// (handbook.json, its schema, the search index's JSON, which pages read from the
+    /// disk as scripts), the sitemap, the service worker (not registered from the disk), the
+    /// EPUB (a download of its own), and the archive itself. Left out, they made the archive
+    /// half again as large and its writing twice as long.
+    static func holds(_ path: String) -> Bool {
+        !excluded.contains(path) && !path.hasPrefix(SiteLayout.embedFolder + "/")
+            && !path.hasPrefix(SiteLayout.oembedFolder + "/")
+    }
+
+    private static let excluded: Set<String> = [
+        SiteLayout.offlineArchive, SiteLayout.epub, SiteLayout.serviceWorker, SiteLayout.handbookIndex,
+        SiteLayout.handbookSchema, SiteLayout.searchIndexJSON, SiteLayout.sitemap, SiteLayout.marker,
+    ]
+
+    /// Writes the archive of the files in `staging` it holds, with `replacing`'s text in place
+    /// of those files' own; returns its size.
+    static func write(from staging: SiteFolder, folderName: String, replacing: [String: String] = [:]) throws -> Int {
+        let files = try staging.files().filter(holds)
         let temporary = staging.path + "/.\(SiteLayout.offlineArchive).tmp"
         try? FileManager.default.removeItem(atPath: temporary)
-        try writeZip(files.map { (folderName + "/" + $0, staging.path + "/" + $0) }, to: temporary)
+        try writeZip(
+            files.map { (name: folderName + "/" + $0, source: staging.path + "/" + $0, text: replacing[$0]) }, to: temporary)
         let destination = staging.path + "/" + SiteLayout.offlineArchive
         try? FileManager.default.removeItem(atPath: destination)
         try FileManager.default.moveItem(atPath: temporary, toPath: destination)
@@ -42,8 +62,9 @@ enum OfflineArchive {
         return (attributes[.size] as? NSNumber)?.intValue ?? 0
     }
 
-    /// Writes `entries` (name in the archive, file to read) as a deflated ZIP at `path`.
-    private static func writeZip(_ entries: [(name: String, source: String)], to path: String) throws {
+    /// Writes `entries` (name in the archive, file to read, or the text to store instead) as a
+    /// deflated ZIP at `path`.
+    private static func writeZip(_ entries: [(name: String, source: String, text: String?)], to path: String) throws {
         guard let archive = archive_write_new() else { throw Failure(message: "libarchive could not start") }
         defer { archive_write_free(archive) }
         func check(_ status: Int32) throws {
@@ -52,17 +73,16 @@ enum OfflineArchive {
             }
         }
         try check(archive_write_set_format_zip(archive))
-        // Level 1 of 9: the archive is written twice per build (the home page shows its size),
-        // and higher levels cost several times the time for a few per cent of size.
+        // Level 1 of 9: higher levels cost several times the time for a few per cent of size.
         try check(archive_write_set_options(archive, "zip:compression=deflate,zip:compression-level=1"))
         try check(archive_write_open_filename(archive, path))
-        for (name, source) in entries {
+        for (name, source, text) in entries {
             // Debian's libarchive 3.6.2 overflows a 64 KiB buffer on longer names; every name is
             // a checked output path under a short folder, so this never fails in practice.
             guard name.utf8.count <= InputLimits.outputPathBytes + 128 else {
                 throw Failure(message: "an entry's name is longer than \(InputLimits.outputPathBytes + 128) bytes")
             }
-            let data = try Data(contentsOf: URL(fileURLWithPath: source))
+            let data = try text.map { Data($0.utf8) } ?? Data(contentsOf: URL(fileURLWithPath: source))
             guard let entry = archive_entry_new() else { throw Failure(message: "libarchive could not make an entry") }
             defer { archive_entry_free(entry) }
             archive_entry_set_pathname_utf8(entry, name)

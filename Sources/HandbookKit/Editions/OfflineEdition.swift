@@ -1,5 +1,5 @@
-/// The offline copy: the home page with the sizes of the downloads, the service worker, and
-/// `handbook-offline.zip`, which holds the whole site, those two included.
+/// The offline copy: `handbook-offline.zip`, which holds the site as a reader opens it from the
+/// disk, then the home page with the sizes of the downloads, and the service worker.
 struct OfflineEdition: Edition {
     let handbook: ResolvedHandbook
     let templates: TemplateSet
@@ -9,27 +9,25 @@ struct OfflineEdition: Edition {
 
     func make() throws {}
 
-    /// The home page shows the size of the archive, and the archive contains the home page and
-    /// the service worker (whose cache name hashes every file): so they are written in turn
-    /// until the size shown no longer changes. Starting from the size of the archive the build
-    /// replaces, that is one round unless the size shown changes, and two at most in practice.
+    /// The site's home page shows the archive's size, and the service worker's cache name
+    /// hashes every file, the home page too: so the archive holds neither of them as the site
+    /// has them. It holds no service worker (from the disk none is registered) and a home page
+    /// that offers only what the archive holds; then the site's home page and the worker are
+    /// written, each once.
     func write(_ made: Void, into folder: SiteFolder) throws -> DownloadSizes? {
         let scope = WriteLog.Scope.edition(kind)
-        var downloads = DownloadSizes(
-            epub: try folder.size(of: SiteLayout.epub), archive: folder.previous?.size(of: SiteLayout.offlineArchive) ?? 0,
-            print: try folder.size(of: SiteLayout.print))
-        let folderName = OfflineArchive.folderName(title: handbook.config.title)
+        var downloads = DownloadSizes(epub: try folder.size(of: SiteLayout.epub), print: try folder.size(of: SiteLayout.print))
         let site = SiteUnit(handbook)
-        let context = PageContext(handbook: handbook)
-        for _ in 0..<5 {
-            try SiteRenderer.renderHome(site, context: context, templates: templates, downloads: downloads, into: folder, scope: scope)
-            try ServiceWorker.write(into: folder, templates: templates)
-            let written = try OfflineArchive.write(from: folder, folderName: folderName)
-            folder.writes?.keep([SiteLayout.offlineArchive], scope: scope)
-            if Downloads.label(written) == Downloads.label(downloads.archive) { break }
-            downloads.archive = written
-        }
+        let context = PageContext(handbook: handbook, templates: templates)
+        var archived = downloads
+        archived.inArchive = true
+        downloads.archive = try OfflineArchive.write(
+            from: folder, folderName: OfflineArchive.folderName(title: handbook.config.title),
+            replacing: [SiteLayout.home: SiteRenderer.homeHTML(site, context: context, templates: templates, downloads: archived)])
+        folder.writes?.keep([SiteLayout.offlineArchive], scope: scope)
         folder.keepIfUnchanged(SiteLayout.offlineArchive)
+        try SiteRenderer.renderHome(site, context: context, templates: templates, downloads: downloads, into: folder, scope: scope)
+        try ServiceWorker.write(into: folder, templates: templates)
         return downloads
     }
 }

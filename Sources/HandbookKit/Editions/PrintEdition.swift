@@ -15,7 +15,7 @@ package struct PrintEdition: Edition {
     var kind: SiteEdition { .print }
 
     package func make() -> String {
-        let builder = PageContext(handbook: handbook)
+        let builder = PageContext(handbook: handbook, templates: templates)
         var context = builder.base(
             kind: .print, title: "Print edition", description: handbook.config.description,
             root: "", currentPath: SiteLayout.print)

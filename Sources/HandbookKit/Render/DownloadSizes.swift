@@ -3,6 +3,8 @@ package struct DownloadSizes: Sendable, Hashable {
     var epub = 0
     var archive = 0
     var print = 0
+    /// Set for the home page inside the offline copy, which offers only what the copy holds.
+    var inArchive = false
 
     package init(epub: Int = 0, archive: Int = 0, print: Int = 0) {
         self.epub = epub
@@ -10,5 +12,7 @@ package struct DownloadSizes: Sendable, Hashable {
         self.print = print
     }
 
-    var list: [TemplateContext] { Downloads.list(epubSize: epub, archiveSize: archive, printSize: print) }
+    var list: [TemplateContext] {
+        inArchive ? Downloads.listInArchive(printSize: print) : Downloads.list(epubSize: epub, archiveSize: archive, printSize: print)
+    }
 }

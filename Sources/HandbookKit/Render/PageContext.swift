@@ -3,13 +3,48 @@
 /// what it shows is what the pages' keys hash.
 struct PageContext: Sendable {
     let frame: PageFrame
+    private let templates: TemplateSet?
+    /// The pages whose path is one of these mark it as the current page in the navigation.
+    private let navigationPaths: Set<String>
+    /// The navigation of the pages that mark none of its links (nearly all: every rule's page
+    /// and embed), by the path to the site root, made and rendered once.
+    private var sharedNavigation: [String: SharedNavigation]
 
-    init(frame: PageFrame) {
+    /// With `templates`, the navigation is rendered once for the pages that share it
+    /// (`NavigationPartial`).
+    init(frame: PageFrame, templates: TemplateSet? = nil) {
         self.frame = frame
+        self.templates = templates
+        navigationPaths = Set([SiteLayout.home, SiteLayout.rulesIndex] + frame.chapters.map(\.path) + frame.tipLists.map(\.path))
+        sharedNavigation = [:]
+        var shared: [String: SharedNavigation] = [:]
+        for root in ["", SiteLayout.rootFromPage, SiteLayout.rootFromEmbed] {
+            let navigation = navigation(root: root, currentPath: nil)
+            shared[root] = SharedNavigation(context: navigation, html: rendered(navigation, root: root))
+        }
+        sharedNavigation = shared
     }
 
-    init(handbook: ResolvedHandbook) {
-        self.init(frame: PageFrame(handbook))
+    init(handbook: ResolvedHandbook, templates: TemplateSet? = nil) {
+        self.init(frame: PageFrame(handbook), templates: templates)
+    }
+
+    /// A navigation and its rendered text, shared by the pages of many tasks: immutable, and
+    /// holding only values.
+    private final class SharedNavigation: @unchecked Sendable {
+        let context: TemplateContext
+        let html: String?
+
+        init(context: TemplateContext, html: String?) {
+            self.context = context
+            self.html = html
+        }
+    }
+
+    /// What `partials/chapter-nav` sees when rendered once: the handbook, the root and the
+    /// navigation, none of a page's own values.
+    private func rendered(_ navigation: TemplateContext, root: String) -> String? {
+        templates?.navigation([.site: site, .root: root, .nav: navigation])
     }
 
     /// Above this many chapters, pages link to the contents instead of listing every chapter
@@ -46,15 +81,19 @@ struct PageContext: Sendable {
                 page[.oembed] = base + URLEncoding.path(oembed)
             }
         }
-        return [
-            .site: site,
-            .root: root,
-            .page: page,
-            .nav: navigation(root: root, currentPath: currentPath),
-        ]
+        var context: TemplateContext = [.site: site, .root: root, .page: page]
+        if !navigationPaths.contains(currentPath), let shared = sharedNavigation[root] {
+            context[.nav] = shared.context
+            context[.chapterNavigation] = shared.html
+        } else {
+            let navigation = navigation(root: root, currentPath: currentPath)
+            context[.nav] = navigation
+            context[.chapterNavigation] = rendered(navigation, root: root)
+        }
+        return context
     }
 
-    private func navigation(root: String, currentPath: String) -> TemplateContext {
+    private func navigation(root: String, currentPath: String?) -> TemplateContext {
         let chapters = frame.chapters.enumerated().map { index, chapter in
             link(title: chapter.title, path: chapter.path, root: root, currentPath: currentPath)
                 .merging([.number: index + 1])
@@ -80,7 +119,7 @@ struct PageContext: Sendable {
         return nav
     }
 
-    private func link(title: String, path: String, root: String, currentPath: String) -> TemplateContext {
+    private func link(title: String, path: String, root: String, currentPath: String?) -> TemplateContext {
         var link: TemplateContext = [.title: title, .url: root + URLEncoding.path(path)]
         if path == currentPath { link[.current] = true }
         return link

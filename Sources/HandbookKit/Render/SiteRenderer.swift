@@ -45,7 +45,7 @@ package struct SiteRenderer: Sendable {
         for path in SiteLayout.pageFolders {
             try folder.makeFolder(path)
         }
-        let context = PageContext(handbook: handbook)
+        let context = PageContext(handbook: handbook, templates: templates)
         let keys = RenderKeys(frame: context.frame, templates: templates)
         let handbook = self.handbook
         let templates = self.templates
@@ -271,6 +271,10 @@ package struct SiteRenderer: Sendable {
         _ site: SiteUnit, context builder: PageContext, templates: TemplateSet, downloads: DownloadSizes,
         into staging: SiteFolder, scope: WriteLog.Scope
     ) throws {
+        try staging.write(homeHTML(site, context: builder, templates: templates, downloads: downloads), to: SiteLayout.home, scope: scope)
+    }
+
+    static func homeHTML(_ site: SiteUnit, context builder: PageContext, templates: TemplateSet, downloads: DownloadSizes) -> String {
         let downloads = downloads.list
         let config = builder.frame.config
         var context = builder.base(
@@ -295,7 +299,7 @@ package struct SiteRenderer: Sendable {
         context[.hasTipLists] = !site.tipLists.isEmpty
         context[.ruleCount] = site.rules.count
         context[.rulesURL] = SiteLayout.rulesIndex
-        try staging.write(templates.render(context, template: "index"), to: SiteLayout.home, scope: scope)
+        return templates.render(context, template: "index")
     }
 
     private static func renderRulesIndex(_ site: SiteUnit, context builder: PageContext, templates: TemplateSet, into staging: SiteFolder) throws {

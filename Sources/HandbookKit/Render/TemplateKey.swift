@@ -18,6 +18,9 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case page
     /// The navigation (`nav.home`, `nav.chapters`, ...): partials/site-header and chapter-nav.
     case nav
+    /// `partials/chapter-nav` as rendered once for the pages that show the same navigation
+    /// (`NavigationPartial`): the page templates read it in the partial's place.
+    case chapterNavigation
 
     // MARK: - site
 

@@ -12,6 +12,9 @@ package struct TemplateSet: Sendable {
     ]
 
     private let library: MustacheLibrary
+    /// The templates with `partials/chapter-nav` read from `chapterNavigation`, when the
+    /// partial is rendered once for many pages (`NavigationPartial`); nil when it is not.
+    private let sharedNavigationLibrary: MustacheLibrary?
 
     /// The template files, for the assets and the EPUB stylesheet.
     let files: TemplateFiles
@@ -74,14 +77,34 @@ package struct TemplateSet: Sendable {
             data.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
         let reservedIDs = sources.reduce(into: Set<String>()) { $0.formUnion(TemplateIDs.find(in: $1.file.text)) }
+        var sharedNavigationLibrary: MustacheLibrary?
+        if let navigation = sources.first(where: { $0.name == NavigationPartial.name }), NavigationPartial.isShared(navigation.file.text),
+            let placeholder = try? MustacheTemplate(string: NavigationPartial.placeholder)
+        {
+            var pageTemplates = templates
+            pageTemplates[NavigationPartial.name] = placeholder
+            sharedNavigationLibrary = MustacheLibrary(templates: pageTemplates)
+        }
         return (
-            TemplateSet(library: MustacheLibrary(templates: templates), files: files, digest: hasher.finalize(), reservedIDs: reservedIDs),
+            TemplateSet(
+                library: MustacheLibrary(templates: templates), sharedNavigationLibrary: sharedNavigationLibrary, files: files,
+                digest: hasher.finalize(), reservedIDs: reservedIDs),
             diagnostics
         )
     }
 
+    /// A context from `PageContext` carries its navigation rendered (`chapterNavigation`);
+    /// one made otherwise renders the partial as written.
     func render(_ context: TemplateContext, template: String) -> String {
-        library.render(context.values, withTemplate: template) ?? ""
+        let library = context[.chapterNavigation] != nil ? sharedNavigationLibrary ?? self.library : self.library
+        return library.render(context.values, withTemplate: template) ?? ""
+    }
+
+    /// `partials/chapter-nav` alone, for the pages that show `context`'s navigation; nil when
+    /// the partial reads more than the navigation and is rendered on every page.
+    func navigation(_ context: TemplateContext) -> String? {
+        guard sharedNavigationLibrary != nil else { return nil }
+        return library.render(context.values, withTemplate: NavigationPartial.name)
     }
 
     private static func describe(_ error: any Error) -> String {

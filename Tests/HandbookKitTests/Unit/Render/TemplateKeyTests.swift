@@ -9,6 +9,7 @@ import Testing
 struct TemplateKeyTests {
     /// Keys the default templates do not read, which the code gives them all the same, and why.
     static let notInDefaultTemplates: [TemplateKey: String] = [
+        .chapterNavigation: "partials/chapter-nav rendered once for many pages, read by a template the build puts in the partial's place",
         .path: "page.path, the page's own path, documented for custom templates",
         .level: "a heading's level in chapter.contents; the default templates use nested instead",
         .extra: "a page's own front-matter fields, for an organisation's custom templates",
