@@ -14,20 +14,23 @@ public enum HandbookBuilder {
         if let problem = output.ownershipProblem() { return BuildReport(diagnostics: [problem], pagesWritten: 0) }
         let started = Date()
         cache?.forgetOutput()
-        let (checked, diagnostics) = await check(options, cache: cache)
+        let (checked, diagnostics) = await check(options, cache: cache, search: false)
         let checkedAt = Date()
-        guard let handbook = checked.handbook, let templates = checked.templates, let search = checked.search,
-            !diagnostics.hasErrors
-        else {
+        guard let handbook = checked.handbook, let templates = checked.templates, !diagnostics.hasErrors else {
             return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
         }
+        // The search index is made while the pages are rendered: both read only the resolved
+        // handbook, and the index alone kept one core busy for a tenth of a whole build.
+        let configPath = checked.configPath
+        let indexing = Task.detached { IndexStep.run(handbook, configPath: configPath) }
         return await write(
-            handbook, templates: templates, configPath: checked.configPath, diagnostics: diagnostics, options: options,
+            handbook, templates: templates, configPath: configPath, diagnostics: diagnostics, options: options,
             output: output, cache: cache, started: started, checkedAt: checkedAt,
-            steps: ("load, parse, resolve, index for search", "render and write")
-        ) { content, folder in
-            EditionsStep.editions(
-                SiteEdition.allCases, handbook, templates: templates, content: content, search: { search }, siteFolder: folder.path)
+            steps: ("load, parse, resolve", "render, index for search, and write"),
+            index: { await indexing.value }
+        ) { content, folder, search in
+            try EditionsStep.editions(
+                SiteEdition.allCases, handbook, templates: templates, content: content, search: { try search ?? SearchFiles(handbook) }, siteFolder: folder.path)
         }
     }
 
@@ -53,7 +56,7 @@ public enum HandbookBuilder {
             handbook, templates: templates, configPath: checked.configPath, diagnostics: diagnostics, options: options,
             output: output, cache: cache, rebuilding: cache, started: started, checkedAt: checkedAt,
             steps: ("load, parse what changed, resolve", "render what changed and write")
-        ) { _, _ in [] }
+        ) { _, _, _ in [] }
     }
 
     /// Writes `editions` of the last good `rebuild` that are out of date (and, for the offline
@@ -145,7 +148,8 @@ public enum HandbookBuilder {
         _ handbook: ResolvedHandbook, templates: TemplateSet, configPath: String, diagnostics: [Diagnostic],
         options: BuildOptions, output: OutputFolder, cache: BuildCache?, rebuilding: BuildCache? = nil, started: Date, checkedAt: Date,
         steps: (check: String, write: String),
-        editions: (RenderedContent, SiteFolder) -> [any Edition]
+        index: (@Sendable () async -> (SearchFiles?, [Diagnostic]))? = nil,
+        editions: (RenderedContent, SiteFolder, SearchFiles?) throws -> [any Edition]
     ) async -> BuildReport {
         var diagnostics = diagnostics
         var transaction: SiteTransaction?
@@ -166,8 +170,20 @@ public enum HandbookBuilder {
             let result = try await RenderStep.run(
                 handbook, templates: templates, downloads: rebuilding?.downloads ?? DownloadSizes(),
                 previous: rebuilding?.units, into: current.folder, progress: options.progress)
+            var search: SearchFiles?
+            if let index {
+                var problems: [Diagnostic]
+                (search, problems) = await index()
+                if options.strict { problems = problems.map { $0.severity == .warning ? $0.promotedToError() : $0 } }
+                diagnostics += problems
+                if problems.hasErrors {
+                    current.discard()
+                    cache?.forgetOutput()
+                    return BuildReport(diagnostics: diagnostics.sortedForDisplay(), pagesWritten: 0)
+                }
+            }
             let downloads = try EditionsStep.run(
-                editions(result.content, current.folder), into: current.folder, progress: options.progress)
+                try editions(result.content, current.folder, search), into: current.folder, progress: options.progress)
             try current.commit()
             cache?.store(
                 units: result.units,
