@@ -97,14 +97,14 @@ package struct TemplateSet: Sendable {
     /// one made otherwise renders the partial as written.
     func render(_ context: TemplateContext, template: String) -> String {
         let library = context[.chapterNavigation] != nil ? sharedNavigationLibrary ?? self.library : self.library
-        return library.render(context.values, withTemplate: template) ?? ""
+        return library.render(context, withTemplate: template) ?? ""
     }
 
     /// `partials/chapter-nav` alone, for the pages that show `context`'s navigation; nil when
     /// the partial reads more than the navigation and is rendered on every page.
     func navigation(_ context: TemplateContext) -> String? {
         guard sharedNavigationLibrary != nil else { return nil }
-        return library.render(context.values, withTemplate: NavigationPartial.name)
+        return library.render(context, withTemplate: NavigationPartial.name)
     }
 
     private static func describe(_ error: any Error) -> String {
