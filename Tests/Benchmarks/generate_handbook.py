@@ -1,12 +1,20 @@
 #!/usr/bin/env python3
 """Writes a synthetic handbook for benchmarks: deterministic, with rules, sub-rules,
 cross-references, tip lists, lists and quotes in roughly the proportions of a real handbook
-(about 12 KB of Markdown per chapter).
+(about 12 KB of Markdown per chapter with the default 4 rules and 2 sub-rules).
 
-usage: generate_handbook.py CHAPTERS OUTPUT_FOLDER [--hugo HUGO_FOLDER]
+usage: generate_handbook.py CHAPTERS OUTPUT_FOLDER [--rules N] [--undefined N]
+                            [--hugo FOLDER] [--mkdocs FOLDER] [--sphinx FOLDER]
+
+--rules N: top-level rules per chapter (default 4); rule 2 always has 2 sub-rules.
+--undefined N: N references to rules that do not exist, spread over the chapters, alternately a
+  bare identifier of a known prefix (a warning) and a `rule:` link (an error).
+--hugo, --mkdocs, --sphinx: the same Markdown as a project of that tool (see the functions below).
 """
+import argparse
 import os
 import random
+import re
 import sys
 
 COMMON = ("the of and to in a is that for it as with be on not this by are or from at your you "
@@ -25,10 +33,12 @@ def make_vocabulary(rng, size=6000):
 
 
 class Writer:
-    def __init__(self, chapters, seed=2026):
+    def __init__(self, chapters, rules=4, undefined=0, seed=2026):
         self.rng = random.Random(seed)
         self.vocabulary = make_vocabulary(self.rng)
         self.chapters = chapters
+        self.rules = rules
+        self.undefined = undefined
         self.prefixes = [f"R{n:04d}" if chapters > 26 * 26 else chr(65 + n // 26) + chr(65 + n % 26) + "X" for n in range(chapters)]
 
     def word(self):
@@ -48,7 +58,7 @@ class Writer:
 
     def rule_ids(self, chapter):
         prefix = self.prefixes[chapter]
-        return [f"{prefix}-{n}" for n in range(1, 5)] + [f"{prefix}-2.1", f"{prefix}-2.2"]
+        return [f"{prefix}-{n}" for n in range(1, self.rules + 1)] + [f"{prefix}-2.1", f"{prefix}-2.2"]
 
     def chapter(self, index):
         rng = self.rng
@@ -57,7 +67,7 @@ class Writer:
         title = " ".join(self.word() for _ in range(3)).capitalize()
         out = [f"---\ntitle: {title}\nsummary: {self.sentence()}\nupdated: 2026-01-{1 + index % 28:02d}\n---\n"]
         out.append(self.paragraph(nearby) + "\n")
-        for number in range(1, 5):
+        for number in range(1, self.rules + 1):
             rid = f"{self.prefixes[index]}-{number}"
             out.append(f"## {rid} {' '.join(self.word() for _ in range(5)).capitalize()}\n")
             out.append(self.paragraph(nearby) + "\n")
@@ -73,6 +83,12 @@ class Writer:
         out.append("## Background\n")
         out.append(self.paragraph() + "\n")
         out.append(f"See [the first rule](rule:{ids[0]}) and [{title}](#{ids[1]}).\n")
+        # Undefined references come last and use no random numbers, so the rest of the text
+        # is the same with or without them. Numbers from 900 are never rules' numbers.
+        count = (index + 1) * self.undefined // self.chapters - index * self.undefined // self.chapters
+        if count:
+            out.append(" ".join(f"See {self.prefixes[index]}-{900 + n}." if n % 2 == 0 else
+                                f"See [an undefined rule](rule:{self.prefixes[index]}-{900 + n})." for n in range(count)) + "\n")
         return "\n".join(out)
 
     def tips(self, index):
@@ -84,38 +100,43 @@ class Writer:
 
 
 def main(argv):
-    if len(argv) < 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    chapters, folder = int(argv[0]), argv[1]
-    hugo = argv[3] if len(argv) > 3 and argv[2] == "--hugo" else None
-    writer = Writer(chapters)
+    parser = argparse.ArgumentParser(usage=__doc__.split("usage: ")[1].split("\n\n")[0])
+    parser.add_argument("chapters", type=int)
+    parser.add_argument("folder")
+    parser.add_argument("--rules", type=int, default=4)
+    parser.add_argument("--undefined", type=int, default=0)
+    parser.add_argument("--hugo")
+    parser.add_argument("--mkdocs")
+    parser.add_argument("--sphinx")
+    args = parser.parse_args(argv)
+    chapters, folder = args.chapters, args.folder
+    writer = Writer(chapters, args.rules, args.undefined)
     os.makedirs(f"{folder}/chapters", exist_ok=True)
     os.makedirs(f"{folder}/tips", exist_ok=True)
     with open(f"{folder}/handbook.yml", "w") as f:
         f.write(f"title: Synthetic handbook of {chapters} chapters\nedition: bench\nlanguage: en\n")
     width = len(str(chapters))
+    pages = []  # (path relative to the content folder, Markdown), for the peers
     for index in range(chapters):
-        text = writer.chapter(index)
-        with open(f"{folder}/chapters/{index + 1:0{width}d}-chapter-{index + 1}.md", "w") as f:
-            f.write(text)
-        if hugo:
-            os.makedirs(f"{hugo}/content/chapters", exist_ok=True)
-            body = text.split("---\n", 2)[2]
-            front = text.split("---\n", 2)[1]
-            with open(f"{hugo}/content/chapters/chapter-{index + 1}.md", "w") as f:
-                f.write(f"---\n{front}weight: {index + 1}\n---\n{body}")
+        pages.append((f"chapters/{index + 1:0{width}d}-chapter-{index + 1}.md", writer.chapter(index)))
     for index in range(max(1, chapters // 10)):
-        text = writer.tips(index)
-        with open(f"{folder}/tips/tips-{index + 1}.md", "w") as f:
-            f.write(text)
-        if hugo:
-            os.makedirs(f"{hugo}/content/tips", exist_ok=True)
-            with open(f"{hugo}/content/tips/tips-{index + 1}.md", "w") as f:
-                f.write(text)
-    if hugo:
-        write_hugo_site(hugo, chapters)
+        pages.append((f"tips/tips-{index + 1}.md", writer.tips(index)))
+    for path, text in pages:
+        write(f"{folder}/{path}", text)
+    title = f"Synthetic handbook of {chapters} chapters"
+    if args.hugo:
+        write_hugo_site(args.hugo, pages)
+    if args.mkdocs:
+        write_mkdocs_project(args.mkdocs, title, pages)
+    if args.sphinx:
+        write_sphinx_project(args.sphinx, title, pages)
     return 0
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
 
 
 # The smallest Hugo site that does what a handbook build must: every page in a layout with a
@@ -135,11 +156,45 @@ HUGO_FILES = {
 }
 
 
-def write_hugo_site(folder, chapters):
+def write_hugo_site(folder, pages):
     for path, text in HUGO_FILES.items():
-        os.makedirs(os.path.dirname(f"{folder}/{path}") or folder, exist_ok=True)
-        with open(f"{folder}/{path}", "w") as f:
-            f.write(text)
+        write(f"{folder}/{path}", text)
+    # Chapters keep their front matter, with a weight for their order; tip lists are as they are.
+    for path, text in pages:
+        name = re.sub(r"^\d+-", "", os.path.basename(path))
+        if path.startswith("chapters/"):
+            _, front, body = text.split("---\n", 2)
+            number = int(name.split("-")[1].split(".")[0])
+            text = f"---\n{front}weight: {number}\n---\n{body}"
+        write(f"{folder}/content/{os.path.dirname(path)}/{name}", text)
+
+
+def peer_page(text):
+    """A page for MkDocs or Sphinx: the front matter's title as the page's heading (each tool's
+    page title), the rest of the front matter dropped, and links to rules (`rule:ID`, `#ID`) as
+    their text, since neither tool knows rule identifiers. Rule identifiers in headings stay."""
+    _, front, body = text.split("---\n", 2)
+    title = re.search(r"^title: (.*)$", front, re.M).group(1)
+    body = re.sub(r"\[([^\]]*)\]\((?:rule:|#)[^)]*\)", r"\1", body)
+    return f"# {title}\n\n{body}"
+
+
+# MkDocs: the minimal configuration, with the default plugins (its built-in search). The
+# navigation is MkDocs' own, made from the folders: every page lists every page.
+def write_mkdocs_project(folder, title, pages):
+    for theme in ("mkdocs", "material"):
+        write(f"{folder}/mkdocs-{theme}.yml", f"site_name: {title}\ndocs_dir: docs\ntheme:\n  name: {theme}\n")
+    write(f"{folder}/docs/index.md", f"# {title}\n")
+    for path, text in pages:
+        write(f"{folder}/docs/{path}", peer_page(text))
+
+
+# Sphinx with MyST: the minimal conf.py, and a home page whose table of contents takes in every page.
+def write_sphinx_project(folder, title, pages):
+    write(f"{folder}/conf.py", f'project = "{title}"\nextensions = ["myst_parser"]\nhtml_theme = "alabaster"\n')
+    write(f"{folder}/index.md", f"# {title}\n\n```{{toctree}}\n:glob:\n\nchapters/*\ntips/*\n```\n")
+    for path, text in pages:
+        write(f"{folder}/{path}", peer_page(text))
 
 
 if __name__ == "__main__":
