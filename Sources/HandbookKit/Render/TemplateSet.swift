@@ -42,12 +42,14 @@ package struct TemplateSet: Sendable {
         }
 
         var templates: [String: MustacheTemplate] = [:]
+        HTMLEscaping.registered
         for (name, file) in sources {
             do {
-                templates[name] = try MustacheTemplate(string: file.text)
+                templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + file.text)
             } catch let error as MustacheTemplate.ParserError {
+                // The pragma is a line of its own before the file's first.
                 diagnostics.append(.error(
-                    .templateSyntax, at: file.location(line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                    .templateSyntax, at: file.location(line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber + 1),
                     "this template does not parse: \(describe(error.error))",
                     suggestion: "check that every {{#section}} has its {{/section}} and every tag is closed"))
             } catch {
