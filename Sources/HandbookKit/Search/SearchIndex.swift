@@ -110,23 +110,27 @@ struct SearchIndex {
     }
 
     /// The sections in parts of about `partBytes` of JSON each, so that no single script takes
-    /// the browser long to parse.
+    /// the browser long to parse. Each section is serialised once: a part is its sections' JSON
+    /// joined by commas in brackets, byte for byte what serialising the array would give.
     func sectionParts(partBytes: Int) throws -> [Data] {
         var parts: [Data] = []
-        var current: [[Any]] = []
+        var current = Data("[".utf8)
         var size = 0
         for section in sections {
-            let bytes = try JSONSerialization.data(withJSONObject: section, options: [.withoutEscapingSlashes]).count
-            if size + bytes > partBytes && !current.isEmpty {
-                parts.append(try JSONSerialization.data(withJSONObject: current, options: [.withoutEscapingSlashes]))
-                current = []
+            let json = try JSONSerialization.data(withJSONObject: section, options: [.withoutEscapingSlashes])
+            if size + json.count > partBytes && size > 0 {
+                current.append(0x5D)
+                parts.append(current)
+                current = Data("[".utf8)
                 size = 0
             }
-            current.append(section)
-            size += bytes + 1
+            if size > 0 { current.append(0x2C) }
+            current.append(json)
+            size += json.count + 1
         }
-        if !current.isEmpty {
-            parts.append(try JSONSerialization.data(withJSONObject: current, options: [.withoutEscapingSlashes]))
+        if size > 0 {
+            current.append(0x5D)
+            parts.append(current)
         }
         return parts
     }
