@@ -44,24 +44,25 @@ enum LinkRewriter {
         let bytes = Array(html.utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 1024)
+        // Copied in runs up to the next space or `<`, where an opening may start.
+        var copied = 0
         var index = 0
         while index < bytes.count {
-            if let opening = opening(in: bytes, at: index, among: openings),
+            guard let opening = opening(in: bytes, at: index, among: openings),
                 let end = bytes[(index + opening.bytes.count)...].firstIndex(of: quote)
-            {
-                let value = String(decoding: bytes[(index + opening.bytes.count)..<end], as: UTF8.self)
-                if let new = replacement(value, opening) {
-                    result.append(contentsOf: bytes[index..<(index + opening.kept)])
-                    result.append(contentsOf: new.utf8)
-                } else {
-                    result.append(contentsOf: bytes[index..<end])
-                }
-                index = end
+            else {
+                index += 1
                 continue
             }
-            result.append(bytes[index])
-            index += 1
+            let value = String(decoding: bytes[(index + opening.bytes.count)..<end], as: UTF8.self)
+            if let new = replacement(value, opening) {
+                result.append(contentsOf: bytes[copied..<(index + opening.kept)])
+                result.append(contentsOf: new.utf8)
+                copied = end
+            }
+            index = end
         }
+        result.append(contentsOf: bytes[copied...])
         return String(decoding: result, as: UTF8.self)
     }
 
