@@ -47,55 +47,81 @@ enum OfflineArchive {
         SiteLayout.handbookSchema, SiteLayout.searchIndexJSON, SiteLayout.sitemap, SiteLayout.marker,
     ]
 
-    /// Writes the archive of the files in `staging` it holds, with `replacing`'s text in place
-    /// of those files' own; returns its size.
-    static func write(from staging: SiteFolder, folderName: String, replacing: [String: String] = [:]) throws -> Int {
-        let files = try staging.files().filter(holds)
-        let temporary = staging.path + "/.\(SiteLayout.offlineArchive).tmp"
-        try? FileManager.default.removeItem(atPath: temporary)
-        try writeZip(
-            files.map { (name: folderName + "/" + $0, source: staging.path + "/" + $0, text: replacing[$0]) }, to: temporary)
-        let destination = staging.path + "/" + SiteLayout.offlineArchive
-        try? FileManager.default.removeItem(atPath: destination)
-        try FileManager.default.moveItem(atPath: temporary, toPath: destination)
-        let attributes = try FileManager.default.attributesOfItem(atPath: destination)
-        return (attributes[.size] as? NSNumber)?.intValue ?? 0
+    /// Whether the editions write the file, so that it is added to the archive only once they
+    /// have: the print edition and the search index's scripts. The home page is added last too,
+    /// in the form the archive holds.
+    static func isWrittenLate(_ path: String) -> Bool {
+        path == SiteLayout.print || path == SiteLayout.searchIndexScript || SiteLayout.isSearchIndexPart(path)
+            || path == SiteLayout.home
     }
 
-    /// Writes `entries` (name in the archive, file to read, or the text to store instead) as a
-    /// deflated ZIP at `path`.
-    private static func writeZip(_ entries: [(name: String, source: String, text: String?)], to path: String) throws {
-        guard let archive = archive_write_new() else { throw Failure(message: "libarchive could not start") }
-        defer { archive_write_free(archive) }
-        func check(_ status: Int32) throws {
+    /// An archive being written into `.handbook-offline.zip.tmp` in the site's folder, entry by
+    /// entry: the pages while the other editions are made, the rest once they are written.
+    /// Used by one thread at a time (made, then written), as an edition's made part is.
+    final class Writer: @unchecked Sendable {
+        private let archive: OpaquePointer
+        private let folder: String
+        private let folderName: String
+        private var closed = false
+
+        private var temporary: String { folder + "/.\(SiteLayout.offlineArchive).tmp" }
+
+        init(folder: String, folderName: String) throws {
+            guard let archive = archive_write_new() else { throw Failure(message: "libarchive could not start") }
+            self.archive = archive
+            self.folder = folder
+            self.folderName = folderName
+            try? FileManager.default.removeItem(atPath: temporary)
+            try check(archive_write_set_format_zip(archive))
+            // Level 1 of 9: higher levels cost several times the time for a few per cent of size.
+            try check(archive_write_set_options(archive, "zip:compression=deflate,zip:compression-level=1"))
+            try check(archive_write_open_filename(archive, temporary))
+        }
+
+        deinit {
+            archive_write_free(archive)
+        }
+
+        /// Adds `files` (paths in the site's folder), with `replacing`'s text in place of those
+        /// files' own.
+        func add(_ files: [String], replacing: [String: String] = [:]) throws {
+            for file in files {
+                let name = folderName + "/" + file
+                // Debian's libarchive 3.6.2 overflows a 64 KiB buffer on longer names; every name is
+                // a checked output path under a short folder, so this never fails in practice.
+                guard name.utf8.count <= InputLimits.outputPathBytes + 128 else {
+                    throw Failure(message: "an entry's name is longer than \(InputLimits.outputPathBytes + 128) bytes")
+                }
+                let data = try replacing[file].map { Data($0.utf8) } ?? Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))
+                guard let entry = archive_entry_new() else { throw Failure(message: "libarchive could not make an entry") }
+                defer { archive_entry_free(entry) }
+                archive_entry_set_pathname_utf8(entry, name)
+                archive_entry_set_size(entry, la_int64_t(data.count))
+                archive_entry_set_filetype(entry, UInt32(Glibc.S_IFREG))
+                archive_entry_set_perm(entry, 0o644)
+                archive_entry_set_mtime(entry, time_t(fixedDate), 0)
+                try check(archive_write_header(archive, entry))
+                let written = data.withUnsafeBytes { archive_write_data(archive, $0.baseAddress, $0.count) }
+                guard written == data.count else {
+                    throw Failure(message: archive_error_string(archive).map { String(cString: $0) } ?? "short write of \(name)")
+                }
+            }
+        }
+
+        /// Completes the archive and puts it in its place; returns its size.
+        func finish() throws -> Int {
+            try check(archive_write_close(archive))
+            let destination = folder + "/" + SiteLayout.offlineArchive
+            try? FileManager.default.removeItem(atPath: destination)
+            try FileManager.default.moveItem(atPath: temporary, toPath: destination)
+            let attributes = try FileManager.default.attributesOfItem(atPath: destination)
+            return (attributes[.size] as? NSNumber)?.intValue ?? 0
+        }
+
+        private func check(_ status: Int32) throws {
             guard status == ARCHIVE_OK else {
                 throw Failure(message: archive_error_string(archive).map { String(cString: $0) } ?? "error \(status)")
             }
         }
-        try check(archive_write_set_format_zip(archive))
-        // Level 1 of 9: higher levels cost several times the time for a few per cent of size.
-        try check(archive_write_set_options(archive, "zip:compression=deflate,zip:compression-level=1"))
-        try check(archive_write_open_filename(archive, path))
-        for (name, source, text) in entries {
-            // Debian's libarchive 3.6.2 overflows a 64 KiB buffer on longer names; every name is
-            // a checked output path under a short folder, so this never fails in practice.
-            guard name.utf8.count <= InputLimits.outputPathBytes + 128 else {
-                throw Failure(message: "an entry's name is longer than \(InputLimits.outputPathBytes + 128) bytes")
-            }
-            let data = try text.map { Data($0.utf8) } ?? Data(contentsOf: URL(fileURLWithPath: source))
-            guard let entry = archive_entry_new() else { throw Failure(message: "libarchive could not make an entry") }
-            defer { archive_entry_free(entry) }
-            archive_entry_set_pathname_utf8(entry, name)
-            archive_entry_set_size(entry, la_int64_t(data.count))
-            archive_entry_set_filetype(entry, UInt32(Glibc.S_IFREG))
-            archive_entry_set_perm(entry, 0o644)
-            archive_entry_set_mtime(entry, time_t(fixedDate), 0)
-            try check(archive_write_header(archive, entry))
-            let written = data.withUnsafeBytes { archive_write_data(archive, $0.baseAddress, $0.count) }
-            guard written == data.count else {
-                throw Failure(message: archive_error_string(archive).map { String(cString: $0) } ?? "short write of \(name)")
-            }
-        }
-        try check(archive_write_close(archive))
     }
 }

@@ -16,7 +16,7 @@ enum EditionsStep {
             case .search: SearchEdition(files: try search())
             case .print: PrintEdition(handbook: handbook, content: content, templates: templates)
             case .epub: EPUBEdition(handbook: handbook, content: content, templates: templates, siteFolder: siteFolder)
-            case .offline: OfflineEdition(handbook: handbook, templates: templates)
+            case .offline: OfflineEdition(handbook: handbook, templates: templates, siteFolder: siteFolder)
             }
         }
     }
@@ -29,7 +29,10 @@ enum EditionsStep {
         progress: (@Sendable (String, Int, Int) -> Void)? = nil, written: (SiteEdition) -> Void = { _ in }
     ) throws -> DownloadSizes? {
         let prepared = Mutex([PreparedEdition?](repeating: nil, count: editions.count))
-        DispatchQueue.concurrentPerform(iterations: editions.count) { number in
+        // Last first: the offline copy, whose archive of the pages takes longest, starts at
+        // once, and the others share the other core.
+        DispatchQueue.concurrentPerform(iterations: editions.count) { iteration in
+            let number = editions.count - 1 - iteration
             let edition = editions[number].prepared()
             prepared.withLock { $0[number] = edition }
         }
