@@ -8,37 +8,26 @@ struct PageContext: Sendable {
     private let navigationPaths: Set<String>
     /// The navigation of the pages that mark none of its links (nearly all: every rule's page
     /// and embed), by the path to the site root, made and rendered once.
-    private var sharedNavigation: [String: SharedNavigation]
+    private var sharedNavigation: [String: (context: SharedContext, html: String?)]
 
     /// With `templates`, the navigation is rendered once for the pages that share it
     /// (`NavigationPartial`).
     init(frame: PageFrame, templates: TemplateSet? = nil) {
         self.frame = frame
         self.templates = templates
+        sharedSite = SharedContext(Self.site(frame))
         navigationPaths = Set([SiteLayout.home, SiteLayout.rulesIndex] + frame.chapters.map(\.path) + frame.tipLists.map(\.path))
         sharedNavigation = [:]
-        var shared: [String: SharedNavigation] = [:]
+        var shared: [String: (context: SharedContext, html: String?)] = [:]
         for root in ["", SiteLayout.rootFromPage, SiteLayout.rootFromEmbed] {
             let navigation = navigation(root: root, currentPath: nil)
-            shared[root] = SharedNavigation(context: navigation, html: rendered(navigation, root: root))
+            shared[root] = (SharedContext(navigation), rendered(navigation, root: root))
         }
         sharedNavigation = shared
     }
 
     init(handbook: ResolvedHandbook, templates: TemplateSet? = nil) {
         self.init(frame: PageFrame(handbook), templates: templates)
-    }
-
-    /// A navigation and its rendered text, shared by the pages of many tasks: immutable, and
-    /// holding only values.
-    private final class SharedNavigation: @unchecked Sendable {
-        let context: TemplateContext
-        let html: String?
-
-        init(context: TemplateContext, html: String?) {
-            self.context = context
-            self.html = html
-        }
     }
 
     /// What `partials/chapter-nav` sees when rendered once: the handbook, the root and the
@@ -52,7 +41,10 @@ struct PageContext: Sendable {
     static let chapterListLimit = 150
 
     /// The handbook's settings, shared by every page.
-    var site: TemplateContext {
+    var site: TemplateContext { sharedSite.context }
+    private let sharedSite: SharedContext
+
+    private static func site(_ frame: PageFrame) -> TemplateContext {
         let config = frame.config
         var site: TemplateContext = [.title: config.title, .language: config.language]
         site[.subtitle] = config.subtitle
@@ -83,7 +75,7 @@ struct PageContext: Sendable {
         }
         var context: TemplateContext = [.site: site, .root: root, .page: page]
         if !navigationPaths.contains(currentPath), let shared = sharedNavigation[root] {
-            context[.nav] = shared.context
+            context[.nav] = shared.context.context
             context[.chapterNavigation] = shared.html
         } else {
             let navigation = navigation(root: root, currentPath: currentPath)

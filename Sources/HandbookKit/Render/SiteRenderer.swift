@@ -335,7 +335,9 @@ package struct SiteRenderer: Sendable {
 
     /// A short description for a page's meta tag: the first sentence, at most 200 characters.
     private static func firstSentence(of text: String) -> String {
-        let line = text.split(separator: "\n").first.map(String.init) ?? ""
+        // The first line that is not empty, without splitting the whole text into lines.
+        let rest = text.drop { $0 == "\n" }
+        let line = String(rest[..<(rest.firstIndex(of: "\n") ?? rest.endIndex)])
         if let end = line.range(of: ". ") { return String(line[..<end.lowerBound]) + "." }
         return line.count > 200 ? String(line.prefix(199)) + "…" : line
     }
