@@ -1,0 +1,126 @@
+/// "Did you mean ...?" over one set of candidates asked about many words: the answer of
+/// `Suggestion.closest(to:in:)`, found without measuring each word against every candidate,
+/// which made a handbook with thousands of unknown references take minutes to check.
+///
+/// The candidates, in lower case as `closest` compares them, share a trie. A search walks it
+/// with one row of `Suggestion.editDistance`'s table per letter and leaves a branch once its
+/// last two rows are past the limit (a swap reaches back two rows), so it visits only the
+/// beginnings of candidates that lie within the limit of a beginning of the word; the limit
+/// tightens to the best distance found. Each word's answer is kept, so a thousand references
+/// to one unknown word cost one search.
+struct SuggestionIndex {
+    /// A candidate within the limit, and where it stood among the candidates: of two that are
+    /// equal as text, `closest` keeps the first.
+    struct Match: Sendable, Hashable {
+        var distance: Int
+        var candidate: String
+        var position: Int
+
+        /// Whether `closest`, meeting this match after `other` (or with no other), would take it:
+        /// a smaller distance, or the same and earlier in the alphabet.
+        func isPreferred(to other: Match?) -> Bool {
+            guard let other else { return true }
+            if distance != other.distance { return distance < other.distance }
+            if candidate != other.candidate { return candidate < other.candidate }
+            return position < other.position
+        }
+    }
+
+    private struct Node {
+        var scalar: Unicode.Scalar
+        var children: [Int] = []
+        /// Positions of the candidates that end here.
+        var ends: [Int] = []
+    }
+
+    private struct ChildKey: Hashable {
+        var parent: Int
+        var scalar: Unicode.Scalar
+    }
+
+    private let candidates: [String]
+    private var nodes: [Node] = [Node(scalar: " ")]
+    /// By the word in lower case, all the search looks at.
+    private var answers: [[Unicode.Scalar]: Match?] = [:]
+
+    init(_ candidates: some Sequence<String>) {
+        self.candidates = Array(candidates)
+        var childIndex: [ChildKey: Int] = [:]
+        for (position, candidate) in self.candidates.enumerated() {
+            var node = 0
+            for scalar in candidate.lowercased().unicodeScalars {
+                let key = ChildKey(parent: node, scalar: scalar)
+                if let child = childIndex[key] {
+                    node = child
+                } else {
+                    nodes.append(Node(scalar: scalar))
+                    nodes[node].children.append(nodes.count - 1)
+                    childIndex[key] = nodes.count - 1
+                    node = nodes.count - 1
+                }
+            }
+            nodes[node].ends.append(position)
+        }
+    }
+
+    /// The candidate `Suggestion.closest(to: word, in: candidates)` gives.
+    mutating func closest(to word: String) -> String? {
+        match(for: word)?.candidate
+    }
+
+    /// The closest candidate with its distance, as `closest` would choose it.
+    mutating func match(for word: String) -> Match? {
+        let target = Array(word.lowercased().unicodeScalars)
+        if let answer = answers[target] { return answer }
+        let answer = search(target)
+        answers[target] = answer
+        return answer
+    }
+
+    private func search(_ target: [Unicode.Scalar]) -> Match? {
+        let width = target.count + 1
+        var bound = max(1, min(3, target.count / 3))
+        var found: [Int] = []
+        // Row `depth` of the table, for the path from the root to the node being visited; a
+        // node's row needs only those of its parent and grandparent, still on the path.
+        var rows = Array(0..<width)
+        var letters: [Unicode.Scalar] = [" "]
+
+        func consider(_ ends: [Int], distance: Int) {
+            guard !ends.isEmpty, distance <= bound else { return }
+            if distance < bound { found = [] }
+            bound = distance
+            found += ends
+        }
+        consider(nodes[0].ends, distance: target.count)
+
+        var stack = nodes[0].children.map { (node: $0, depth: 1) }
+        while let (node, depth) = stack.popLast() {
+            let scalar = nodes[node].scalar
+            if rows.count < (depth + 1) * width { rows += repeatElement(0, count: width) }
+            if letters.count <= depth { letters.append(scalar) } else { letters[depth] = scalar }
+            let current = depth * width
+            let previous = current - width
+            let beforePrevious = previous - width
+            rows[current] = depth
+            var rowMinimum = depth
+            var previousMinimum = rows[previous]
+            for j in 1..<width {
+                var cell = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + (target[j - 1] == scalar ? 0 : 1))
+                if depth > 1, j > 1, target[j - 2] == scalar, target[j - 1] == letters[depth - 1] {
+                    cell = min(cell, rows[beforePrevious + j - 2] + 1)
+                }
+                rows[current + j] = cell
+                rowMinimum = min(rowMinimum, cell)
+                previousMinimum = min(previousMinimum, rows[previous + j])
+            }
+            consider(nodes[node].ends, distance: rows[current + width - 1])
+            guard rowMinimum <= bound || previousMinimum <= bound else { continue }
+            for child in nodes[node].children { stack.append((child, depth + 1)) }
+        }
+
+        let distance = bound
+        return found.map { Match(distance: distance, candidate: candidates[$0], position: $0) }
+            .reduce(nil) { best, match in match.isPreferred(to: best) ? match : best }
+    }
+}
