@@ -11,8 +11,15 @@ struct Resolver {
     private var ruleIndexByFoldedIdentifier: [String: Int] = [:]
     private var grammar = RuleGrammar.standard
     /// The identifiers of the rules by their prefix (`RuleGrammar.prefix`): the known prefixes,
-    /// and where "did you mean" looks.
+    /// and where "did you mean" looks for a bare mention.
     private var identifiersByPrefix: [Substring: [String]] = [:]
+    /// "Did you mean", made when first asked: over the identifiers of each prefix, over all
+    /// identifiers (for `rule:` links), over the pages and media files, and over each page's
+    /// anchors (by its content path).
+    private var suggestionsByPrefix: [Substring: SuggestionIndex] = [:]
+    private var ruleSuggestions: SuggestionIndex?
+    private var pathSuggestions: SuggestionIndex?
+    private var anchorSuggestions: [String: SuggestionIndex] = [:]
     private var anchorsByContentPath: [String: (page: ParsedPage, anchors: Set<String>)] = [:]
     /// Media paths byte for byte, and by their NFC form (see `UnicodeForm`).
     private var mediaPaths: Set<ExactText> = []
@@ -302,7 +309,9 @@ struct Resolver {
             switch LinkTarget.classify(link.url, sourceFolder: sourceFolder) {
             case .rule(let identifier):
                 guard let rule = rule(identifier) else {
-                    reportBroken(UnknownRuleReference.diagnostic(identifier, at: link.location, known: ruleIndex.keys), link: link, in: &instructions)
+                    if ruleSuggestions == nil { ruleSuggestions = SuggestionIndex(rules.map(\.identifier)) }
+                    let close = ruleSuggestions?.closest(to: identifier)
+                    reportBroken(UnknownRuleReference.diagnostic(identifier, at: link.location, closest: close), link: link, in: &instructions)
                     continue
                 }
                 instructions.links[link.ordinal] = RuleReferenceMarkup.linkRewrite(
@@ -347,8 +356,9 @@ struct Resolver {
                 instructions.identifierLinks[token.textNode, default: []].append(RuleReferenceMarkup.identifierLink(
                     range: token.range, url: SiteLayout.rootFromPage + ruleURL(rule), title: rule.title))
                 cite(token.identifier, block: token.block, tip: token.tip)
-            } else if let known = identifiersByPrefix[grammar.prefix(of: token.identifier)] {
-                let close = Suggestion.closest(to: token.identifier, in: known)
+            } else if case let prefix = grammar.prefix(of: token.identifier), let known = identifiersByPrefix[prefix] {
+                if suggestionsByPrefix[prefix] == nil { suggestionsByPrefix[prefix] = SuggestionIndex(known) }
+                let close = suggestionsByPrefix[prefix]?.closest(to: token.identifier)
                 diagnostics.append(.warning(
                     .ruleUndefinedReference, at: token.location,
                     "\(Quoted.text(token.identifier)) looks like a rule identifier, but no rule has it",
@@ -383,8 +393,8 @@ struct Resolver {
                 "this link points to '\(Quoted.text(path))', but the file's name is the same text in another Unicode form (accents as separate characters, as some Macs write names), which web servers and browsers treat as a different name",
                 suggestion: "rename \(Quoted.text(name)) by retyping its name (or `convmv -f utf8 -t utf8 --nfc --notest`), so it is in the composed form (NFC) links use"))
         }
-        let known = anchorsByContentPath.keys.map { $0 } + mediaPaths.map(\.text)
-        let close = Suggestion.closest(to: path, in: known)
+        if pathSuggestions == nil { pathSuggestions = SuggestionIndex(anchorsByContentPath.keys.map { $0 } + mediaPaths.map(\.text)) }
+        let close = pathSuggestions?.closest(to: path)
         let what = link.isImage ? "image" : "link"
         if path.hasPrefix(SiteLayout.mediaFolder + "/") {
             return .failure(.error(
@@ -410,10 +420,12 @@ struct Resolver {
         instructions.links[link.ordinal] = BrokenLinkMarkup.rewrite(url: link.url)
     }
 
-    private func brokenAnchor(
+    /// `candidates` are the anchors of the page at `path`, the same on every call for it.
+    private mutating func brokenAnchor(
         _ anchor: String, in path: String, candidates: Set<String>, at location: SourceLocation
     ) -> Diagnostic {
-        let close = Suggestion.closest(to: anchor, in: candidates.sorted())
+        if anchorSuggestions[path] == nil { anchorSuggestions[path] = SuggestionIndex(candidates) }
+        let close = anchorSuggestions[path]?.closest(to: anchor)
         return .error(
             .linkAnchor, at: location, "'\(Quoted.text(path))' has no heading or tip with the anchor '#\(Quoted.text(anchor))'",
             suggestion: close.map { "did you mean '#\($0)'?" } ?? "check the heading's text; anchors are lower case with hyphens")
