@@ -20,6 +20,12 @@ struct Resolver {
     private var ruleSuggestions: SuggestionIndex?
     private var pathSuggestions: SuggestionIndex?
     private var anchorSuggestions: [String: SuggestionIndex] = [:]
+    /// Beside each rule's `citedBy` and `references`, what they hold, so that a rule cited from
+    /// thousands of places is not searched through for each.
+    private var citationsOfRule: [Set<Citation>] = []
+    private var referencesOfRule: [Set<String>] = []
+    /// For each chapter, the innermost rule of each of its top-level blocks.
+    private var innermostRuleOfBlock: [[Int?]] = []
     private var anchorsByContentPath: [String: (page: ParsedPage, anchors: Set<String>)] = [:]
     /// Media paths byte for byte, and by their NFC form (see `UnicodeForm`).
     private var mediaPaths: Set<ExactText> = []
@@ -60,6 +66,7 @@ struct Resolver {
         }
         resolver.chapterSlugs = chapters.map(\.slug)
         resolver.rulesByChapter = Array(repeating: [], count: chapters.count)
+        resolver.innermostRuleOfBlock = Array(repeating: [], count: chapters.count)
         for (index, chapter) in chapters.enumerated() {
             resolver.collectRules(of: chapter, chapterIndex: index)
         }
@@ -130,6 +137,8 @@ struct Resolver {
             ruleIndex[identifier] = rules.count
             ruleIndexByFoldedIdentifier[identifier.lowercased()] = rules.count
             rulesByChapter[chapterIndex].append(rules.count)
+            citationsOfRule.append([])
+            referencesOfRule.append([])
             rules.append(Rule(
                 identifier: identifier, title: ruleHeading.title, chapter: chapterIndex,
                 heading: heading.ordinal, level: heading.level, blocks: block..<end,
@@ -138,6 +147,13 @@ struct Resolver {
             open.append((identifier, heading.level))
         }
         let chapterRules = rulesByChapter[chapterIndex]
+        // Nested rules start later than the rules around them, so the last rule whose blocks
+        // hold a block is its innermost. Each block lies in one rule per heading level at most.
+        var innermost = [Int?](repeating: nil, count: outline.blocks.count)
+        for ruleIndex in chapterRules {
+            for block in rules[ruleIndex].blocks.clamped(to: innermost.indices) { innermost[block] = ruleIndex }
+        }
+        innermostRuleOfBlock[chapterIndex] = innermost
         var nestedBlocks: [String: [Range<Int>]] = [:]
         for ruleIndex in chapterRules {
             if let parent = rules[ruleIndex].parent { nestedBlocks[parent, default: []].append(rules[ruleIndex].blocks) }
@@ -157,7 +173,7 @@ struct Resolver {
             rules[ruleIndex].wording = RuleWording.normalise(own.map { outline.blocks[$0].plainText }.joined(separator: " "))
         }
         for note in outline.changeNotes {
-            guard let ruleIndex = chapterRules.last(where: { rules[$0].blocks.contains(note.block) }) else {
+            guard let ruleIndex = innermostRule(containing: note.block, chapter: chapterIndex) else {
                 diagnostics.append(.warning(
                     .changeNoteOutsideRule, at: note.location, "this change note is not inside a rule, so it is not shown",
                     suggestion: "move it under the heading of the rule it explains"))
@@ -223,6 +239,8 @@ struct Resolver {
         ruleIndex[identifier] = rules.count
         ruleIndexByFoldedIdentifier[identifier.lowercased()] = rules.count
         rulesByChapter[chapterIndex].append(rules.count)
+        citationsOfRule.append([])
+        referencesOfRule.append([])
         var rule = Rule(
             identifier: identifier, title: chapter.frontMatter.title, chapter: chapterIndex, heading: -1, level: 1,
             blocks: 0..<outline.blocks.count, location: location, parent: nil, plainText: text)
@@ -259,6 +277,7 @@ struct Resolver {
         let outline = page.outline
         var instructions = RenderInstructions()
         var tipRules = [[String]](repeating: [], count: anchors.tips.count)
+        var tipRulesSeen = [Set<String>](repeating: [], count: anchors.tips.count)
         let sourceFolder = page.contentFolder
         let ownAnchors = anchors.all
 
@@ -279,7 +298,7 @@ struct Resolver {
             let citation: Citation
             if page.kind == .tipList {
                 if let tip {
-                    if !tipRules[tip].contains(identifier) { tipRules[tip].append(identifier) }
+                    if tipRulesSeen[tip].insert(identifier).inserted { tipRules[tip].append(identifier) }
                     let anchor = anchors.tips[tip]
                     citation = Citation(
                         kind: .tip, id: page.slug, anchor: anchor, url: "\(page.outputPath)#\(anchor)",
@@ -290,7 +309,7 @@ struct Resolver {
                 }
             } else if let source = innermostRule(containing: block, chapter: chapterIndex) {
                 guard rules[source].identifier != identifier else { return }
-                if !rules[source].references.contains(identifier) { rules[source].references.append(identifier) }
+                if referencesOfRule[source].insert(identifier).inserted { rules[source].references.append(identifier) }
                 citation = Citation(
                     kind: rules[target].parent == rules[source].identifier ? .parent : .rule, id: rules[source].identifier, url: "\(page.outputPath)#\(rules[source].identifier)",
                     label: "\(rules[source].identifier) \(rules[source].title)")
@@ -299,7 +318,7 @@ struct Resolver {
                     kind: rules[target].chapter == chapterIndex ? .overview : .chapter, id: page.slug,
                     url: page.outputPath, label: page.frontMatter.title)
             }
-            if !rules[target].citedBy.contains(citation) { rules[target].citedBy.append(citation) }
+            if citationsOfRule[target].insert(citation).inserted { rules[target].citedBy.append(citation) }
         }
 
         instructions.hiddenBlocks = Set(outline.changeNotes.map(\.block))
@@ -436,9 +455,8 @@ struct Resolver {
     }
 
     private func innermostRule(containing block: Int, chapter: Int?) -> Int? {
-        guard let chapter else { return nil }
-        // Nested rules start later than the rules around them, so the last match is innermost.
-        return rulesByChapter[chapter].last { rules[$0].blocks.contains(block) }
+        guard let chapter, innermostRuleOfBlock[chapter].indices.contains(block) else { return nil }
+        return innermostRuleOfBlock[chapter][block]
     }
 
     /// A rule's place in its chapter, from the site root.

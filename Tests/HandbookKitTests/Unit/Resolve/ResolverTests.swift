@@ -111,6 +111,36 @@ struct ResolverTests {
         #expect(html.contains("<a class=\"rule-ref\" href=\"../chapters/first.html#A-1\" title=\"Do the first thing\">A-1</a>"))
     }
 
+    @Test("however often a place cites a rule, it is cited once, in the order places first cite it")
+    func citationsUniqueInOrder() throws {
+        let tips = (0..<300).map { "- **Tip \($0).** Mind B-\($0 % 2 == 0 ? 1 : 2), and B-1 again.\n" }.joined()
+        let resolved = try handbook(
+            [
+                ("01-first.md", MemoryHandbook.page("First", """
+                    ## A-1 Do the first thing
+
+                    Follow B-2, B-1, B-2 and B-1, then B-3 and B-2.
+
+                    ## A-2 Do the second thing
+
+                    Follow B-1 and B-1.
+                    """)),
+                ("02-second.md", MemoryHandbook.page("Second", "## B-1 One\n\nText.\n\n## B-2 Two\n\nText.\n\n## B-3 Three\n\nText.\n")),
+            ],
+            tipLists: [("quick.md", MemoryHandbook.page("Quick tips", tips))]
+        ).resolved()
+
+        let a1 = try #require(resolved.rule("A-1"))
+        let b1 = try #require(resolved.rule("B-1"))
+        let b2 = try #require(resolved.rule("B-2"))
+        #expect(a1.references == ["B-2", "B-1", "B-3"])
+        #expect(b1.citedBy.map(\.id) == ["A-1", "A-2"] + Array(repeating: "quick", count: 300))
+        #expect(b1.citedBy.compactMap(\.anchor) == (0..<300).map { "tip-\($0)" })
+        #expect(b2.citedBy.map(\.id) == ["A-1"] + Array(repeating: "quick", count: 150))
+        #expect(Set(b1.citedBy).count == b1.citedBy.count)
+        #expect(resolved.tipLists[0].tipRules == (0..<300).map { $0 % 2 == 0 ? ["B-1"] : ["B-2", "B-1"] })
+    }
+
     @Test("did-you-mean for many unknown identifiers is the one the search of every rule gives")
     func suggestionsThroughIndex() throws {
         let identifiers = (1...40).map { "CONF-\($0)" } + (1...40).map { "PRIV-\($0)" } + ["CONF-2.1", "PRV-3"]
