@@ -63,6 +63,14 @@ struct SuggestionIndex {
         }
     }
 
+    /// Of the matches for one word in two indexes, the one `closest` gives for the candidates
+    /// of the first followed by those of the second: the second only if strictly closer.
+    static func closer(_ first: Match?, _ second: Match?) -> Match? {
+        guard let first, let second else { return first ?? second }
+        if second.distance != first.distance { return second.distance < first.distance ? second : first }
+        return second.candidate < first.candidate ? second : first
+    }
+
     /// The candidate `Suggestion.closest(to: word, in: candidates)` gives.
     mutating func closest(to word: String) -> String? {
         match(for: word)?.candidate

@@ -96,4 +96,17 @@ struct SuggestionTests {
         ]
         #expect(others.map { near.isPreferred(to: $0) } == [true, true, true, false, false])
     }
+
+    @Test("of two indexes searched as one list, the second's match wins only if strictly closer")
+    func closerOfTwo() {
+        let first = ["CONF-1", "CONF-3", "PRIV-9"]
+        for second in [["CONF-2"], ["CONF-0"], ["CONF-1"], ["CONF-12"], [], ["ZED-1"]] {
+            var one = SuggestionIndex(first)
+            var two = SuggestionIndex(second)
+            for word in ["CONF-4", "CONF-11", "PRIV-8", "ZED-2", ""] {
+                #expect(SuggestionIndex.closer(one.match(for: word), two.match(for: word))?.candidate
+                    == Suggestion.closest(to: word, in: first + second))
+            }
+        }
+    }
 }
