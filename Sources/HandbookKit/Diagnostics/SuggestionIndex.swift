@@ -3,11 +3,12 @@
 /// which made a handbook with thousands of unknown references take minutes to check.
 ///
 /// The candidates, in lower case as `closest` compares them, share a trie. A search walks it
-/// with one row of `Suggestion.editDistance`'s table per letter and leaves a branch once its
-/// last two rows are past the limit (a swap reaches back two rows), so it visits only the
-/// beginnings of candidates that lie within the limit of a beginning of the word; the limit
-/// tightens to the best distance found. Each word's answer is kept, so a thousand references
-/// to one unknown word cost one search.
+/// with one row of `Suggestion.editDistance`'s table per letter and leaves a branch once no
+/// candidate below it can be within the limit: from a cell of the branch's row, the rest costs
+/// at least the difference between what is left of the word and what is left of a candidate.
+/// (A swap that steps over the row costs no less than the cell beside it in the row.) The limit
+/// tightens to the best distance found, and the letter that continues the word is tried first.
+/// Each word's answer is kept, so a thousand references to one unknown word cost one search.
 struct SuggestionIndex {
     /// A candidate within the limit, and where it stood among the candidates: of two that are
     /// equal as text, `closest` keeps the first.
@@ -31,6 +32,9 @@ struct SuggestionIndex {
         var children: [Int] = []
         /// Positions of the candidates that end here.
         var ends: [Int] = []
+        /// The lengths of what candidates have after this node, when some go on.
+        var shortestRest = Int.max
+        var longestRest = 0
     }
 
     private struct ChildKey: Hashable {
@@ -60,6 +64,17 @@ struct SuggestionIndex {
                 }
             }
             nodes[node].ends.append(position)
+        }
+        // A child comes after its parent, so the last node first meets every child first.
+        for node in nodes.indices.reversed() {
+            for child in nodes[node].children {
+                let rest = nodes[child]
+                if !rest.ends.isEmpty { nodes[node].shortestRest = 1 }
+                if rest.longestRest > 0 || !rest.ends.isEmpty {
+                    nodes[node].longestRest = max(nodes[node].longestRest, rest.longestRest + 1)
+                }
+                if rest.shortestRest != Int.max { nodes[node].shortestRest = min(nodes[node].shortestRest, rest.shortestRest + 1) }
+            }
         }
     }
 
@@ -102,7 +117,26 @@ struct SuggestionIndex {
         }
         consider(nodes[0].ends, distance: target.count)
 
-        var stack = nodes[0].children.map { (node: $0, depth: 1) }
+        var stack: [(node: Int, depth: Int)] = []
+        func pushChildren(of node: Int, depth: Int) {
+            let next = depth < target.count ? target[depth] : nil
+            let children = nodes[node].children
+            for child in children where nodes[child].scalar != next { stack.append((child, depth + 1)) }
+            for child in children where nodes[child].scalar == next { stack.append((child, depth + 1)) }
+        }
+        /// Whether a candidate below `node`, whose row starts at `row`, may be within the limit.
+        func reachesBelow(_ node: Int, from row: Int) -> Bool {
+            let shortest = nodes[node].shortestRest
+            let longest = nodes[node].longestRest
+            for j in 0..<width {
+                let left = width - 1 - j
+                let gap = left < shortest ? shortest - left : (left > longest ? left - longest : 0)
+                if rows[row + j] + gap <= bound { return true }
+            }
+            return false
+        }
+        if nodes[0].shortestRest != Int.max { pushChildren(of: 0, depth: 0) }
+
         while let (node, depth) = stack.popLast() {
             let scalar = nodes[node].scalar
             if rows.count < (depth + 1) * width { rows += repeatElement(0, count: width) }
@@ -111,20 +145,16 @@ struct SuggestionIndex {
             let previous = current - width
             let beforePrevious = previous - width
             rows[current] = depth
-            var rowMinimum = depth
-            var previousMinimum = rows[previous]
             for j in 1..<width {
                 var cell = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + (target[j - 1] == scalar ? 0 : 1))
                 if depth > 1, j > 1, target[j - 2] == scalar, target[j - 1] == letters[depth - 1] {
                     cell = min(cell, rows[beforePrevious + j - 2] + 1)
                 }
                 rows[current + j] = cell
-                rowMinimum = min(rowMinimum, cell)
-                previousMinimum = min(previousMinimum, rows[previous + j])
             }
             consider(nodes[node].ends, distance: rows[current + width - 1])
-            guard rowMinimum <= bound || previousMinimum <= bound else { continue }
-            for child in nodes[node].children { stack.append((child, depth + 1)) }
+            guard nodes[node].shortestRest != Int.max, reachesBelow(node, from: current) else { continue }
+            pushChildren(of: node, depth: depth)
         }
 
         let distance = bound

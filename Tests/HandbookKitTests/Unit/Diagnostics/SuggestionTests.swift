@@ -60,26 +60,31 @@ struct SuggestionTests {
         #expect(none.closest(to: "CONF-1") == nil)
     }
 
-    @Test("the index agrees with the search of all candidates on random words and candidates")
-    func indexMatchesOnRandomSets() {
-        var generator = SeededGenerator(seed: 19)
-        let letters: [String] = ["a", "b", "c", "A", "B", "-", ".", "1", "2", "\u{E9}", "e\u{301}"]
+    @Test("the index agrees with the search of all candidates on random words and candidates", arguments: [
+        (["a", "b", "c", "A", "B", "-", ".", "1", "2", "\u{E9}", "e\u{301}"], 10), (["a", "b", "-"], 16),
+    ])
+    func indexMatchesOnRandomSets(letters: [String], longest: Int) {
+        var generator = SeededGenerator(seed: UInt64(19 + longest))
         func word() -> String {
-            (0..<Int.random(in: 0...10, using: &generator)).map { _ in letters.randomElement(using: &generator)! }.joined()
+            (0..<Int.random(in: 0...longest, using: &generator)).map { _ in letters.randomElement(using: &generator)! }.joined()
         }
         for _ in 0..<300 {
             let candidates = (0..<Int.random(in: 0...30, using: &generator)).map { _ in word() }
             var index = SuggestionIndex(candidates)
             for _ in 0..<20 {
-                // Half the words are slips of a candidate, so that many have a suggestion.
+                // Most words are slips of a candidate, so that many have a suggestion.
                 var typed = word()
-                if Bool.random(using: &generator), let candidate = candidates.randomElement(using: &generator) {
+                if Int.random(in: 0..<4, using: &generator) > 0, let candidate = candidates.randomElement(using: &generator) {
                     var scalars = Array(candidate.unicodeScalars)
-                    if scalars.count > 1 {
-                        let at = Int.random(in: 0..<(scalars.count - 1), using: &generator)
-                        scalars.swapAt(at, at + 1)
+                    for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                        let at = Int.random(in: 0...scalars.count, using: &generator)
+                        switch Int.random(in: 0..<4, using: &generator) {
+                        case 0 where at + 1 < scalars.count: scalars.swapAt(at, at + 1)
+                        case 1 where at < scalars.count: scalars.remove(at: at)
+                        case 2 where at < scalars.count: scalars[at] = "c"
+                        default: scalars.insert("b", at: at)
+                        }
                     }
-                    if Bool.random(using: &generator) { scalars.append("c") }
                     typed = String(String.UnicodeScalarView(scalars))
                 }
                 #expect(index.match(for: typed)?.candidate == Suggestion.closest(to: typed, in: candidates), "\(typed) in \(candidates)")
