@@ -71,6 +71,9 @@ enum EditionComparison {
         history.withdrawn = withdrawn.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         history.tipLists = compareTipLists(handbook, with: previous)
         for (position, change) in history.changes.enumerated() { history.changeIndex[change.id] = position }
+        for (position, rule) in history.withdrawn.enumerated() where history.withdrawnIndex[rule.id] == nil {
+            history.withdrawnIndex[rule.id] = position
+        }
         let diagnostics = attachNotes(handbook, to: &history)
         return (history, diagnostics)
     }
@@ -122,6 +125,10 @@ enum EditionComparison {
     private static func attachNotes(_ handbook: ResolvedHandbook, to history: inout EditionHistory) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let edition = history.previousEdition ?? ""
+        // "Did you mean" for a note naming no rule: among the rules of its chapter, then those
+        // withdrawn in this edition, each set searched through its own index.
+        var chapterSuggestions: [Int: SuggestionIndex] = [:]
+        var withdrawnSuggestions: SuggestionIndex?
         func attach(_ note: NoteText, to identifier: String) {
             guard let position = history.changeIndex[identifier] else {
                 diagnostics.append(.warning(
@@ -153,7 +160,7 @@ enum EditionComparison {
                     }
                 } else if let position = history.changeIndex[identifier], history.changes[position].has(.withdrawn) {
                     history.changes[position].note = note.text
-                    if let index = history.withdrawn.firstIndex(where: { $0.id == identifier }) {
+                    if let index = history.withdrawnIndex[identifier] {
                         history.withdrawn[index].note = note.text
                     }
                 } else if let earlier = history.withdrawnRule(identifier) {
@@ -162,9 +169,14 @@ enum EditionComparison {
                         "\(identifier) was withdrawn in edition \(earlier.withdrawnIn), not in this one, so its change note is not shown",
                         suggestion: "remove the note"))
                 } else {
-                    let close = Suggestion.closest(
-                        to: identifier, in: handbook.rulesByChapter[chapterIndex].map { handbook.rules[$0].identifier }
-                            + history.changes.filter { $0.has(.withdrawn) }.map(\.id))
+                    if chapterSuggestions[chapterIndex] == nil {
+                        chapterSuggestions[chapterIndex] = SuggestionIndex(handbook.rulesByChapter[chapterIndex].map { handbook.rules[$0].identifier })
+                    }
+                    if withdrawnSuggestions == nil {
+                        withdrawnSuggestions = SuggestionIndex(history.changes.filter { $0.has(.withdrawn) }.map(\.id))
+                    }
+                    let close = SuggestionIndex.closer(
+                        chapterSuggestions[chapterIndex]?.match(for: identifier), withdrawnSuggestions?.match(for: identifier))?.candidate
                     diagnostics.append(.error(
                         .changeNoteUnknown, at: note.location,
                         "\(identifier) is neither a rule of this chapter nor a rule withdrawn since edition \(edition)",

@@ -85,6 +85,8 @@ struct EditionHistory: Sendable, Hashable {
     var tipLists: [TipListChange] = []
     /// Positions in `changes`, by rule identifier.
     var changeIndex: [String: Int] = [:]
+    /// Positions in `withdrawn`, by rule identifier (the first, should one be there twice).
+    var withdrawnIndex: [String: Int] = [:]
 
     var isComparing: Bool { previousEdition != nil }
 
@@ -93,7 +95,7 @@ struct EditionHistory: Sendable, Hashable {
     }
 
     func withdrawnRule(_ identifier: String) -> WithdrawnRule? {
-        withdrawn.first { $0.id == identifier }
+        withdrawnIndex[identifier].map { withdrawn[$0] }
     }
 
     /// "New in edition 2", "Changed in edition 2", "Moved in edition 2", "Withdrawn in edition 2".

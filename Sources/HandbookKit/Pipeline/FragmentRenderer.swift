@@ -21,10 +21,13 @@ public enum FragmentRenderer {
                     level: heading.level, id: anchors.headings[heading.ordinal])
             }
         }
+        var suggestions: SuggestionIndex?
         for link in outline.links {
             guard case .rule(let identifier) = LinkTarget.classify(link.url, sourceFolder: "") else { continue }
             guard let title = rules[identifier] else {
-                diagnostics.append(UnknownRuleReference.diagnostic(identifier, at: link.location, known: rules.keys, scope: " in this document"))
+                if suggestions == nil { suggestions = SuggestionIndex(rules.keys) }
+                let close = suggestions?.closest(to: identifier)
+                diagnostics.append(UnknownRuleReference.diagnostic(identifier, at: link.location, closest: close, scope: " in this document"))
                 continue
             }
             instructions.links[link.ordinal] = RuleReferenceMarkup.linkRewrite(url: "#" + identifier, identifier: identifier, title: title)

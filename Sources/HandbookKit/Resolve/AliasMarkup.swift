@@ -13,9 +13,16 @@ enum AliasMarkup {
         for (ordinal, anchor) in anchors.headings.enumerated() where ordinals[anchor] == nil {
             ordinals[anchor] = ordinal
         }
+        // Each alias goes before those already there, the last first; a heading's are joined
+        // once, as putting each before the growing rest cost the square of their number.
+        var spans: [Int: [String]] = [:]
         for alias in anchors.aliases {
-            guard let ordinal = ordinals[alias.target], var markup = instructions.headings[ordinal] else { continue }
-            markup.open = opening + HTML.escape(alias.name) + "\"></span>" + markup.open
+            guard let ordinal = ordinals[alias.target], instructions.headings[ordinal] != nil else { continue }
+            spans[ordinal, default: []].append(opening + HTML.escape(alias.name) + "\"></span>")
+        }
+        for (ordinal, elements) in spans {
+            guard var markup = instructions.headings[ordinal] else { continue }
+            markup.open = elements.reversed().joined() + markup.open
             instructions.headings[ordinal] = markup
         }
     }

@@ -56,6 +56,7 @@ enum AnchorCheck {
             aliasNames.insert(name)
         }
 
+        var headingSuggestions: SuggestionIndex?
         for alias in page.frontMatter.anchorAliases {
             if let problem = AnchorName.problem(alias.name) {
                 problems.append(.error(
@@ -74,7 +75,8 @@ enum AnchorCheck {
             }
             let target = alias.target.hasPrefix("#") ? String(alias.target.dropFirst()) : alias.target
             guard headingAnchors.contains(target) else {
-                let close = Suggestion.closest(to: target, in: anchors.headings)
+                if headingSuggestions == nil { headingSuggestions = SuggestionIndex(anchors.headings) }
+                let close = headingSuggestions?.closest(to: target)
                 problems.append(.error(
                     .anchorAliasTarget, at: alias.location,
                     "'\(Quoted.text(alias.target))' is neither a heading's anchor nor a rule of this page",

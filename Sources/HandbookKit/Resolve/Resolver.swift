@@ -11,8 +11,21 @@ struct Resolver {
     private var ruleIndexByFoldedIdentifier: [String: Int] = [:]
     private var grammar = RuleGrammar.standard
     /// The identifiers of the rules by their prefix (`RuleGrammar.prefix`): the known prefixes,
-    /// and where "did you mean" looks.
+    /// and where "did you mean" looks for a bare mention.
     private var identifiersByPrefix: [Substring: [String]] = [:]
+    /// "Did you mean", made when first asked: over the identifiers of each prefix, over all
+    /// identifiers (for `rule:` links), over the pages and media files, and over each page's
+    /// anchors (by its content path).
+    private var suggestionsByPrefix: [Substring: SuggestionIndex] = [:]
+    private var ruleSuggestions: SuggestionIndex?
+    private var pathSuggestions: SuggestionIndex?
+    private var anchorSuggestions: [String: SuggestionIndex] = [:]
+    /// Beside each rule's `citedBy` and `references`, what they hold, so that a rule cited from
+    /// thousands of places is not searched through for each.
+    private var citationsOfRule: [Set<Citation>] = []
+    private var referencesOfRule: [Set<String>] = []
+    /// For each chapter, the innermost rule of each of its top-level blocks.
+    private var innermostRuleOfBlock: [[Int?]] = []
     private var anchorsByContentPath: [String: (page: ParsedPage, anchors: Set<String>)] = [:]
     /// Media paths byte for byte, and by their NFC form (see `UnicodeForm`).
     private var mediaPaths: Set<ExactText> = []
@@ -53,6 +66,7 @@ struct Resolver {
         }
         resolver.chapterSlugs = chapters.map(\.slug)
         resolver.rulesByChapter = Array(repeating: [], count: chapters.count)
+        resolver.innermostRuleOfBlock = Array(repeating: [], count: chapters.count)
         for (index, chapter) in chapters.enumerated() {
             resolver.collectRules(of: chapter, chapterIndex: index)
         }
@@ -123,6 +137,8 @@ struct Resolver {
             ruleIndex[identifier] = rules.count
             ruleIndexByFoldedIdentifier[identifier.lowercased()] = rules.count
             rulesByChapter[chapterIndex].append(rules.count)
+            citationsOfRule.append([])
+            referencesOfRule.append([])
             rules.append(Rule(
                 identifier: identifier, title: ruleHeading.title, chapter: chapterIndex,
                 heading: heading.ordinal, level: heading.level, blocks: block..<end,
@@ -131,6 +147,13 @@ struct Resolver {
             open.append((identifier, heading.level))
         }
         let chapterRules = rulesByChapter[chapterIndex]
+        // Nested rules start later than the rules around them, so the last rule whose blocks
+        // hold a block is its innermost. Each block lies in one rule per heading level at most.
+        var innermost = [Int?](repeating: nil, count: outline.blocks.count)
+        for ruleIndex in chapterRules {
+            for block in rules[ruleIndex].blocks.clamped(to: innermost.indices) { innermost[block] = ruleIndex }
+        }
+        innermostRuleOfBlock[chapterIndex] = innermost
         var nestedBlocks: [String: [Range<Int>]] = [:]
         for ruleIndex in chapterRules {
             if let parent = rules[ruleIndex].parent { nestedBlocks[parent, default: []].append(rules[ruleIndex].blocks) }
@@ -150,7 +173,7 @@ struct Resolver {
             rules[ruleIndex].wording = RuleWording.normalise(own.map { outline.blocks[$0].plainText }.joined(separator: " "))
         }
         for note in outline.changeNotes {
-            guard let ruleIndex = chapterRules.last(where: { rules[$0].blocks.contains(note.block) }) else {
+            guard let ruleIndex = innermostRule(containing: note.block, chapter: chapterIndex) else {
                 diagnostics.append(.warning(
                     .changeNoteOutsideRule, at: note.location, "this change note is not inside a rule, so it is not shown",
                     suggestion: "move it under the heading of the rule it explains"))
@@ -216,6 +239,8 @@ struct Resolver {
         ruleIndex[identifier] = rules.count
         ruleIndexByFoldedIdentifier[identifier.lowercased()] = rules.count
         rulesByChapter[chapterIndex].append(rules.count)
+        citationsOfRule.append([])
+        referencesOfRule.append([])
         var rule = Rule(
             identifier: identifier, title: chapter.frontMatter.title, chapter: chapterIndex, heading: -1, level: 1,
             blocks: 0..<outline.blocks.count, location: location, parent: nil, plainText: text)
@@ -252,6 +277,7 @@ struct Resolver {
         let outline = page.outline
         var instructions = RenderInstructions()
         var tipRules = [[String]](repeating: [], count: anchors.tips.count)
+        var tipRulesSeen = [Set<String>](repeating: [], count: anchors.tips.count)
         let sourceFolder = page.contentFolder
         let ownAnchors = anchors.all
 
@@ -272,7 +298,7 @@ struct Resolver {
             let citation: Citation
             if page.kind == .tipList {
                 if let tip {
-                    if !tipRules[tip].contains(identifier) { tipRules[tip].append(identifier) }
+                    if tipRulesSeen[tip].insert(identifier).inserted { tipRules[tip].append(identifier) }
                     let anchor = anchors.tips[tip]
                     citation = Citation(
                         kind: .tip, id: page.slug, anchor: anchor, url: "\(page.outputPath)#\(anchor)",
@@ -283,7 +309,7 @@ struct Resolver {
                 }
             } else if let source = innermostRule(containing: block, chapter: chapterIndex) {
                 guard rules[source].identifier != identifier else { return }
-                if !rules[source].references.contains(identifier) { rules[source].references.append(identifier) }
+                if referencesOfRule[source].insert(identifier).inserted { rules[source].references.append(identifier) }
                 citation = Citation(
                     kind: rules[target].parent == rules[source].identifier ? .parent : .rule, id: rules[source].identifier, url: "\(page.outputPath)#\(rules[source].identifier)",
                     label: "\(rules[source].identifier) \(rules[source].title)")
@@ -292,7 +318,7 @@ struct Resolver {
                     kind: rules[target].chapter == chapterIndex ? .overview : .chapter, id: page.slug,
                     url: page.outputPath, label: page.frontMatter.title)
             }
-            if !rules[target].citedBy.contains(citation) { rules[target].citedBy.append(citation) }
+            if citationsOfRule[target].insert(citation).inserted { rules[target].citedBy.append(citation) }
         }
 
         instructions.hiddenBlocks = Set(outline.changeNotes.map(\.block))
@@ -302,7 +328,9 @@ struct Resolver {
             switch LinkTarget.classify(link.url, sourceFolder: sourceFolder) {
             case .rule(let identifier):
                 guard let rule = rule(identifier) else {
-                    reportBroken(UnknownRuleReference.diagnostic(identifier, at: link.location, known: ruleIndex.keys), link: link, in: &instructions)
+                    if ruleSuggestions == nil { ruleSuggestions = SuggestionIndex(rules.map(\.identifier)) }
+                    let close = ruleSuggestions?.closest(to: identifier)
+                    reportBroken(UnknownRuleReference.diagnostic(identifier, at: link.location, closest: close), link: link, in: &instructions)
                     continue
                 }
                 instructions.links[link.ordinal] = RuleReferenceMarkup.linkRewrite(
@@ -347,8 +375,9 @@ struct Resolver {
                 instructions.identifierLinks[token.textNode, default: []].append(RuleReferenceMarkup.identifierLink(
                     range: token.range, url: SiteLayout.rootFromPage + ruleURL(rule), title: rule.title))
                 cite(token.identifier, block: token.block, tip: token.tip)
-            } else if let known = identifiersByPrefix[grammar.prefix(of: token.identifier)] {
-                let close = Suggestion.closest(to: token.identifier, in: known)
+            } else if case let prefix = grammar.prefix(of: token.identifier), let known = identifiersByPrefix[prefix] {
+                if suggestionsByPrefix[prefix] == nil { suggestionsByPrefix[prefix] = SuggestionIndex(known) }
+                let close = suggestionsByPrefix[prefix]?.closest(to: token.identifier)
                 diagnostics.append(.warning(
                     .ruleUndefinedReference, at: token.location,
                     "\(Quoted.text(token.identifier)) looks like a rule identifier, but no rule has it",
@@ -383,8 +412,8 @@ struct Resolver {
                 "this link points to '\(Quoted.text(path))', but the file's name is the same text in another Unicode form (accents as separate characters, as some Macs write names), which web servers and browsers treat as a different name",
                 suggestion: "rename \(Quoted.text(name)) by retyping its name (or `convmv -f utf8 -t utf8 --nfc --notest`), so it is in the composed form (NFC) links use"))
         }
-        let known = anchorsByContentPath.keys.map { $0 } + mediaPaths.map(\.text)
-        let close = Suggestion.closest(to: path, in: known)
+        if pathSuggestions == nil { pathSuggestions = SuggestionIndex(anchorsByContentPath.keys.map { $0 } + mediaPaths.map(\.text)) }
+        let close = pathSuggestions?.closest(to: path)
         let what = link.isImage ? "image" : "link"
         if path.hasPrefix(SiteLayout.mediaFolder + "/") {
             return .failure(.error(
@@ -410,10 +439,12 @@ struct Resolver {
         instructions.links[link.ordinal] = BrokenLinkMarkup.rewrite(url: link.url)
     }
 
-    private func brokenAnchor(
+    /// `candidates` are the anchors of the page at `path`, the same on every call for it.
+    private mutating func brokenAnchor(
         _ anchor: String, in path: String, candidates: Set<String>, at location: SourceLocation
     ) -> Diagnostic {
-        let close = Suggestion.closest(to: anchor, in: candidates.sorted())
+        if anchorSuggestions[path] == nil { anchorSuggestions[path] = SuggestionIndex(candidates) }
+        let close = anchorSuggestions[path]?.closest(to: anchor)
         return .error(
             .linkAnchor, at: location, "'\(Quoted.text(path))' has no heading or tip with the anchor '#\(Quoted.text(anchor))'",
             suggestion: close.map { "did you mean '#\($0)'?" } ?? "check the heading's text; anchors are lower case with hyphens")
@@ -424,9 +455,8 @@ struct Resolver {
     }
 
     private func innermostRule(containing block: Int, chapter: Int?) -> Int? {
-        guard let chapter else { return nil }
-        // Nested rules start later than the rules around them, so the last match is innermost.
-        return rulesByChapter[chapter].last { rules[$0].blocks.contains(block) }
+        guard let chapter, innermostRuleOfBlock[chapter].indices.contains(block) else { return nil }
+        return innermostRuleOfBlock[chapter][block]
     }
 
     /// A rule's place in its chapter, from the site root.

@@ -85,6 +85,22 @@ struct AnchorResolutionTests {
         #expect(second.contains(#"<a href="../chapters/first.html#introduction">intro</a>"#))
     }
 
+    @Test("many old anchors of one heading each keep a span before it, the last written first")
+    func manyAliasesOfOneHeading() throws {
+        let names = (1...200).map { "old-\($0)" }
+        let resolved = try MemoryHandbook(chapters: [
+            ("01-first.md", Self.page("First", anchors: names.map { "  \($0): introduction\n" }.joined() + "  old-rule: A-1\n", """
+                ## Introduction
+
+                ## A-1 Rule
+                """)),
+        ]).resolved()
+        let html = MemoryHandbook.html(of: resolved.chapters[0])
+        let spans = names.reversed().map { #"<span class="anchor-alias" id="\#($0)"></span>"# }.joined()
+        #expect(html.contains(spans + #"<h2 id="introduction">Introduction</h2>"#))
+        #expect(html.contains(#"<span class="anchor-alias" id="old-rule"></span><h2 id="A-1" class="rule-heading">"#))
+    }
+
     @Test("an alias to nothing, one that is already an anchor, and one that is no safe id are errors; did-you-mean knows aliases")
     func badAliases() throws {
         let (_, diagnostics) = try MemoryHandbook(chapters: [

@@ -111,6 +111,61 @@ struct ResolverTests {
         #expect(html.contains("<a class=\"rule-ref\" href=\"../chapters/first.html#A-1\" title=\"Do the first thing\">A-1</a>"))
     }
 
+    @Test("however often a place cites a rule, it is cited once, in the order places first cite it")
+    func citationsUniqueInOrder() throws {
+        let tips = (0..<300).map { "- **Tip \($0).** Mind B-\($0 % 2 == 0 ? 1 : 2), and B-1 again.\n" }.joined()
+        let resolved = try handbook(
+            [
+                ("01-first.md", MemoryHandbook.page("First", """
+                    ## A-1 Do the first thing
+
+                    Follow B-2, B-1, B-2 and B-1, then B-3 and B-2.
+
+                    ## A-2 Do the second thing
+
+                    Follow B-1 and B-1.
+                    """)),
+                ("02-second.md", MemoryHandbook.page("Second", "## B-1 One\n\nText.\n\n## B-2 Two\n\nText.\n\n## B-3 Three\n\nText.\n")),
+            ],
+            tipLists: [("quick.md", MemoryHandbook.page("Quick tips", tips))]
+        ).resolved()
+
+        let a1 = try #require(resolved.rule("A-1"))
+        let b1 = try #require(resolved.rule("B-1"))
+        let b2 = try #require(resolved.rule("B-2"))
+        #expect(a1.references == ["B-2", "B-1", "B-3"])
+        #expect(b1.citedBy.map(\.id) == ["A-1", "A-2"] + Array(repeating: "quick", count: 300))
+        #expect(b1.citedBy.compactMap(\.anchor) == (0..<300).map { "tip-\($0)" })
+        #expect(b2.citedBy.map(\.id) == ["A-1"] + Array(repeating: "quick", count: 150))
+        #expect(Set(b1.citedBy).count == b1.citedBy.count)
+        #expect(resolved.tipLists[0].tipRules == (0..<300).map { $0 % 2 == 0 ? ["B-1"] : ["B-2", "B-1"] })
+    }
+
+    @Test("did-you-mean for many unknown identifiers is the one the search of every rule gives")
+    func suggestionsThroughIndex() throws {
+        let identifiers = (1...40).map { "CONF-\($0)" } + (1...40).map { "PRIV-\($0)" } + ["CONF-2.1", "PRV-3"]
+        let rules = identifiers.map { "## \($0) Rule \($0)\n\nText.\n\n" }.joined()
+        let links = ["CNOF-12", "CONF-41", "CONF-41", "PRIV-3.2", "PRV-4", "conf-7", "ZED-1", "CONF-2.11", "PRIV-", "CONF-1234"]
+        let mentions = ["CONF-123", "CONF-2.2", "PRIV-400", "PRV-33", "CONF-41", "CONF-41"]
+        let text = links.map { "[x](rule:\($0))" }.joined(separator: " ") + "\n\n" + mentions.joined(separator: " ") + "\n"
+        let (_, diagnostics) = try handbook([
+            ("01-rules.md", MemoryHandbook.page("Rules", rules)),
+            ("02-text.md", MemoryHandbook.page("Text", text)),
+        ]).resolve()
+
+        let unknown = diagnostics.filter { $0.code == .ruleUnknown }
+        #expect(unknown.map { $0.suggestion ?? "" } == links.map { link in
+            Suggestion.closest(to: link, in: identifiers).map { "did you mean \($0)?" }
+                ?? "define it with a heading such as `## \(link) Title`"
+        })
+        let undefined = diagnostics.filter { $0.code == .ruleUndefinedReference }
+        #expect(undefined.map { $0.suggestion ?? "" } == mentions.map { mention in
+            let prefix = RuleGrammar.standard.prefix(of: mention)
+            let close = Suggestion.closest(to: mention, in: identifiers.filter { RuleGrammar.standard.prefix(of: $0) == prefix })
+            return (close.map { "did you mean \($0)? " } ?? "") + "If it is not a rule, write it as code: `\(mention)`"
+        })
+    }
+
     @Test("a parent listing its sub-rules and a chapter's overview of its own rules are kept apart as structure")
     func structuralCitations() throws {
         let resolved = try handbook([
