@@ -7,6 +7,9 @@ import Synchronization
 public final class BuildCache: Sendable {
     struct ParsedFile: Sendable {
         var data: Data
+        /// The file as it was before `data` was read from it: while it is still so, it is not
+        /// read again. Taken before reading, so that a write during the read leaves it out of date.
+        var stamp: FileStamp?
         var kind: ParsedPage.Kind
         var allowRawHTML: Bool
         var grammar: RuleGrammar
@@ -37,12 +40,27 @@ public final class BuildCache: Sendable {
 
     public init() {}
 
-    /// The page parsed from exactly these bytes, with the same settings, in an earlier build.
-    func parsedPage(at path: String, data: Data, kind: ParsedPage.Kind, allowRawHTML: Bool, grammar: RuleGrammar) -> ParsedFile? {
+    /// The page parsed in an earlier build, with the same settings, from the file as it is now.
+    func parsedPage(at path: String, stamp: FileStamp, kind: ParsedPage.Kind, allowRawHTML: Bool, grammar: RuleGrammar) -> ParsedFile? {
+        state.withLock { state in
+            guard let file = state.files[path], file.stamp == stamp, file.kind == kind, file.allowRawHTML == allowRawHTML,
+                file.grammar == grammar
+            else { return nil }
+            return file
+        }
+    }
+
+    /// The page parsed from exactly these bytes, with the same settings, in an earlier build;
+    /// `stamp`, taken before they were read, is kept for it (a file saved unchanged is then not
+    /// read again either).
+    func parsedPage(
+        at path: String, data: Data, stamp: FileStamp?, kind: ParsedPage.Kind, allowRawHTML: Bool, grammar: RuleGrammar
+    ) -> ParsedFile? {
         state.withLock { state in
             guard let file = state.files[path], file.kind == kind, file.allowRawHTML == allowRawHTML,
                 file.grammar == grammar, file.data == data
             else { return nil }
+            state.files[path]?.stamp = stamp
             return file
         }
     }
