@@ -27,6 +27,24 @@ struct SourceWatcherTests {
         ])
     }
 
+    @Test("a file moved over another of the same size and modification time is a change")
+    func movedOver() throws {
+        let handbook = try TestHandbook(["chapters/02-second.md": "Second, version A.\n"])
+        defer { handbook.remove() }
+        let chapter = handbook.content + "/chapters/02-second.md"
+        let backup = handbook.folder + "/02-second.md"
+        try "Second, version B.\n".write(toFile: backup, atomically: false, encoding: .utf8)
+        var status = stat()
+        #expect(stat(chapter, &status) == 0)
+        // The same modification time to the nanosecond, as `cp -p` or a restore from a backup leaves it.
+        let times = [status.st_atim, status.st_mtim]
+        #expect(utimensat(AT_FDCWD, backup, times, 0) == 0)
+        let watcher = SourceWatcher(folders: [handbook.content])
+        let before = watcher.snapshot()
+        #expect(rename(backup, chapter) == 0)
+        #expect(SourceWatcher.changes(from: before, to: watcher.snapshot()) == [chapter])
+    }
+
     @Test("hidden files and folders, which no build reads, are not in a snapshot")
     func hidden() throws {
         let handbook = try TestHandbook([".git/HEAD": "ref", "chapters/.01-first.md.swp": "x", "chapters/.drafts/01-a.md": "x"])
