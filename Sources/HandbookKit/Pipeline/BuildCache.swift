@@ -33,6 +33,8 @@ public final class BuildCache: Sendable {
         var units: [SiteRenderer.Unit: SiteRenderer.UnitRecord] = [:]
         var site: Site?
         var downloads = DownloadSizes()
+        /// The output of earlier builds, until `store` lets it go.
+        var retired: [(units: [SiteRenderer.Unit: SiteRenderer.UnitRecord], site: Site?)] = []
     }
 
     private let state = Mutex(State())
@@ -83,12 +85,27 @@ public final class BuildCache: Sendable {
     }
     var downloads: DownloadSizes { state.withLock { $0.downloads } }
 
+    /// The output of the last good build. The one before is let go on a thread of its own:
+    /// freeing a thousand chapters' model and pages takes tens of milliseconds, which the open
+    /// pages would wait for before being told to reload.
     func store(units: [SiteRenderer.Unit: SiteRenderer.UnitRecord], site: Site) {
         state.withLock { state in
+            state.retired.append((state.units, state.site))
             state.units = units
             state.site = site
         }
+        Task.detached(priority: .background) { [self] in
+            // Taken out under the lock, freed outside it.
+            let retired = state.withLock { state in
+                defer { state.retired = [] }
+                return state.retired
+            }
+            withExtendedLifetime(retired) {}
+        }
     }
+
+    /// Where the last good build wrote, without holding on to its model.
+    var output: String? { state.withLock { $0.site?.output } }
 
     func written(_ edition: SiteEdition, downloads: DownloadSizes?) {
         state.withLock { state in
