@@ -109,7 +109,7 @@ struct SourceWatcherTests {
             #expect(await waitUntil { reported.count(chapter) == 2 })
         }
 
-        @Test("inotify: files in a new folder, and in folders created, moved in and renamed below it later")
+        @Test("inotify: files in a new folder, and in folders created, moved in, renamed and removed below it later")
         func newFolders() async throws {
             let handbook = try TestHandbook()
             defer { handbook.remove() }
@@ -139,6 +139,9 @@ struct SourceWatcherTests {
             #expect(await waitUntil { reported.count(moved) == 1 })
             try Data([1, 2]).write(to: URL(fileURLWithPath: moved))
             #expect(await waitUntil { reported.count(moved) == 2 })
+            // Removed, folders and all.
+            try FileManager.default.removeItem(atPath: handbook.content + "/media")
+            #expect(await waitUntil { reported.count(moved) == 3 })
             #expect(reported.changes.source == .events)
         }
 
