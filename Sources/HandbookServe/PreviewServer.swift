@@ -46,6 +46,9 @@ public actor PreviewServer {
     /// when the address cannot be listened on.
     public func run() async throws {
         let options = self.options
+        // Watching starts before the first build, so that a file saved while it runs is rebuilt after it.
+        let changes = watcher.start()
+        defer { changes.stop() }
         report(await builds.run { [cache] in await HandbookBuilder.build(options.build, cache: cache) })
         let responder = PreviewResponder(files: SiteFiles(root: options.build.output), cache: cache, builds: builds, report: report)
         let (limits, hosts, liveReload, connections) = (options.limits, AllowedHosts(configured: address.urlHost), liveReload, connections)
@@ -63,7 +66,7 @@ public actor PreviewServer {
             try await withTaskCancellationHandler {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask { try await application.run() }
-                    group.addTask { try await self.watch() }
+                    group.addTask { await self.rebuild(on: changes) }
                     group.addTask { for await _ in stopped {} }
                     try await group.next()
                     connections.closeAll()
@@ -124,13 +127,8 @@ public actor PreviewServer {
         return response
     }
 
-    private func watch() async throws {
-        var last = watcher.snapshot()
-        while !Task.isCancelled {
-            try await Task.sleep(for: .milliseconds(150))
-            let now = watcher.snapshot()
-            guard !SourceWatcher.changes(from: last, to: now).isEmpty else { continue }
-            last = now
+    private func rebuild(on changes: SourceChanges) async {
+        for await _ in changes {
             let options = self.options
             let result = await builds.run { [cache] in await HandbookBuilder.rebuild(options.build, cache: cache) }
             report(result)

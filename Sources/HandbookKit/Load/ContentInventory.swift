@@ -215,22 +215,30 @@ package struct ContentInventory: Sendable {
     }
 
     /// The visible entries of a folder, sorted, each with whether it is a folder; a link to
-    /// something outside the content folder is reported and left out.
+    /// something outside the content folder is reported and left out. The folder's real path is
+    /// found once: an entry that is not a link is in it (a rebuild of a thousand chapters
+    /// resolved every one of them before).
     private static func entries(in folder: String, realRoot: String, diagnostics: inout [Diagnostic]) -> [(name: String, isFolder: Bool)] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        let realFolder = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         var result: [(name: String, isFolder: Bool)] = []
         for name in names.sorted() where !name.hasPrefix(".") {
-            let real = URL(fileURLWithPath: folder + "/" + name).resolvingSymlinksInPath().path
+            let path = folder + "/" + name
+            var status = stat()
+            var found = lstat(path, &status) == 0
+            let isLink = found && status.st_mode & S_IFMT == S_IFLNK
+            let real = isLink ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : realFolder + "/" + name
             if !real.hasPrefix(realRoot) {
                 diagnostics.append(.error(
-                    .contentOutside, at: SourceLocation(file: DisplayPath.of(folder + "/" + name)),
+                    .contentOutside, at: SourceLocation(file: DisplayPath.of(path)),
                     "this is a link to a file outside the content folder, which is not read",
                     suggestion: "copy the file into the content folder instead of linking to it"))
                 continue
             }
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder)
-            result.append((name, exists && isFolder.boolValue))
+            if isLink {
+                found = stat(path, &status) == 0
+            }
+            result.append((name, found && status.st_mode & S_IFMT == S_IFDIR))
         }
         return result
     }

@@ -7,6 +7,9 @@ import Synchronization
 public final class BuildCache: Sendable {
     struct ParsedFile: Sendable {
         var data: Data
+        /// The file as it was before `data` was read from it: while it is still so, it is not
+        /// read again. Taken before reading, so that a write during the read leaves it out of date.
+        var stamp: FileStamp?
         var kind: ParsedPage.Kind
         var allowRawHTML: Bool
         var grammar: RuleGrammar
@@ -30,6 +33,8 @@ public final class BuildCache: Sendable {
         var units: [SiteRenderer.Unit: SiteRenderer.UnitRecord] = [:]
         var site: Site?
         var downloads = DownloadSizes()
+        /// The output of earlier builds, until `store` lets it go.
+        var retired: [(units: [SiteRenderer.Unit: SiteRenderer.UnitRecord], site: Site?)] = []
     }
 
     private let state = Mutex(State())
@@ -37,12 +42,27 @@ public final class BuildCache: Sendable {
 
     public init() {}
 
-    /// The page parsed from exactly these bytes, with the same settings, in an earlier build.
-    func parsedPage(at path: String, data: Data, kind: ParsedPage.Kind, allowRawHTML: Bool, grammar: RuleGrammar) -> ParsedFile? {
+    /// The page parsed in an earlier build, with the same settings, from the file as it is now.
+    func parsedPage(at path: String, stamp: FileStamp, kind: ParsedPage.Kind, allowRawHTML: Bool, grammar: RuleGrammar) -> ParsedFile? {
+        state.withLock { state in
+            guard let file = state.files[path], file.stamp == stamp, file.kind == kind, file.allowRawHTML == allowRawHTML,
+                file.grammar == grammar
+            else { return nil }
+            return file
+        }
+    }
+
+    /// The page parsed from exactly these bytes, with the same settings, in an earlier build;
+    /// `stamp`, taken before they were read, is kept for it (a file saved unchanged is then not
+    /// read again either).
+    func parsedPage(
+        at path: String, data: Data, stamp: FileStamp?, kind: ParsedPage.Kind, allowRawHTML: Bool, grammar: RuleGrammar
+    ) -> ParsedFile? {
         state.withLock { state in
             guard let file = state.files[path], file.kind == kind, file.allowRawHTML == allowRawHTML,
                 file.grammar == grammar, file.data == data
             else { return nil }
+            state.files[path]?.stamp = stamp
             return file
         }
     }
@@ -65,12 +85,27 @@ public final class BuildCache: Sendable {
     }
     var downloads: DownloadSizes { state.withLock { $0.downloads } }
 
+    /// The output of the last good build. The one before is let go on a thread of its own:
+    /// freeing a thousand chapters' model and pages takes tens of milliseconds, which the open
+    /// pages would wait for before being told to reload.
     func store(units: [SiteRenderer.Unit: SiteRenderer.UnitRecord], site: Site) {
         state.withLock { state in
+            state.retired.append((state.units, state.site))
             state.units = units
             state.site = site
         }
+        Task.detached(priority: .background) { [self] in
+            // Taken out under the lock, freed outside it.
+            let retired = state.withLock { state in
+                defer { state.retired = [] }
+                return state.retired
+            }
+            withExtendedLifetime(retired) {}
+        }
     }
+
+    /// Where the last good build wrote, without holding on to its model.
+    var output: String? { state.withLock { $0.site?.output } }
 
     func written(_ edition: SiteEdition, downloads: DownloadSizes?) {
         state.withLock { state in

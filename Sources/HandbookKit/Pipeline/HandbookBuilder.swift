@@ -41,7 +41,7 @@ public enum HandbookBuilder {
     /// when one is asked for. Without an earlier build, this is `build`.
     public static func rebuild(_ options: BuildOptions, cache: BuildCache) async -> BuildReport {
         let output = OutputFolder(path: options.output)
-        guard let site = cache.site, site.output == output.path,
+        guard cache.output == output.path,
             FileManager.default.fileExists(atPath: output.path + "/" + SiteLayout.marker)
         else {
             return await build(options, cache: cache)
