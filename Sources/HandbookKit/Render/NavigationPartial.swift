@@ -13,32 +13,20 @@ enum NavigationPartial {
     /// list's items answer it) could be a page's own value, and so could a partial inside it,
     /// changed delimiters or a block; then it is rendered on every page, as written.
     static func isShared(_ text: String) -> Bool {
+        guard let tags = try? MustacheTags.tags(in: text) else { return false }
         var open: [String] = []
-        var rest = Substring(text)
-        while let start = rest.range(of: "{{") {
-            rest = rest[start.upperBound...]
-            let triple = rest.hasPrefix("{")
-            guard let end = rest.range(of: triple ? "}}}" : "}}") else { return false }
-            var tag = rest[(triple ? rest.index(after: rest.startIndex) : rest.startIndex)..<end.lowerBound]
-            rest = rest[end.upperBound...]
-            tag = tag.drop { $0 == " " }
-            var sigil: Character = " "
-            if !triple, let first = tag.first, "#^/&!><$=".contains(first) {
-                sigil = first
-                tag = tag.dropFirst()
-            }
-            let name = tag.trimmingCharacters(in: .whitespaces)
+        for tag in tags {
             let enclosing = open
-            switch sigil {
+            switch tag.sigil {
             case "!": continue
-            case ">", "<", "$", "=": return false
+            case ">", "<", "$": return false
             case "/":
-                guard open.popLast() == name else { return false }
+                guard open.popLast() == tag.name else { return false }
                 continue
-            case "#", "^": open.append(name)
+            case "#", "^": open.append(tag.name)
             default: break
             }
-            let first = name.split(separator: ".").first.map(String.init) ?? name
+            let first = tag.name.split(separator: ".").first.map(String.init) ?? tag.name
             if ["site", "root", "nav"].contains(first) { continue }
             guard itemKeys.contains(first), enclosing.contains(where: lists.contains) else { return false }
         }

@@ -34,26 +34,11 @@ struct TemplateKeyTests {
     static func names(in template: String) throws -> Set<String> {
         var names: Set<String> = []
         var open: [(sigil: Character, name: String)] = []
-        var rest = Substring(template)
-        while let start = rest.range(of: "{{") {
-            rest = rest[start.upperBound...]
-            let triple = rest.hasPrefix("{")
-            let closing = triple ? "}}}" : "}}"
-            guard let end = rest.range(of: closing) else { throw UnreadableTemplate(description: "a tag is not closed: {{\(rest.prefix(30))") }
-            var tag = rest[(triple ? rest.index(after: rest.startIndex) : rest.startIndex)..<end.lowerBound]
-            rest = rest[end.upperBound...]
-            tag = tag.drop { $0 == " " }
-            var sigil: Character = " "
-            if !triple, let first = tag.first, "#^/&!><$=".contains(first) {
-                sigil = first
-                tag = tag.dropFirst()
-            }
-            let name = tag.trimmingCharacters(in: .whitespaces)
+        for tag in try MustacheTags.tags(in: template) {
+            let (sigil, name) = (tag.sigil, tag.name)
             switch sigil {
             case "!", ">":
                 continue
-            case "=":
-                throw UnreadableTemplate(description: "the delimiters are changed ({{=\(name)}}), which this check does not follow")
             case "<", "$":
                 open.append((sigil, name))
                 continue
@@ -139,7 +124,8 @@ struct TemplateKeyTests {
         #expect(try Self.names(in: template) == ["a", "b", "c", "d", "e", "f", "g", "h"])
         #expect(throws: UnreadableTemplate.self) { try Self.names(in: "{{#a}}{{/b}}") }
         #expect(throws: UnreadableTemplate.self) { try Self.names(in: "{{#a}}") }
-        #expect(throws: UnreadableTemplate.self) { try Self.names(in: "{{=<% %>=}}") }
+        #expect(throws: MustacheTags.Unreadable.self) { try Self.names(in: "{{=<% %>=}}") }
+        #expect(throws: MustacheTags.Unreadable.self) { try Self.names(in: "{{#a}}{{b") }
     }
 
     @Test("a misspelt name in a copy of the templates is reported")
