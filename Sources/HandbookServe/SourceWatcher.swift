@@ -36,7 +36,7 @@ struct SourceWatcher: Sendable {
         return stamps
     }
 
-    /// readdir(3) and fstatat(2) directly: FileManager's enumerator cost four times as much,
+    /// readdir(3) and fstatat(2) directly: FileManager's enumerator cost three times as much,
     /// and a handbook of a thousand files is looked at after every save, before its rebuild.
     private static func stamp(_ folder: String, into stamps: inout Snapshot) {
         guard let directory = opendir(folder) else { return }
