@@ -16,6 +16,8 @@ package struct ParsedPage: Sendable {
     var outline: DocumentOutline { document.outline }
     /// Changes whenever the file's text does: part of the keys of the pages made from it.
     var sourceDigest: Int
+    /// Its rules' wordings, kept with it when the page is cached (`RuleWordingMemo`).
+    var wordings = RuleWordingMemo()
 
     var slug: String { file.slug }
 

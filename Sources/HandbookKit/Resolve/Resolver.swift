@@ -170,7 +170,7 @@ struct Resolver {
             let own = rule.blocks.dropFirst(rule.isChapter ? 0 : 1).filter { index in
                 outline.blocks[index].kind != .changeNote && !isNested[index - rule.blocks.lowerBound]
             }
-            rules[ruleIndex].wording = RuleWording.normalise(own.map { outline.blocks[$0].plainText }.joined(separator: " "))
+            rules[ruleIndex].wording = chapter.wordings.normalised(own.map { outline.blocks[$0].plainText }.joined(separator: " "))
         }
         for note in outline.changeNotes {
             guard let ruleIndex = innermostRule(containing: note.block, chapter: chapterIndex) else {

@@ -37,7 +37,8 @@ package enum ParseStep {
                     {
                         return (index, cached.page, cached.diagnostics)
                     }
-                    let (page, diagnostics) = PageParser.parse(file, data: data, kind: kind, allowRawHTML: allowRawHTML, grammar: grammar)
+                    var (page, diagnostics) = PageParser.parse(file, data: data, kind: kind, allowRawHTML: allowRawHTML, grammar: grammar)
+                    page?.wordings = RuleWordingMemo(keeping: true)
                     cache.storeParsedPage(
                         .init(
                             data: data, stamp: stamp, kind: kind, allowRawHTML: allowRawHTML, grammar: grammar, page: page,
