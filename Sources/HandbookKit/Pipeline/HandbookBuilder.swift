@@ -132,9 +132,7 @@ public enum HandbookBuilder {
             (search, problems) = IndexStep.run(handbook, configPath: inventory.configPath)
             diagnostics += problems
         }
-        if options.strict {
-            diagnostics = diagnostics.map { $0.severity == .warning ? $0.promotedToError() : $0 }
-        }
+        diagnostics = diagnostics.promotedToErrors(if: options.strict)
         return (
             CheckedHandbook(handbook: handbook, templates: templates, search: search, configPath: inventory.configPath),
             diagnostics.sortedForDisplay())
@@ -172,9 +170,9 @@ public enum HandbookBuilder {
                 previous: rebuilding?.units, into: current.folder, progress: options.progress)
             var search: SearchFiles?
             if let index {
-                var problems: [Diagnostic]
-                (search, problems) = await index()
-                if options.strict { problems = problems.map { $0.severity == .warning ? $0.promotedToError() : $0 } }
+                let (files, found) = await index()
+                search = files
+                let problems = found.promotedToErrors(if: options.strict)
                 diagnostics += problems
                 if problems.hasErrors {
                     current.discard()
