@@ -118,18 +118,38 @@ package struct SiteFolder: Sendable {
         return (attributes[.size] as? NSNumber)?.intValue ?? 0
     }
 
-    /// Every file written so far, as sorted paths from the folder's root.
+    /// Every file written so far, as sorted paths from the folder's root, hidden ones left out.
+    /// Through readdir(3)'s file types: FileManager's enumerator and a stat of each file cost a
+    /// third of a second for the 14,000 files of a 1,000-chapter site, and the offline copy and
+    /// the service worker each list the folder.
     func files() throws -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue,
-                !(relative as NSString).lastPathComponent.hasPrefix(".")
-            {
-                files.append(relative)
+        Self.listFiles(in: path, under: "", into: &files)
+        return files.sorted()
+    }
+
+    private static func listFiles(in folder: String, under prefix: String, into files: inout [String]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard !name.hasPrefix(".") else { continue }
+            let type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_DIR) {
+                listFiles(in: folder + "/" + name, under: prefix + name + "/", into: &files)
+            } else if type == Int32(DT_REG) {
+                files.append(prefix + name)
+            } else {
+                // A link, or a file system that leaves the type to a stat: a folder is listed
+                // only when it is one itself, never through a link.
+                var status = stat()
+                guard lstat(folder + "/" + name, &status) == 0 else { continue }
+                if status.st_mode & S_IFMT == S_IFDIR {
+                    listFiles(in: folder + "/" + name, under: prefix + name + "/", into: &files)
+                } else if status.st_mode & S_IFMT != S_IFLNK || (stat(folder + "/" + name, &status) == 0 && status.st_mode & S_IFMT != S_IFDIR) {
+                    files.append(prefix + name)
+                }
             }
         }
-        return files.sorted()
     }
 }
