@@ -21,6 +21,42 @@ struct FrontMatterTests {
         #expect(split.body.contains("Text"))
     }
 
+    @Test("the split read as bytes is the split of the file's lines, for any mix of line endings, markers and marks")
+    func sameAsLines() {
+        let pieces = ["---", "...", "\n", "\r\n", "\r", " ", "\t", "a", "é", "\u{301}", "---\n", "...\r\n", "- x\n"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = Self.splitAsLines(text)
+            let actual = Result { () throws(FrontMatter.SplitError) in try FrontMatter.split(text) }
+            switch (expected, actual) {
+            case (.success(let want), .success(let got)):
+                #expect(got.yaml == want.yaml && got.body == want.body && got.yamlFirstLine == want.yamlFirstLine, "\(Array(text.utf8))")
+            case (.failure, .failure): break
+            default: Issue.record("one split failed and the other did not: \(Array(text.utf8))")
+            }
+        }
+    }
+
+    /// The definition the byte-level split keeps: lines of Characters, split at "\n" and "\r\n".
+    private static func splitAsLines(_ text: String) -> Result<FrontMatterSplit, FrontMatter.SplitError> {
+        func trimmed(_ line: Substring) -> Substring {
+            var line = line
+            while let last = line.last, last == "\r" || last == " " || last == "\t" { line = line.dropLast() }
+            return line
+        }
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        guard let first = lines.first, trimmed(first) == "---" else {
+            return .success(FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: text))
+        }
+        guard let closing = lines.indices.dropFirst().first(where: { trimmed(lines[$0]) == "---" || trimmed(lines[$0]) == "..." }) else {
+            return .failure(.unterminated)
+        }
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        for index in 0...closing { lines[index] = "" }
+        return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: lines.joined(separator: "\n")))
+    }
+
     @Test("an unterminated front matter is an error at line 1")
     func unterminated() {
         let (matter, _, diagnostics) = PageFrontMatter.read(file("---\ntitle: A\n\n# Heading\n"))
