@@ -67,9 +67,18 @@ final class CmarkTree {
         return String(cString: pointer)
     }
 
-    /// The text of a subtree as a reader sees it: blocks on their own lines, no markup.
+    /// The text of a subtree as a reader sees it: blocks on their own lines, no markup. Gathered
+    /// as bytes, and trimmed of ASCII white space before Foundation is asked about the rest:
+    /// appending each literal as a String and trimming with a character set was a twentieth of
+    /// a whole build, as every block's text is asked for.
     func plainText(of node: OpaquePointer) -> String {
-        var text = ""
+        var bytes: [UInt8] = []
+        func append(_ literal: UnsafePointer<CChar>?) {
+            guard let literal else { return }
+            literal.withMemoryRebound(to: UInt8.self, capacity: strlen(literal) + 1) { start in
+                bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: strlen(literal)))
+            }
+        }
         let iterator = cmark_iter_new(node)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -79,26 +88,43 @@ final class CmarkTree {
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT:
                 // A callout's marker reads as its title, as it is shown.
-                text += CalloutSyntax.title(ifMarker: current).map { $0 + ":" } ?? Self.string(cmark_node_get_literal(current))
+                if let title = CalloutSyntax.title(ifMarker: current) {
+                    bytes.append(contentsOf: title.utf8)
+                    bytes.append(UInt8(ascii: ":"))
+                } else {
+                    append(cmark_node_get_literal(current))
+                }
             case CMARK_NODE_CODE:
-                text += Self.string(cmark_node_get_literal(current))
+                append(cmark_node_get_literal(current))
             case CMARK_NODE_CODE_BLOCK:
-                text += Self.string(cmark_node_get_literal(current))
-                text += "\n"
+                append(cmark_node_get_literal(current))
+                bytes.append(UInt8(ascii: "\n"))
             case CMARK_NODE_SOFTBREAK:
-                text += " "
+                bytes.append(UInt8(ascii: " "))
             case CMARK_NODE_LINEBREAK:
-                text += "\n"
+                bytes.append(UInt8(ascii: "\n"))
             case CMARK_NODE_LINK where event == CMARK_EVENT_ENTER && cmark_node_first_child(current) == nil:
                 // `[](rule:CONF-1)` shows the identifier.
                 let url = Self.string(cmark_node_get_url(current))
-                if url.hasPrefix("rule:") { text += url.dropFirst(5) }
+                if url.hasPrefix("rule:") { bytes.append(contentsOf: url.utf8.dropFirst(5)) }
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                if event == CMARK_EVENT_EXIT && current != node { text += "\n" }
+                if event == CMARK_EVENT_EXIT && current != node { bytes.append(UInt8(ascii: "\n")) }
             default:
                 break
             }
         }
+        return Self.trimmed(bytes)
+    }
+
+    /// `bytes` as text without white space or line ends at either end.
+    static func trimmed(_ bytes: [UInt8]) -> String {
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        // Other white space (a no-break space, an ideographic space) is not ASCII.
+        guard start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 else { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -104,6 +104,14 @@ struct MarkdownDocumentTests {
         #expect(outline.blocks[0].plainText == "Some em code AB-7 next")
     }
 
+    @Test("plain text is trimmed of white space of every kind at its ends, and kept within")
+    func plainTextTrimmed() {
+        #expect(document("\u{00A0}Non\u{00A0}breaking\u{3000}\n").outline.blocks[0].plainText == "Non\u{00A0}breaking")
+        #expect(document("Été *là*\u{2028}\n").outline.blocks[0].plainText == "Été là")
+        #expect(document("```\n  code  \n```\n").outline.blocks[0].plainText == "code")
+        #expect(document("\u{00A0}\n").outline.blocks.first?.plainText ?? "" == "")
+    }
+
     @Test("a change note is a block quote that starts with the label, in any case, bold or not")
     func changeNoteLabel() {
         #expect(ChangeNoteLabel.text(after: "Change note: Now covers  codes.") == "Now covers codes.")
