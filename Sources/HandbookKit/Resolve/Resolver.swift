@@ -31,6 +31,7 @@ struct Resolver {
     private var mediaPaths: Set<ExactText> = []
     private var mediaByNormalisedPath: [ExactText: String] = [:]
     private var chapterSlugs: [String] = []
+    private var ruleURLs: [String: String] = [:]
     /// Each page's anchors, for the targets of its aliases.
     private var aliasesByContentPath: [String: PageAnchors] = [:]
     /// The media paths some link or image points to.
@@ -334,7 +335,7 @@ struct Resolver {
                     continue
                 }
                 instructions.links[link.ordinal] = RuleReferenceMarkup.linkRewrite(
-                    url: SiteLayout.rootFromPage + ruleURL(rule), identifier: rule.identifier, title: rule.title)
+                    url: ruleURL(rule), identifier: rule.identifier, title: rule.title)
                 cite(identifier, block: link.block, tip: link.tip)
             case .external:
                 if link.isImage {
@@ -373,7 +374,7 @@ struct Resolver {
         for token in outline.identifierTokens where !instructions.hiddenBlocks.contains(token.block) {
             if let rule = rule(token.identifier) {
                 instructions.identifierLinks[token.textNode, default: []].append(RuleReferenceMarkup.identifierLink(
-                    range: token.range, url: SiteLayout.rootFromPage + ruleURL(rule), title: rule.title))
+                    range: token.range, url: ruleURL(rule), title: rule.title))
                 cite(token.identifier, block: token.block, tip: token.tip)
             } else if case let prefix = grammar.prefix(of: token.identifier), let known = identifiersByPrefix[prefix] {
                 if suggestionsByPrefix[prefix] == nil { suggestionsByPrefix[prefix] = SuggestionIndex(known) }
@@ -460,7 +461,12 @@ struct Resolver {
     }
 
     /// A rule's place in its chapter, from the site root.
-    private func ruleURL(_ rule: Rule) -> String {
-        SiteLayout.chapterPage(chapterSlugs[rule.chapter]) + "#" + URLEncoding.fragment(rule.identifier)
+    /// A link to `rule` from a page, made once per rule: percent-encoding it at each of
+    /// thousands of references was a twelfth of `serve`'s rebuild.
+    private mutating func ruleURL(_ rule: Rule) -> String {
+        if let url = ruleURLs[rule.identifier] { return url }
+        let url = SiteLayout.rootFromPage + SiteLayout.chapterPage(chapterSlugs[rule.chapter]) + "#" + URLEncoding.fragment(rule.identifier)
+        ruleURLs[rule.identifier] = url
+        return url
     }
 }
