@@ -83,11 +83,13 @@ bench-deps:
 	  || { echo "error: could not install $(BENCH_PIP) with pip" >&2; exit 1; }
 
 ## Benchmarks (not tests): writes BENCHMARKS.md. BENCH_SIZES: the chapter counts of the build
-## benchmark; BENCH_RUNS=1 BENCH_WARMUP=0 for a quick trial (see Tests/Benchmarks/build_benchmark.py).
+## benchmark; BENCH_RUNS=1 BENCH_WARMUP=0 for a quick trial (see Tests/Benchmarks/build_benchmark.py);
+## BENCH_DIR: where they build (by default see Tests/Benchmarks/bench_folder.sh).
 BENCH_SIZES ?= 100 1000 10000
 bench: deps browser-deps bench-deps
 	swift build -c release --product handbook
-	python3 Tests/Benchmarks/build_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md $(BENCH_SIZES)
+	export BENCH_DIR=$$(sh Tests/Benchmarks/bench_folder.sh) && \
+	python3 Tests/Benchmarks/build_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md $(BENCH_SIZES) && \
 	python3 Tests/Benchmarks/rebuild_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md
 	python3 Tests/Benchmarks/search_benchmark.py $$(swift build -c release --show-bin-path)/handbook BENCHMARKS.md
 

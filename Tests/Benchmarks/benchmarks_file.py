@@ -1,5 +1,28 @@
 """BENCHMARKS.md is written by several benchmarks, each owning one `## ` section of it."""
+import os
+import subprocess
 from pathlib import Path
+
+
+def work_folder():
+    """Where a benchmark builds: BENCH_DIR (`make bench` sets it from bench_folder.sh), else the
+    temporary folder."""
+    return os.environ.get("BENCH_DIR") or None
+
+
+def folder_note():
+    """A sentence on the file system the outputs are written to, for BENCHMARKS.md."""
+    folder = work_folder() or os.environ.get("TMPDIR", "/tmp")
+    source, fstype = subprocess.run(["df", "--output=source,fstype", folder], capture_output=True, text=True).stdout.split()[-2:]
+    device = os.path.basename(source)
+    journaled = any(name.startswith(device + "-") for name in os.listdir("/proc/fs/jbd2")) if os.path.isdir("/proc/fs/jbd2") else False
+    kind = f"{fstype} {'with' if journaled else 'without'} a journal" if fstype == "ext4" else fstype
+    where = f"Outputs are written to {folder}, {kind}"
+    if device.startswith("loop"):
+        where += (" in a file mounted through a loop device: this machine's root file system is ext4 without a journal, "
+                  "where creating a file reads the deletion time of each free inode it passes over, so that writing after "
+                  "deletions was up to 20 times slower (`Tests/Benchmarks/bench_folder.sh`)")
+    return where + "."
 
 
 def write_section(path, title, lines, replaces=()):

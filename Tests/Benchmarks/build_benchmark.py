@@ -35,7 +35,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(HERE))
-from benchmarks_file import write_section  # noqa: E402
+from benchmarks_file import folder_note, work_folder, write_section  # noqa: E402
 
 # Before each timed run the old output is moved away, not deleted: deleting some 20,000 files
 # just before a build slows its writes by 40% on this disk. The trash is deleted after each
@@ -292,12 +292,12 @@ def main(argv):
     load = os.getloadavg()[0]
     by_size, before = {}, None
     for chapters in sizes:
-        work = Path(tempfile.mkdtemp(prefix=f"handbook-build-bench-{chapters}-"))
+        work = Path(tempfile.mkdtemp(prefix=f"handbook-build-bench-{chapters}-", dir=work_folder()))
         try:
             before = by_size[chapters] = measure_size(binary, chapters, work, before)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    work = Path(tempfile.mkdtemp(prefix="handbook-build-bench-cases-"))
+    work = Path(tempfile.mkdtemp(prefix="handbook-build-bench-cases-", dir=work_folder()))
     try:
         cases = measure_cases(binary, work)
     finally:
@@ -322,7 +322,7 @@ def main(argv):
         "after a warm-up; 2 without at 10,000 chapters); peak memory is GNU time's maximum resident set (the largest "
         "single process, for Sphinx's workers) and CPU its (user + system) ÷ wall time, the median of the runs. "
         "\"Over its unchanged output\": the build again, keeping the files whose bytes did not change; \"copy\": "
-        "`cp -r` of the handbook's output, the time of writing those files at all.",
+        "`cp -r` of the handbook's output, the time of writing those files at all. " + folder_note(),
         "",
     ]
     for rows in by_size.values():

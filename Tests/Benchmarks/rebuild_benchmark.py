@@ -27,7 +27,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from benchmarks_file import write_section  # noqa: E402
+from benchmarks_file import folder_note, work_folder, write_section  # noqa: E402
 
 EDITS = 20  # half of each kind; enough for a 95th percentile
 
@@ -53,7 +53,7 @@ def p95(values):
 def main(argv):
     binary, output_markdown = argv[0], argv[1]
     chapters = int(argv[2]) if len(argv) > 2 else 1000
-    work = Path(tempfile.mkdtemp(prefix="handbook-rebuild-bench-"))
+    work = Path(tempfile.mkdtemp(prefix="handbook-rebuild-bench-", dir=work_folder()))
     content = work / "Content"
     subprocess.run([sys.executable, str(HERE / "generate_handbook.py"), str(chapters), str(content)], check=True)
     chapter = sorted((content / "chapters").iterdir())[chapters // 2 - 1]
@@ -123,7 +123,8 @@ def main(argv):
         f"`handbook serve` on `generate_handbook.py {chapters}` ({total:,} pages); {EDITS} edits of one chapter, "
         "alternately a word of its text and the title of its first rule (cited from other chapters). "
         "Saved to served: from writing the file to the server answering with the new page "
-        "(polling every 5 ms; the watcher is told of changes by inotify and waits 15 ms for a save to settle). Rebuild: the time the server reports.",
+        "(polling every 5 ms; the watcher is told of changes by inotify and waits 15 ms for a save to settle). Rebuild: the time the server reports. "
+        + folder_note(),
         "",
         "| edit | saved to served, median (ms) | p95 (ms) | max (ms) | rebuild, median (ms) | max (ms) | pages rendered again |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
