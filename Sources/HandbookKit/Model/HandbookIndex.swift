@@ -132,12 +132,4 @@ struct HandbookIndex: Codable, Sendable, Equatable {
     var tipLists: [TipList]
     var withdrawn: [Withdrawn]?
     var changes: Changes?
-
-    func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
 }

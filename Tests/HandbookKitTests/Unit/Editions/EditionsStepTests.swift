@@ -109,4 +109,28 @@ struct EditionsStepTests {
         #expect(index.chapters.map(\.rules) == [["A-1", "A-1.1"], ["B-1"]])
         #expect(index.tipLists.first?.tips.first?.rules == ["A-1"])
     }
+
+    @Test("handbook.json, encoded an element at a time, is byte for byte what JSONEncoder writes of the whole index")
+    func indexEncodedAsJSONEncoderWould() throws {
+        let hostile = "a\n  \"rules\" : [\n\n  ]\u{2028}/é\"\\"
+        func rule(_ number: Int) -> HandbookIndex.Rule {
+            HandbookIndex.Rule(
+                id: "R-\(number)", title: number % 7 == 0 ? hostile : "Rule \(number)", chapter: "c", url: "chapters/c.html#R-\(number)",
+                permalink: "rules/R-\(number).html", text: hostile, html: "<p>\(number)</p>", references: number % 2 == 0 ? [] : ["R-1"],
+                citedBy: number % 3 == 0 ? [] : [.init(kind: "rule", id: "R-2", anchor: nil, url: "x")],
+                wording: number % 5 == 0 ? nil : "w", textHash: nil, edition: nil, since: nil)
+        }
+        let chapter = HandbookIndex.Chapter(slug: "c", title: hostile, summary: nil, updated: nil, url: "chapters/c.html", rules: [], part: nil, anchors: [:])
+        let tips = HandbookIndex.TipList(slug: "t", title: "T", summary: nil, url: "tips/t.html", tips: [])
+        let reference = JSONEncoder()
+        reference.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        for (rules, tipLists, chapters) in [(150, 1, 2), (1, 0, 0), (0, 0, 1), (64, 2, 0)] {
+            let index = HandbookIndex(
+                schemaVersion: HandbookIndex.schemaVersion, title: hostile, subtitle: nil, organisation: "O", edition: "2", language: "en-GB",
+                chapters: Array(repeating: chapter, count: chapters), parts: nil, rules: (0..<rules).map(rule),
+                tipLists: Array(repeating: tips, count: tipLists), withdrawn: [], changes: nil)
+            let expected = try reference.encode(index) + Data([0x0A])
+            #expect(try index.encoded() == expected, "\(rules) rules, \(tipLists) tip lists, \(chapters) chapters")
+        }
+    }
 }
