@@ -125,7 +125,7 @@ public enum ChapterPipeline {
                 }
             }
             output.pages[SiteLayout.print] = PrintEdition(handbook: handbook, content: result.content, templates: templates).make()
-            output.indexes[SiteLayout.handbookIndex] = try IndexEdition(handbook: handbook, content: result.content).make()
+            output.indexes[SiteLayout.handbookIndex] = try Data(contentsOf: URL(fileURLWithPath: IndexEdition(handbook: handbook, content: result.content, siteFolder: folder.path).make()))
             let (search, searchProblems) = IndexStep.run(handbook, configPath: scratch + "/content/handbook.yml")
             guard let search else { throw IndexFailure(diagnostics: searchProblems) }
             output.indexes[SiteLayout.searchIndexJSON] = search.json

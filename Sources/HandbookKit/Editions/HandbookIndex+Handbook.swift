@@ -2,10 +2,10 @@ import Foundation
 
 /// The record of a built handbook, made from the model and the content rendered for its pages.
 extension HandbookIndex {
-    init(_ handbook: ResolvedHandbook, content: RenderedContent) {
-        // The rest of each value is already escaped for the attribute it was rendered in.
-        let base = HTML.escape(handbook.config.baseURL ?? "")
-        func fragment(_ html: String) -> String { LinkRewriter.rewrite(html) { base + $0 } }
+    /// With `rulesHTMLLater`, each rule's `html` is left empty for `ruleHTML` to fill in as the
+    /// rule is written (`write(to:completingRules:)`), so that they are not all held at once.
+    init(_ handbook: ResolvedHandbook, content: RenderedContent, rulesHTMLLater: Bool = false) {
+        func fragment(_ html: String) -> String { Self.fragment(html, baseURL: handbook.config.baseURL) }
         schemaVersion = Self.schemaVersion
         title = handbook.config.title
         subtitle = handbook.config.subtitle
@@ -40,7 +40,7 @@ extension HandbookIndex {
             return Rule(
                 id: rule.identifier, title: rule.title, chapter: chapter.slug,
                 url: "\(chapter.outputPath)#\(rule.identifier)", permalink: SiteLayout.rulePage(rule.identifier),
-                text: rule.plainText, html: fragment(content.rules[rule.identifier] ?? ""), references: rule.references,
+                text: rule.plainText, html: rulesHTMLLater ? "" : fragment(content.rules[rule.identifier] ?? ""), references: rule.references,
                 citedBy: rule.citedBy.map { Citation(kind: $0.kind.rawValue, id: $0.id, anchor: $0.anchor, url: $0.url) },
                 wording: rule.wording, textHash: record?.textHash, edition: record?.edition, since: record?.since)
         }
@@ -76,5 +76,18 @@ extension HandbookIndex {
                         html: index < rendered.count ? fragment(rendered[index].html) : "", rules: list.tipRules[index])
                 })
         }
+    }
+
+    /// A rule's or tip's HTML as handbook.json has it: its links made absolute with the base URL.
+    static func fragment(_ html: String, baseURL: String?) -> String {
+        // The rest of each value is already escaped for the attribute it was rendered in.
+        let base = HTML.escape(baseURL ?? "")
+        return LinkRewriter.rewrite(html) { base + $0 }
+    }
+
+    /// Each rule's `html`, for an index made with `rulesHTMLLater`.
+    static func ruleHTML(_ handbook: ResolvedHandbook, content: RenderedContent) -> @Sendable (inout Rule) -> Void {
+        let baseURL = handbook.config.baseURL
+        return { rule in rule.html = fragment(content.rules[rule.id] ?? "", baseURL: baseURL) }
     }
 }

@@ -4,46 +4,69 @@ import Synchronization
 extension HandbookIndex {
     /// The index as JSONEncoder writes it (pretty-printed, keys sorted, slashes unescaped, a line
     /// end at the end), with its chapters, rules and tip lists encoded an element at a time on
-    /// every core. JSONEncoder builds a tree of the whole value before writing any of it, which
-    /// for handbook.json took three times the file's size in memory (115 MB at 1,000 chapters,
-    /// over a gigabyte at 10,000) and one core's time.
-    func encoded() throws -> Data {
+    /// every core, and handed to `sink` a few thousand elements at a time. JSONEncoder builds a
+    /// tree of the whole value before writing any of it, which for handbook.json took three
+    /// times the file's size in memory (115 MB at 1,000 chapters, over a gigabyte at 10,000)
+    /// and one core's time.
+    /// `completingRules` finishes each rule just before it is encoded.
+    func write(to sink: (Data) throws -> Void, completingRules: @escaping @Sendable (inout Rule) -> Void = { _ in }) throws {
         var skeleton = self
         skeleton.chapters = []
         skeleton.rules = []
         skeleton.tipLists = []
         let frame = try Self.encoder().encode(skeleton)
-        let arrays: [(key: String, elements: [Data])] = [
-            ("chapters", try Self.encodedElements(chapters)), ("rules", try Self.encodedElements(rules)),
-            ("tipLists", try Self.encodedElements(tipLists)),
-        ]
         // Each array is empty in the frame, at the top level: two spaces in, where a nested
         // key is four or more; a line end inside a string is written as `\n`, so this text
         // occurs nowhere else.
-        var places: [(range: Range<Data.Index>, key: String, elements: [Data])] = []
-        for array in arrays where !array.elements.isEmpty {
-            guard let range = frame.firstRange(of: Data("\n  \"\(array.key)\" : [\n\n  ]".utf8)) else {
-                throw EncodingError.invalidValue(array.key, .init(codingPath: [], debugDescription: "no empty \(array.key) array in the index's frame"))
+        var places: [(range: Range<Data.Index>, key: String)] = []
+        for (key, isEmpty) in [("chapters", chapters.isEmpty), ("rules", rules.isEmpty), ("tipLists", tipLists.isEmpty)] where !isEmpty {
+            guard let range = frame.firstRange(of: Data("\n  \"\(key)\" : [\n\n  ]".utf8)) else {
+                throw EncodingError.invalidValue(key, .init(codingPath: [], debugDescription: "no empty \(key) array in the index's frame"))
             }
-            places.append((range, array.key, array.elements))
+            places.append((range, key))
         }
-        var data = Data()
-        data.reserveCapacity(frame.count + arrays.reduce(0) { $0 + $1.elements.reduce(0) { $0 + $1.count + 2 } } + 1)
         var copied = frame.startIndex
         for place in places.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            data.append(frame[copied..<place.range.lowerBound])
-            data.append(contentsOf: "\n  \"\(place.key)\" : [\n".utf8)
-            for (index, element) in place.elements.enumerated() {
-                if index > 0 { data.append(contentsOf: ",\n".utf8) }
-                data.append(element)
+            try sink(frame[copied..<place.range.lowerBound])
+            try sink(Data("\n  \"\(place.key)\" : [\n".utf8))
+            switch place.key {
+            case "chapters": try Self.write(chapters, to: sink) { $0 }
+            case "rules": try Self.write(rules, to: sink) { rule in
+                var rule = rule
+                completingRules(&rule)
+                return rule
             }
-            data.append(contentsOf: "\n  ]".utf8)
+            default: try Self.write(tipLists, to: sink) { $0 }
+            }
+            try sink(Data("\n  ]".utf8))
             copied = place.range.upperBound
         }
-        data.append(frame[copied...])
-        data.append(0x0A)
+        try sink(frame[copied...] + Data([0x0A]))
+    }
+
+    /// The elements of an array at the top level, separated by commas.
+    private static func write<Element: Encodable & Sendable>(
+        _ elements: [Element], to sink: (Data) throws -> Void, completing: @escaping @Sendable (Element) -> Element
+    ) throws {
+        for start in stride(from: 0, to: elements.count, by: round) {
+            var encoded = Data()
+            for (offset, element) in try encodedElements(elements[start..<min(elements.count, start + round)], completing: completing).enumerated() {
+                if start + offset > 0 { encoded.append(contentsOf: ",\n".utf8) }
+                encoded.append(element)
+            }
+            try sink(encoded)
+        }
+    }
+
+    /// The same, whole, in memory.
+    func encoded() throws -> Data {
+        var data = Data()
+        try write { data.append($0) }
         return data
     }
+
+    /// How many elements are encoded before they are handed on.
+    private static let round = 4_096
 
     private static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -53,7 +76,9 @@ extension HandbookIndex {
 
     /// Each element as it stands in an array at the top level: four spaces in on every line but
     /// the empty one of an empty array.
-    private static func encodedElements<Element: Encodable & Sendable>(_ elements: [Element]) throws -> [Data] {
+    private static func encodedElements<Element: Encodable & Sendable>(
+        _ elements: ArraySlice<Element>, completing: @Sendable (Element) -> Element
+    ) throws -> [Data] {
         let batch = 64
         let batches = (elements.count + batch - 1) / batch
         let encoded = Mutex([[Data]?](repeating: nil, count: batches))
@@ -61,9 +86,10 @@ extension HandbookIndex {
         DispatchQueue.concurrentPerform(iterations: batches) { number in
             let encoder = encoder()
             var part: [Data] = []
-            for element in elements[(number * batch)..<min(elements.count, (number + 1) * batch)] {
+            let first = elements.startIndex + number * batch
+            for element in elements[first..<min(elements.endIndex, first + batch)] {
                 do {
-                    part.append(indented(try encoder.encode(element)))
+                    part.append(indented(try encoder.encode(completing(element))))
                 } catch {
                     failure.withLock { $0 = $0 ?? error }
                     return

@@ -12,7 +12,7 @@ enum EditionsStep {
     ) rethrows -> [any Edition] {
         try SiteEdition.allCases.filter(kinds.contains).map { kind -> any Edition in
             switch kind {
-            case .index: IndexEdition(handbook: handbook, content: content)
+            case .index: IndexEdition(handbook: handbook, content: content, siteFolder: siteFolder)
             case .search: SearchEdition(files: try search())
             case .print: PrintEdition(handbook: handbook, content: content, templates: templates)
             case .epub: EPUBEdition(handbook: handbook, content: content, templates: templates, siteFolder: siteFolder)

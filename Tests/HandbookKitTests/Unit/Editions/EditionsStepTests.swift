@@ -97,7 +97,7 @@ struct EditionsStepTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let made = try await render(into: path)
         let edition = try #require(try made.editions([.index]).first as? IndexEdition)
-        let index = try JSONDecoder().decode(HandbookIndex.self, from: edition.make())
+        let index = try JSONDecoder().decode(HandbookIndex.self, from: Data(contentsOf: URL(fileURLWithPath: edition.make())))
         #expect(index.schemaVersion == HandbookIndex.schemaVersion)
         #expect(index.title == "Test handbook")
         #expect(index.rules.map(\.id) == ["A-1", "A-1.1", "B-1"])
