@@ -19,7 +19,8 @@ package enum ServiceWorker {
         for file in files {
             hash.update(data: Data(file.utf8))
             hash.update(data: [0])
-            hash.update(data: try Data(contentsOf: URL(fileURLWithPath: staging.path + "/" + file)))
+            // In pieces: the print edition alone can be hundreds of megabytes.
+            try FileChunks.read(staging.path + "/" + file) { hash.update(data: $0) }
         }
         // The worker's template sees two values and no author text at all: a hex digest, and
         // the file list as JSON, which is a JavaScript literal wherever the template puts it

@@ -30,9 +30,7 @@ struct PreviousOutput: Sendable {
     /// output holds the same bytes, the new file is replaced by a link to the old one.
     func keepIfUnchanged(_ relativePath: String, in staging: String) {
         let new = staging + "/" + relativePath
-        guard let data = contents(of: new, expectedSize: nil),
-            let old = contents(of: path + "/" + relativePath, expectedSize: data.count), old == data
-        else { return }
+        guard Self.sameBytes(new, path + "/" + relativePath) else { return }
         let replacement = new + ".handbook-link"
         guard link(path + "/" + relativePath, replacement) == 0 else { return }
         if rename(replacement, new) != 0 { unlink(replacement) }
@@ -43,6 +41,39 @@ struct PreviousOutput: Sendable {
         var status = stat()
         guard lstat(path + "/" + relativePath, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         return Int(status.st_size)
+    }
+
+    /// Whether two regular files hold the same bytes, compared a piece at a time: the files
+    /// kept this way (handbook.json, the archive, the EPUB) can be hundreds of megabytes each.
+    private static func sameBytes(_ first: String, _ second: String) -> Bool {
+        let files: [Int32] = [open(first, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), open(second, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)]
+        defer { for file in files where file >= 0 { close(file) } }
+        let sizes = files.map { file -> Int? in
+            var status = stat()
+            guard file >= 0, fstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            return Int(status.st_size)
+        }
+        guard let size = sizes[0], sizes[1] == size else { return false }
+        var pieces = [[UInt8]](repeating: [UInt8](repeating: 0, count: min(size, FileChunks.pieceBytes)), count: 2)
+        var compared = 0
+        while compared < size {
+            let count = min(size - compared, FileChunks.pieceBytes)
+            for index in 0..<2 {
+                let complete = pieces[index].withUnsafeMutableBytes { buffer -> Bool in
+                    var offset = 0
+                    while offset < count {
+                        let read = Glibc.read(files[index], buffer.baseAddress! + offset, count - offset)
+                        if read <= 0 { return false }
+                        offset += read
+                    }
+                    return true
+                }
+                guard complete else { return false }
+            }
+            guard pieces[0][0..<count] == pieces[1][0..<count] else { return false }
+            compared += count
+        }
+        return true
     }
 
     /// The bytes of a regular file, or nil when it is missing, not a regular file, or not of

@@ -25,8 +25,15 @@ package struct SiteFolder: Sendable {
         self.pending = pending
     }
 
+    /// The text's bytes are written where they are, not copied into a `Data` first: the print
+    /// edition is the whole handbook in one page.
     func write(_ contents: String, to relativePath: String, scope: WriteLog.Scope = .pages) throws {
-        try write(Data(contents.utf8), to: relativePath, scope: scope)
+        var contents = contents
+        try contents.withUTF8 { bytes in
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return try write(Data(), to: relativePath, scope: scope) }
+            // Only borrowed for this call: nothing keeps the data once it returns.
+            try write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: bytes.count, deallocator: .none), to: relativePath, scope: scope)
+        }
     }
 
     func write(_ data: Data, to relativePath: String, scope: WriteLog.Scope = .pages) throws {
