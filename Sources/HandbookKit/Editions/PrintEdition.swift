@@ -15,6 +15,14 @@ package struct PrintEdition: Edition {
     var kind: SiteEdition { .print }
 
     package func make() -> String {
+        // The page's values, the chapters' HTML with their anchors prefixed among them, are let
+        // go before its links are rewritten: the page is the whole handbook, and both at once
+        // were the peak of a 10,000-chapter build.
+        let html = page()
+        return LinkRewriter.rewrite(html) { Self.target(for: $0, in: handbook) }
+    }
+
+    private func page() -> String {
         let builder = PageContext(handbook: handbook, templates: templates)
         var context = builder.base(
             kind: .print, title: "Print edition", description: handbook.config.description,
@@ -58,8 +66,7 @@ package struct PrintEdition: Edition {
             }
             return group
         }
-        let html = templates.render(context, template: "print")
-        return LinkRewriter.rewrite(html) { Self.target(for: $0, in: handbook) }
+        return templates.render(context, template: "print")
     }
 
     func write(_ made: String, into folder: SiteFolder) throws -> DownloadSizes? {

@@ -41,33 +41,50 @@ enum LinkRewriter {
     private static func replacingValues(
         in html: String, after openings: [Opening], _ replacement: (String, Opening) -> String?
     ) -> String {
-        let bytes = Array(html.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 1024)
-        // Copied in runs up to the next space or `<`, where an opening may start.
-        var copied = 0
-        var index = 0
-        while index < bytes.count {
-            guard let opening = opening(in: bytes, at: index, among: openings),
-                let end = bytes[(index + opening.bytes.count)...].firstIndex(of: quote)
-            else {
-                index += 1
-                continue
+        var html = html
+        // Read in place and written once at its final size: the print edition is the whole
+        // handbook in one page, and copies of it in and out (four in all) were the largest
+        // part of a 10,000-chapter build's peak memory.
+        let rewritten: String? = html.withUTF8 { bytes in
+            var edits: [(replaced: Range<Int>, value: String)] = []
+            var index = 0
+            while index < bytes.count {
+                guard let opening = opening(in: bytes, at: index, among: openings),
+                    let end = bytes[(index + opening.bytes.count)...].firstIndex(of: quote)
+                else {
+                    index += 1
+                    continue
+                }
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + opening.bytes.count)..<end]), as: UTF8.self)
+                if let new = replacement(value, opening) {
+                    edits.append(((index + opening.kept)..<end, new))
+                }
+                index = end
             }
-            let value = String(decoding: bytes[(index + opening.bytes.count)..<end], as: UTF8.self)
-            if let new = replacement(value, opening) {
-                result.append(contentsOf: bytes[copied..<(index + opening.kept)])
-                result.append(contentsOf: new.utf8)
-                copied = end
+            guard !edits.isEmpty else { return nil }
+            let length = bytes.count + edits.reduce(0) { $0 + $1.value.utf8.count - $1.replaced.count }
+            return String(unsafeUninitializedCapacity: length) { output in
+                var written = 0
+                func append(_ part: UnsafeBufferPointer<UInt8>) {
+                    _ = UnsafeMutableBufferPointer(rebasing: output[written..<(written + part.count)]).initialize(from: part)
+                    written += part.count
+                }
+                var copied = 0
+                for edit in edits {
+                    append(UnsafeBufferPointer(rebasing: bytes[copied..<edit.replaced.lowerBound]))
+                    var value = edit.value
+                    value.withUTF8 { append($0) }
+                    copied = edit.replaced.upperBound
+                }
+                append(UnsafeBufferPointer(rebasing: bytes[copied...]))
+                return written
             }
-            index = end
         }
-        result.append(contentsOf: bytes[copied...])
-        return String(decoding: result, as: UTF8.self)
+        return rewritten ?? html
     }
 
     /// The opening among `openings` that starts at `index`, if any.
-    private static func opening(in bytes: [UInt8], at index: Int, among openings: [Opening]) -> Opening? {
+    private static func opening(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, among openings: [Opening]) -> Opening? {
         let first = bytes[index]
         guard first == UInt8(ascii: " ") || first == UInt8(ascii: "<") else { return nil }
         return openings.first { opening in
