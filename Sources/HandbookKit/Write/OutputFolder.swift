@@ -53,7 +53,7 @@ struct OutputFolder: Sendable {
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         let staging = "\(parent)/.\(name).handbook-tmp-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        return SiteFolder(path: staging, writes: writes, previous: PreviousOutput(path: path))
+        return SiteFolder(path: staging, writes: writes, previous: PreviousOutput(path: path), isStaging: true)
     }
 
     /// Puts the staging folder in the output's place in one step, then removes the old output.
