@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// `sw.js` and `manifest.webmanifest`: what makes the hosted site an installable web app that
 /// works offline once it has been opened.
@@ -14,13 +15,13 @@ package enum ServiceWorker {
 
     package static func write(into staging: SiteFolder, templates: TemplateSet) throws {
         let files = try staging.files().filter(precaches)
-        // The cache's name changes whenever any file's name or bytes do.
+        // The cache's name changes whenever any file's name or bytes do: it hashes each file's
+        // name and digest, the digests made on every core, as this is the last step of a build.
         var hash = SHA256()
-        for file in files {
+        for (file, digest) in zip(files, try digests(of: files, in: staging.path)) {
             hash.update(data: Data(file.utf8))
             hash.update(data: [0])
-            // In pieces: the print edition alone can be hundreds of megabytes.
-            try FileChunks.read(staging.path + "/" + file) { hash.update(data: $0) }
+            hash.update(data: Data(digest))
         }
         // The worker's template sees two values and no author text at all: a hex digest, and
         // the file list as JSON, which is a JavaScript literal wherever the template puts it
@@ -30,6 +31,25 @@ package enum ServiceWorker {
             .files: try ScriptJSON.literal(files.map(URLEncoding.path)),
         ]
         try staging.write(templates.render(context, template: "service-worker"), to: SiteLayout.serviceWorker, scope: .edition(.offline))
+    }
+
+    /// Each file's SHA-256, read in pieces: the print edition alone can be hundreds of megabytes.
+    private static func digests(of files: [String], in folder: String) throws -> [SHA256.Digest] {
+        let digests = Mutex([SHA256.Digest?](repeating: nil, count: files.count))
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            var hash = SHA256()
+            do {
+                try FileChunks.read(folder + "/" + files[index]) { hash.update(data: $0) }
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
+                return
+            }
+            let digest = hash.finalize()
+            digests.withLock { $0[index] = digest }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return digests.withLock { $0 }.compactMap { $0 }
     }
 
     static func manifest(_ config: HandbookConfig) throws -> Data {
