@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import Synchronization
 
 /// `sw.js` and `manifest.webmanifest`: what makes the hosted site an installable web app that
 /// works offline once it has been opened.
@@ -35,21 +34,13 @@ package enum ServiceWorker {
 
     /// Each file's SHA-256, read in pieces: the print edition alone can be hundreds of megabytes.
     private static func digests(of files: [String], in folder: String) throws -> [SHA256.Digest] {
-        let digests = Mutex([SHA256.Digest?](repeating: nil, count: files.count))
-        let failure = Mutex<(any Error)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            var hash = SHA256()
-            do {
-                try FileChunks.read(folder + "/" + files[index]) { hash.update(data: $0) }
-            } catch {
-                failure.withLock { $0 = $0 ?? error }
-                return
+        try files.mappingRuns(of: 16) { run in
+            try run.map { file in
+                var hash = SHA256()
+                try FileChunks.read(folder + "/" + file) { hash.update(data: $0) }
+                return hash.finalize()
             }
-            let digest = hash.finalize()
-            digests.withLock { $0[index] = digest }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
-        return digests.withLock { $0 }.compactMap { $0 }
     }
 
     static func manifest(_ config: HandbookConfig) throws -> Data {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 extension HandbookIndex {
     /// The index as JSONEncoder writes it (pretty-printed, keys sorted, slashes unescaped, a line
@@ -79,26 +78,10 @@ extension HandbookIndex {
     private static func encodedElements<Element: Encodable & Sendable>(
         _ elements: ArraySlice<Element>, completing: @Sendable (Element) -> Element
     ) throws -> [Data] {
-        let batch = 64
-        let batches = (elements.count + batch - 1) / batch
-        let encoded = Mutex([[Data]?](repeating: nil, count: batches))
-        let failure = Mutex<(any Error)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: batches) { number in
+        try Array(elements).mappingRuns(of: 64) { run in
             let encoder = encoder()
-            var part: [Data] = []
-            let first = elements.startIndex + number * batch
-            for element in elements[first..<min(elements.endIndex, first + batch)] {
-                do {
-                    part.append(indented(try encoder.encode(completing(element))))
-                } catch {
-                    failure.withLock { $0 = $0 ?? error }
-                    return
-                }
-            }
-            encoded.withLock { $0[number] = part }
+            return try run.map { indented(try encoder.encode(completing($0))) }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
-        return encoded.withLock { $0 }.flatMap { $0 ?? [] }
     }
 
     private static func indented(_ json: Data) -> Data {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Renders every page of a resolved handbook, in parallel, in units: a chapter with its rule
 /// pages and their embeds, a tip list with its embed, and the pages that list the whole handbook.
@@ -188,20 +187,8 @@ package struct SiteRenderer: Sendable {
             try staging.write(embed.html, to: embed.path)
             return (text, [path, embed.path])
         }
-        var results: [(text: String, files: [String])] = []
-        let run = 64
-        if rules.count <= run {
-            results = try rules.indices.map(renderRule)
-        } else {
-            let runs = (rules.count + run - 1) / run
-            let rendered = Mutex([Int: Swift.Result<[(text: String, files: [String])], any Error>]())
-            DispatchQueue.concurrentPerform(iterations: runs) { number in
-                let positions = (number * run)..<min(rules.count, (number + 1) * run)
-                let outcome = Swift.Result { try positions.map(renderRule) }
-                rendered.withLock { $0[number] = outcome }
-            }
-            results = try rendered.withLock { rendered in try (0..<runs).flatMap { try rendered[$0]!.get() } }
-        }
+        let results = rules.count <= 64
+            ? try rules.indices.map(renderRule) : try Array(rules.indices).mappingRuns(of: 64) { try $0.map(renderRule) }
         var ruleTexts: [String: String] = [:]
         for (rule, result) in zip(rules, results) {
             ruleTexts[rule.identifier] = result.text

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// `search-index.json`: what the browser searches, built at build time so the browser needs
 /// no tokeniser for the index and no stemmer.
@@ -72,17 +71,12 @@ struct SearchIndex {
 
     /// Each section's title and body as tokens, in order: on all cores, in runs of sections.
     private static func tokenize(_ sections: [SearchSection], grammar: RuleGrammar) -> [(title: [SearchTokenizer.Token], body: [SearchTokenizer.Token])] {
-        let run = 256
-        let runs = (sections.count + run - 1) / run
-        let results = Mutex([Int: [(title: [SearchTokenizer.Token], body: [SearchTokenizer.Token])]]())
-        DispatchQueue.concurrentPerform(iterations: runs) { number in
-            let tokens = sections[(number * run)..<min(sections.count, (number + 1) * run)].map { section in
+        sections.mappingRuns(of: 256) { run in
+            run.map { section in
                 (title: SearchTokenizer.tokens(in: section.title, grammar: grammar),
                  body: SearchTokenizer.tokens(in: section.body, grammar: grammar))
             }
-            results.withLock { $0[number] = tokens }
         }
-        return results.withLock { results in (0..<runs).flatMap { results[$0] ?? [] } }
     }
 
     /// The whole index as JSON; with `sectionParts`, the sections are left out and their number
