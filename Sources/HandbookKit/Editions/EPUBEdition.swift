@@ -17,7 +17,7 @@ struct EPUBEdition: Edition {
     /// The book, zipped beside the site's other files while the other editions are made: its
     /// compression was a serial half second of a 1,000-chapter build when it waited for `write`.
     func make() throws -> String {
-        let temporary = siteFolder + "/." + SiteLayout.epub + ".made"
+        let temporary = SiteFolder(path: siteFolder).madePath(for: SiteLayout.epub)
         try EPUBWriter.write(book(), to: temporary)
         return temporary
     }
@@ -85,12 +85,7 @@ struct EPUBEdition: Edition {
     }
 
     func write(_ made: String, into folder: SiteFolder) throws -> DownloadSizes? {
-        // rename(2) replaces an existing book in one step, unlike FileManager.moveItem.
-        guard rename(made, folder.path + "/" + SiteLayout.epub) == 0 else {
-            throw CocoaError.fileWriteError(path: folder.path + "/" + SiteLayout.epub)
-        }
-        folder.keepIfUnchanged(SiteLayout.epub)
-        folder.writes?.keep([SiteLayout.epub], scope: .edition(kind))
+        try folder.place(SiteLayout.epub, scope: .edition(kind))
         return nil
     }
 

@@ -19,7 +19,7 @@ package struct IndexEdition: Edition {
     /// handbook.json, written into a file beside its place as it is encoded: whole in memory
     /// it was 409 MB of a 10,000-chapter build's peak.
     package func make() throws -> String {
-        let temporary = siteFolder + "/." + SiteLayout.handbookIndex + ".made"
+        let temporary = SiteFolder(path: siteFolder).madePath(for: SiteLayout.handbookIndex)
         guard FileManager.default.createFile(atPath: temporary, contents: nil) else { throw CocoaError.fileWriteError(path: temporary) }
         let file = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
         defer { try? file.close() }
@@ -29,12 +29,7 @@ package struct IndexEdition: Edition {
     }
 
     func write(_ made: String, into folder: SiteFolder) throws -> DownloadSizes? {
-        // rename(2) replaces an existing file in one step, unlike FileManager.moveItem.
-        guard rename(made, folder.path + "/" + SiteLayout.handbookIndex) == 0 else {
-            throw CocoaError.fileWriteError(path: folder.path + "/" + SiteLayout.handbookIndex)
-        }
-        folder.keepIfUnchanged(SiteLayout.handbookIndex)
-        folder.writes?.keep([SiteLayout.handbookIndex], scope: .edition(kind))
+        try folder.place(SiteLayout.handbookIndex, scope: .edition(kind))
         try folder.write(HandbookSchema.json(for: handbook.config.ruleGrammar), to: SiteLayout.handbookSchema, scope: .edition(kind))
         return nil
     }

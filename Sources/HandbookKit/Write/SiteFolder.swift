@@ -113,6 +113,23 @@ package struct SiteFolder: Sendable {
         try write(try source.read(maxBytes: InputLimits.mediaBytes), to: relativePath)
     }
 
+    /// Where an edition made whole on the side (the EPUB, handbook.json) is written before
+    /// `place` puts it at `relativePath`: hidden, so that `files()` does not list it.
+    func madePath(for relativePath: String) -> String {
+        path + "/." + relativePath + ".made"
+    }
+
+    /// Puts the file made at `madePath(for: relativePath)` in its place, replacing any file there
+    /// in one step (rename(2), unlike FileManager.moveItem), and records it in `scope`.
+    func place(_ relativePath: String, scope: WriteLog.Scope) throws {
+        try OutputPath.check(relativePath)
+        guard rename(madePath(for: relativePath), path + "/" + relativePath) == 0 else {
+            throw CocoaError.fileWriteError(path: path + "/" + relativePath)
+        }
+        keepIfUnchanged(relativePath)
+        writes?.keep([relativePath], scope: scope)
+    }
+
     /// Removes the files an earlier build of this folder wrote in `scope` and this one did not.
     func removeFilesNoLongerProduced(in scope: WriteLog.Scope) {
         guard let writes else { return }
