@@ -106,7 +106,7 @@ public enum ChapterPipeline {
             output.diagnostics = [DiagnosticFormat.text(diagnostics.sortedForDisplay(), colour: false), DiagnosticFormat.json(diagnostics)]
             return output
         }
-        var (handbook, problems) = ResolveStep.run(
+        var (handbook, problems, _) = ResolveStep.run(
             config: config, chapters: chapters, tipLists: tipList.map { [$0] } ?? [], media: [], templates: templates)
         diagnostics += problems
         diagnostics += CompareStep.run(&handbook, record: input.previous, file: SourceLocation(file: "editions/previous.json"))

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// What one build leaves for the next in the same process, so that `handbook serve` redoes only
-/// what a change affects: the parsed pages by file, the rendered units with their keys, what the
+/// what a change affects: the parsed pages by file, the resolved pages, the rendered units with their keys, what the
 /// output folder holds, and what its editions are made from.
 public final class BuildCache: Sendable {
     struct ParsedFile: Sendable {
@@ -32,6 +32,7 @@ public final class BuildCache: Sendable {
         var files: [String: ParsedFile] = [:]
         var units: [SiteRenderer.Unit: SiteRenderer.UnitRecord] = [:]
         var site: Site?
+        var resolveMemo: ResolveMemo?
         var downloads = DownloadSizes()
         /// The output of earlier builds, until `store` lets it go.
         var retired: [(units: [SiteRenderer.Unit: SiteRenderer.UnitRecord], site: Site?)] = []
@@ -74,6 +75,13 @@ public final class BuildCache: Sendable {
     /// Forgets the parsed files that are no longer in the content folder.
     func keepParsedPages(at paths: Set<String>) {
         state.withLock { state in state.files = state.files.filter { paths.contains($0.key) } }
+    }
+
+    /// The pages the last build resolved, whether or not it then failed: each is checked
+    /// against the rules before it is used again (`ResolveMemo`).
+    var resolveMemo: ResolveMemo? {
+        get { state.withLock { $0.resolveMemo } }
+        set { state.withLock { $0.resolveMemo = newValue } }
     }
 
     var units: [SiteRenderer.Unit: SiteRenderer.UnitRecord] { state.withLock { $0.units } }

@@ -118,9 +118,10 @@ public enum HandbookBuilder {
 
         var handbook: ResolvedHandbook?
         if let config = loaded.config {
-            var (resolved, problems) = ResolveStep.run(
+            var (resolved, problems, memo) = ResolveStep.run(
                 config: config, chapters: chapters, tipLists: tipLists, media: inventory.media, templates: templates,
-                parts: inventory.parts)
+                parts: inventory.parts, memo: cache?.resolveMemo)
+            cache?.resolveMemo = memo
             diagnostics += problems
             diagnostics += CompareStep.run(&resolved, previousPath: options.previousEdition, inventory: inventory)
             handbook = resolved

@@ -39,13 +39,20 @@ struct MemoryHandbook {
     /// The handbook resolved, and what resolving it reported. With `templates`, the ids they
     /// write are reserved, as in a build.
     func resolve(templates: TemplateSet? = nil) throws -> (ResolvedHandbook, [Diagnostic]) {
+        let (handbook, diagnostics, _) = try resolve(templates: templates, memo: nil)
+        return (handbook, diagnostics)
+    }
+
+    /// The same, with the memo of an earlier resolution, as `serve` resolves; and the memo for
+    /// the next.
+    func resolve(templates: TemplateSet? = nil, memo: ResolveMemo?) throws -> (ResolvedHandbook, [Diagnostic], ResolveMemo) {
         let (config, problems) = LoadStep.config(Data(config.utf8), path: "handbook.yml", displayPath: "handbook.yml")
         let settings = try #require(config, "handbook.yml is usable: \(problems)")
         let media = media.map { MediaFile(path: "media/" + $0, relativePath: $0) }
         return ResolveStep.run(
             config: settings, chapters: try chapters.map { try Self.parse($0, kind: .chapter, grammar: settings.ruleGrammar) },
             tipLists: try tipLists.map { try Self.parse($0, kind: .tipList, grammar: settings.ruleGrammar) },
-            media: media, templates: templates)
+            media: media, templates: templates, memo: memo)
     }
 
     /// The resolved handbook, which must have resolved without an error.

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import HandbookKit
+
+/// `serve` resolves again only the pages an edit touches (`ResolveMemo`). Each case resolves a
+/// handbook, edits it, and resolves the edit twice, with the memo and afresh: the two must agree
+/// in every rule, page and diagnostic.
+@Suite("ResolveMemo")
+struct ResolveMemoTests {
+    private static let one = ("01-one.md", MemoryHandbook.page("One", """
+        ## A-1 First rule
+
+        Follow B-1 and read [the second](02-two.md#B-1).
+
+        ## A-2 Second rule
+
+        See [](rule:B-2) and [details](02-two.md#details).
+        """))
+    private static let two = ("02-two.md", MemoryHandbook.page("Two", """
+        ## B-1 Rule b one
+
+        Text of B-1.
+
+        ## B-2 Rule b two
+
+        More, citing A-1.
+
+        ### Details
+
+        Detail text.
+        """))
+    private static let three = ("03-three.md", MemoryHandbook.page("Three", """
+        An overview citing A-2, and a mention of XYZ-1 that is not a rule yet.
+
+        ## C-1 Third rule
+
+        Text of C-1, citing B-1.
+        """))
+    private static let tips = ("tips.md", MemoryHandbook.page("Tips", """
+        - **Do this.** Follow A-1 (C-1).
+        - Another tip, citing B-2.
+        """))
+
+    private static let base = MemoryHandbook(chapters: [one, two, three], tipLists: [tips])
+
+    private static func editing(_ index: Int, _ body: String) -> MemoryHandbook {
+        var handbook = base
+        handbook.chapters[index].text = MemoryHandbook.page(["One", "Two", "Three"][index], body)
+        return handbook
+    }
+
+    static let edits: [(String, MemoryHandbook)] = [
+        ("a word of a rule's text", editing(1, two.1.components(separatedBy: "---\n\n").last!.replacingOccurrences(of: "Text of B-1.", with: "New text of B-1."))),
+        ("the title of a rule other pages cite", editing(1, two.1.components(separatedBy: "---\n\n").last!.replacingOccurrences(of: "Rule b one", with: "Rule b one, renamed"))),
+        ("a cited rule removed", editing(1, "## B-1 Rule b one\n\nText of B-1.\n\n### Details\n\nDetail text.\n")),
+        ("a linked heading renamed", editing(1, two.1.components(separatedBy: "---\n\n").last!.replacingOccurrences(of: "### Details", with: "### More details"))),
+        ("a rule with the prefix of a mention that was not a rule", editing(1, two.1.components(separatedBy: "---\n\n").last! + "\n\n## XYZ-2 New prefix\n\nText.\n")),
+        ("a rule moved to another chapter", {
+            var handbook = editing(1, "## B-1 Rule b one\n\nText of B-1.\n\n### Details\n\nDetail text.\n")
+            handbook.chapters[2].text = MemoryHandbook.page("Three", "## B-2 Rule b two\n\nMore, citing A-1.\n\n## C-1 Third rule\n\nText of C-1, citing B-1.\n")
+            return handbook
+        }()),
+        ("a chapter added before the others", {
+            var handbook = base
+            handbook.chapters.insert(("00-zero.md", MemoryHandbook.page("Zero", "## Z-1 Zero rule\n\nCiting C-1.\n")), at: 0)
+            return handbook
+        }()),
+    ]
+
+    @Test("a handbook resolved with the memo of an earlier version is the handbook resolved afresh", arguments: edits)
+    func sameAsAfresh(_ edit: String, _ edited: MemoryHandbook) throws {
+        let (_, _, memo) = try Self.base.resolve(memo: nil)
+        let (withMemo, memoProblems, _) = try edited.resolve(memo: memo)
+        let (afresh, problems, _) = try edited.resolve(memo: nil)
+        #expect(withMemo.rules == afresh.rules, "\(edit)")
+        #expect(memoProblems == problems, "\(edit)")
+        for (left, right) in zip(withMemo.chapters + withMemo.tipLists, afresh.chapters + afresh.tipLists) {
+            #expect(left.instructions == right.instructions, "\(edit): \(right.page.contentPath)")
+            #expect(left.anchors.headings == right.anchors.headings && left.anchors.tips == right.anchors.tips)
+            #expect(left.tipRules == right.tipRules)
+        }
+    }
+
+    @Test("an edit that changes nothing other pages read resolves only the edited page again")
+    func reusesUntouchedPages() throws {
+        let (_, _, memo) = try Self.base.resolve(memo: nil)
+        let (_, _, next) = try Self.edits[0].1.resolve(memo: memo)
+        #expect(next.reused == ["chapters/01-one.md", "chapters/03-three.md", "tips/tips.md"])
+    }
+
+    @Test("a rule's new title resolves again the pages that cite it, and only those")
+    func resolvesCitingPages() throws {
+        let (_, _, memo) = try Self.base.resolve(memo: nil)
+        let (_, _, next) = try Self.edits[1].1.resolve(memo: memo)
+        // One and Three cite B-1; the tip list cites A-1, C-1 and B-2.
+        #expect(next.reused == ["tips/tips.md"])
+    }
+
+    @Test("pages with diagnostics are resolved again every time, so that none is lost")
+    func diagnosticsAreNotKept() throws {
+        let (_, problems, memo) = try Self.edits[2].1.resolve(memo: nil)
+        #expect(problems.contains { $0.message.contains("B-2") })
+        let (_, again, next) = try Self.edits[2].1.resolve(memo: memo)
+        #expect(again == problems)
+        #expect(!next.reused.contains("chapters/01-one.md"))
+    }
+
+    @Test("other settings resolve every page again")
+    func settings() throws {
+        let (_, _, memo) = try Self.base.resolve(memo: nil)
+        var draft = Self.base
+        draft.config += "broken_links: warning\n"
+        let (_, _, next) = try draft.resolve(memo: memo)
+        #expect(next.reused.isEmpty)
+    }
+}
