@@ -1,6 +1,6 @@
 /// Everything a chapter's pages show besides the frame (`PageFrame`): the chapter's page, its
 /// rules' pages and the embeds of both. The renderer builds their contexts from this value and
-/// the frame alone, never from the handbook, and `RenderKeys` hashes it: so the chapter is
+/// the frame alone, never from the handbook, and its key (`RenderKeys`) holds it: so the chapter is
 /// rendered again when, and only when, something its pages show has changed, and nothing a page
 /// shows can be missing from its key.
 struct ChapterUnit: Hashable, Sendable {

@@ -20,7 +20,7 @@ package struct SiteRenderer: Sendable {
 
     /// What a unit rendered: its files, and its content for the other editions.
     package struct UnitRecord: Sendable {
-        var key: Int
+        var key: RenderKey
         package var files: [String]
         var output: Output
     }

@@ -1,7 +1,7 @@
 /// Everything the pages that list the whole handbook show besides the frame (`PageFrame`): the
 /// home page, all rules, search, the embed guide, the changes page and the withdrawn rules'
-/// pages. Their contexts are built from this value and the frame alone, and `RenderKeys` hashes
-/// it (see `ChapterUnit`). The sizes of the downloads on the home page are not part of it: the
+/// pages. Their contexts are built from this value and the frame alone, and its key
+/// (`RenderKeys`) holds it (see `ChapterUnit`). The sizes of the downloads on the home page are not part of it: the
 /// editions write the home page again whenever they change them.
 struct SiteUnit: Hashable, Sendable {
     /// A rule in the lists of rules.

@@ -1,6 +1,6 @@
 /// Everything a tip list's pages show besides the frame (`PageFrame`): its page and its embed,
 /// and its part of the print edition and the EPUB. Their contexts are built from this value and
-/// the frame alone, and `RenderKeys` hashes it (see `ChapterUnit`).
+/// the frame alone, and its key (`RenderKeys`) holds it (see `ChapterUnit`).
 struct TipListUnit: Hashable, Sendable {
     var source: PageSource
     /// The rules its tips name, by identifier.

@@ -24,8 +24,8 @@ struct RenderKeysTests {
         let handbook: ResolvedHandbook
         let keys: RenderKeys
 
-        func chapter(_ index: Int) -> Int { keys.key(ChapterUnit(index, handbook: handbook)) }
-        func site() -> Int { keys.key(SiteUnit(handbook)) }
+        func chapter(_ index: Int) -> RenderKey { keys.key(ChapterUnit(index, handbook: handbook)) }
+        func site() -> RenderKey { keys.key(SiteUnit(handbook)) }
     }
 
     private func keys(_ chapters: [MemoryHandbook.Page] = chapters, templates: TemplateSet? = nil) throws -> Keys {
@@ -33,7 +33,7 @@ struct RenderKeysTests {
         return Keys(handbook: handbook, keys: RenderKeys(frame: PageFrame(handbook), templates: try templates ?? MemoryHandbook.templates()))
     }
 
-    private func chapterKeys(_ keys: Keys) -> [Int] {
+    private func chapterKeys(_ keys: Keys) -> [RenderKey] {
         keys.handbook.chapters.indices.map(keys.chapter)
     }
 
