@@ -1,7 +1,8 @@
 import Foundation
 
 /// Renders every page of a resolved handbook, in parallel, in units: a chapter with its rule
-/// pages and their embeds, a tip list with its embed, and the pages that list the whole handbook.
+/// pages and their embeds, a tip list with its embed, and each of the pages that list the whole
+/// handbook.
 /// With a cache from an earlier build of the same folder, a unit whose key has not changed is
 /// not rendered again (`RenderKeys`).
 package struct SiteRenderer: Sendable {
@@ -15,7 +16,19 @@ package struct SiteRenderer: Sendable {
     package enum Unit: Sendable, Hashable {
         case chapter(String)
         case tipList(String)
-        case site
+        case site(SitePages)
+    }
+
+    /// The pages that list the whole handbook, each a unit of its own: each of the lists of all
+    /// rules takes as long as a dozen chapters, so they render on different cores, and a change
+    /// that one of them shows does not render the others again.
+    package enum SitePages: Sendable, Hashable, CaseIterable {
+        /// The home page and the search page.
+        case home
+        case rulesIndex
+        case embedGuide
+        /// The changes page and the withdrawn rules' pages.
+        case changes
     }
 
     /// What a unit rendered: its files, and its content for the other editions.
@@ -67,6 +80,14 @@ package struct SiteRenderer: Sendable {
                     return (unit, UnitRecord(key: key, files: files, output: output), true)
                 }
             }
+            // The lists of the whole handbook first: each takes as long as a dozen chapters, and
+            // started last they would keep one core busy after the rest had finished.
+            let site = SiteUnit(handbook)
+            for pages in SitePages.allCases {
+                add(.site(pages), inputs: { site }) {
+                    try Self.renderSitePages(pages, $0, context: context, templates: templates, downloads: downloads, into: folder)
+                }
+            }
             for index in handbook.chapters.indices {
                 add(.chapter(handbook.chapters[index].page.outputPath), inputs: { ChapterUnit(index, handbook: handbook) }) {
                     try Self.renderChapter($0, context: context, templates: templates, into: folder)
@@ -77,9 +98,6 @@ package struct SiteRenderer: Sendable {
                     try Self.renderTipList($0, context: context, templates: templates, into: folder)
                 }
             }
-            add(.site, inputs: { SiteUnit(handbook) }) {
-                try Self.renderSitePages($0, context: context, templates: templates, downloads: downloads, into: folder)
-            }
 
             var result = Result(
                 pages: 0, rendered: 0,
@@ -89,7 +107,7 @@ package struct SiteRenderer: Sendable {
                 units: [:])
             let chapterIndex = Dictionary(uniqueKeysWithValues: handbook.chapters.enumerated().map { ($1.page.outputPath, $0) })
             let tipListIndex = Dictionary(uniqueKeysWithValues: handbook.tipLists.enumerated().map { ($1.page.outputPath, $0) })
-            let total = handbook.chapters.count + handbook.tipLists.count + 1
+            let total = handbook.chapters.count + handbook.tipLists.count + SitePages.allCases.count
             for try await (unit, record, rendered) in group {
                 result.units[unit] = record
                 let pages = record.files.filter { $0.hasSuffix(".html") }.count
@@ -233,21 +251,31 @@ package struct SiteRenderer: Sendable {
 
     /// The pages that list the whole handbook, from the site's values and the frame alone.
     private static func renderSitePages(
-        _ site: SiteUnit, context: PageContext, templates: TemplateSet, downloads: DownloadSizes, into staging: SiteFolder
+        _ pages: SitePages, _ site: SiteUnit, context: PageContext, templates: TemplateSet, downloads: DownloadSizes,
+        into staging: SiteFolder
     ) throws -> (files: [String], output: Output) {
-        try renderRulesIndex(site, context: context, templates: templates, into: staging)
-        try renderSearch(context: context, templates: templates, into: staging)
-        let guide = EmbedPages.guide(site, context: context, templates: templates)
-        try staging.write(guide.html, to: guide.path)
-        try renderHome(site, context: context, templates: templates, downloads: downloads, into: staging, scope: .pages)
-        var files = [SiteLayout.rulesIndex, SiteLayout.search, guide.path, SiteLayout.home]
-        if site.history.isComparing {
-            try staging.write(ChangesPage.render(site, context: context, templates: templates), to: SiteLayout.changes)
-            files.append(SiteLayout.changes)
-        }
-        for page in ChangesPage.withdrawnPages(site, context: context, templates: templates) {
-            try staging.write(page.html, to: page.path)
-            files.append(page.path)
+        var files: [String] = []
+        switch pages {
+        case .home:
+            try renderSearch(context: context, templates: templates, into: staging)
+            try renderHome(site, context: context, templates: templates, downloads: downloads, into: staging, scope: .pages)
+            files = [SiteLayout.search, SiteLayout.home]
+        case .rulesIndex:
+            try renderRulesIndex(site, context: context, templates: templates, into: staging)
+            files = [SiteLayout.rulesIndex]
+        case .embedGuide:
+            let guide = EmbedPages.guide(site, context: context, templates: templates)
+            try staging.write(guide.html, to: guide.path)
+            files = [guide.path]
+        case .changes:
+            if site.history.isComparing {
+                try staging.write(ChangesPage.render(site, context: context, templates: templates), to: SiteLayout.changes)
+                files.append(SiteLayout.changes)
+            }
+            for page in ChangesPage.withdrawnPages(site, context: context, templates: templates) {
+                try staging.write(page.html, to: page.path)
+                files.append(page.path)
+            }
         }
         return (files, .site)
     }
