@@ -30,6 +30,11 @@ package struct ResolveMemo: Sendable {
         var resolution: PageResolution
     }
 
+    struct Collected: Sendable {
+        var source: Source
+        var rules: CollectedRules
+    }
+
     struct Anchored: Sendable {
         var source: Source
         var anchors: PageAnchors
@@ -39,6 +44,8 @@ package struct ResolveMemo: Sendable {
     /// By content path.
     var resolved: [String: Resolved] = [:]
     var anchors: [String: Anchored] = [:]
+    /// The chapters' rules, by content path.
+    var collected: [String: Collected] = [:]
     /// The content paths of the pages the resolution that made this memo took from the last one.
     var reused: Set<String> = []
 

@@ -18,6 +18,11 @@ struct Resolver {
     private var innermostRuleOfBlock: [[Int?]] = []
     /// Rule indices by chapter, in document order.
     private var rulesByChapter: [[Int]] = []
+    /// Each rule's link from a page, by rule index (`RuleTable.ruleURLs`).
+    private var ruleURLs: [String] = []
+    /// How many definitions `definitionProblem` has refused: a chapter collected while it
+    /// refused one depends on the chapters before it, and is not kept in the memo.
+    private var definitionsRefused = 0
 
     /// With `memo`, the pages of an earlier build in the same process that nothing has changed
     /// for are taken from it; the memo for the next build is returned.
@@ -61,16 +66,14 @@ struct Resolver {
         resolver.rulesByChapter = Array(repeating: [], count: chapters.count)
         resolver.innermostRuleOfBlock = Array(repeating: [], count: chapters.count)
         for (index, chapter) in chapters.enumerated() {
-            resolver.collectRules(of: chapter, chapterIndex: index)
+            resolver.collect(chapter, chapterIndex: index, memo: memo, into: &nextMemo)
         }
         for tipList in tipLists {
             resolver.reportRuleHeadings(in: tipList)
         }
         building.rules = resolver.rules
         building.ruleIndex = resolver.ruleIndex
-        building.ruleURLs = resolver.rules.map {
-            SiteLayout.rootFromPage + SiteLayout.chapterPage(chapters[$0.chapter].slug) + "#" + URLEncoding.fragment($0.identifier)
-        }
+        building.ruleURLs = resolver.ruleURLs
         building.identifiersByPrefix = resolver.identifiersByPrefix
         building.innermostRuleOfBlock = resolver.innermostRuleOfBlock
 
@@ -118,6 +121,47 @@ struct Resolver {
     }
 
     // MARK: Rules
+
+    /// A chapter's rules: those collected from it in the last build when its text and place are
+    /// the same and the chapters before it define none of them, or else collected afresh.
+    private mutating func collect(_ chapter: ParsedPage, chapterIndex: Int, memo: ResolveMemo?, into next: inout ResolveMemo) {
+        let source = ResolveMemo.Source(chapter, chapterIndex: chapterIndex)
+        if let kept = memo?.collected[chapter.contentPath], kept.source == source,
+            kept.rules.rules.allSatisfy({ definitionProblem($0.identifier, at: $0.location) == nil })
+        {
+            add(kept.rules, chapterIndex: chapterIndex)
+            next.collected[chapter.contentPath] = kept
+            return
+        }
+        let firstRule = rules.count
+        let firstDiagnostic = diagnostics.count
+        let refused = definitionsRefused
+        collectRules(of: chapter, chapterIndex: chapterIndex)
+        let urlPrefix = SiteLayout.rootFromPage + SiteLayout.chapterPage(chapter.slug) + "#"
+        ruleURLs += rules[firstRule...].map { urlPrefix + URLEncoding.fragment($0.identifier) }
+        guard definitionsRefused == refused else { return }
+        next.collected[chapter.contentPath] = .init(
+            source: source,
+            rules: CollectedRules(
+                rules: Array(rules[firstRule...]), urls: Array(ruleURLs[firstRule...]),
+                innermost: innermostRuleOfBlock[chapterIndex].map { $0.map { $0 - firstRule } },
+                diagnostics: Array(diagnostics[firstDiagnostic...])))
+    }
+
+    /// A chapter's rules as collected before, numbered after those of the chapters before it.
+    private mutating func add(_ collected: CollectedRules, chapterIndex: Int) {
+        let firstRule = rules.count
+        for (offset, rule) in collected.rules.enumerated() {
+            ruleIndex[rule.identifier] = firstRule + offset
+            ruleIndexByFoldedIdentifier[rule.identifier.lowercased()] = firstRule + offset
+            rulesByChapter[chapterIndex].append(firstRule + offset)
+            identifiersByPrefix[grammar.prefix(of: rule.identifier), default: []].append(rule.identifier)
+        }
+        rules += collected.rules
+        ruleURLs += collected.urls
+        innermostRuleOfBlock[chapterIndex] = collected.innermost.map { $0.map { $0 + firstRule } }
+        diagnostics += collected.diagnostics
+    }
 
     private mutating func collectRules(of chapter: ParsedPage, chapterIndex: Int) {
         let outline = chapter.outline
@@ -223,7 +267,13 @@ struct Resolver {
     /// Why `identifier` cannot be defined here: defined already, or in another case only (its
     /// page, rules/ID.html, would be the same file as the other's where names ignore case, as
     /// on macOS and Windows), or the name of a page of the site's own (rules/index.html).
-    private func definitionProblem(_ identifier: String, at location: SourceLocation) -> Diagnostic? {
+    private mutating func definitionProblem(_ identifier: String, at location: SourceLocation) -> Diagnostic? {
+        let problem = definitionProblemFound(identifier, at: location)
+        if problem != nil { definitionsRefused += 1 }
+        return problem
+    }
+
+    private func definitionProblemFound(_ identifier: String, at location: SourceLocation) -> Diagnostic? {
         if let existing = ruleIndex[identifier] {
             return .error(
                 .ruleDuplicate, at: location,

@@ -60,6 +60,8 @@ struct ResolveMemoTests {
             handbook.chapters[2].text = MemoryHandbook.page("Three", "## B-2 Rule b two\n\nMore, citing A-1.\n\n## C-1 Third rule\n\nText of C-1, citing B-1.\n")
             return handbook
         }()),
+        ("a later chapter's rule defined again in an earlier one", editing(0, one.1.components(separatedBy: "---\n\n").last! + "\n\n## C-1 Defined here too\n\nText.\n")),
+        ("an earlier chapter's rule defined again in a later one", editing(2, three.1.components(separatedBy: "---\n\n").last! + "\n\n## a-1 Differs in case only\n\nText.\n")),
         ("a chapter added before the others", {
             var handbook = base
             handbook.chapters.insert(("00-zero.md", MemoryHandbook.page("Zero", "## Z-1 Zero rule\n\nCiting C-1.\n")), at: 0)
