@@ -8,7 +8,7 @@ enum EditionComparison {
         var history = EditionHistory(edition: handbook.config.edition)
         for rule in handbook.rules {
             history.rules[rule.identifier] = .init(
-                textHash: RuleWording.hash(rule.wording), edition: handbook.config.edition, since: handbook.config.edition)
+                textHash: rule.textHash, edition: handbook.config.edition, since: handbook.config.edition)
         }
         return history
     }
@@ -27,7 +27,7 @@ enum EditionComparison {
         for rule in handbook.rules {
             let chapter = chapters[rule.chapter]
             guard let old = previousRules[rule.identifier] else {
-                history.rules[rule.identifier] = .init(textHash: RuleWording.hash(rule.wording), edition: edition, since: edition)
+                history.rules[rule.identifier] = .init(textHash: rule.textHash, edition: edition, since: edition)
                 history.changes.append(.init(id: rule.identifier, kinds: [.added], title: rule.title, chapter: chapter))
                 continue
             }
@@ -49,7 +49,7 @@ enum EditionComparison {
             let since = old.since ?? old.edition ?? previousEdition
             let reworded = change.has(.retitled) || change.has(.reworded)
             history.rules[rule.identifier] = .init(
-                textHash: RuleWording.hash(rule.wording), edition: reworded ? edition : (old.edition ?? previousEdition), since: since)
+                textHash: rule.textHash, edition: reworded ? edition : (old.edition ?? previousEdition), since: since)
             if !change.kinds.isEmpty { history.changes.append(change) }
         }
 

@@ -16,6 +16,9 @@ struct Rule: Sendable, Hashable {
     var plainText: String
     /// The rule's own text, normalised (`RuleWording`): what editions compare.
     var wording: String = ""
+    /// `RuleWording.hash(wording)`: made with the wording, so that `serve` keeps it with the
+    /// chapter's rules (`ResolveMemo`) instead of hashing every rule on every save.
+    var textHash: String = ""
     /// A `> Change note: ...` in the rule's own text.
     var changeNote: NoteText?
     /// Identifiers this rule's own text refers to, in order of first mention.

@@ -241,6 +241,7 @@ struct Resolver {
                 outline.blocks[index].kind != .changeNote && !isNested[index - rule.blocks.lowerBound]
             }
             rules[ruleIndex].wording = chapter.wordings.normalised(own.map { outline.blocks[$0].plainText }.joined(separator: " "))
+            rules[ruleIndex].textHash = RuleWording.hash(rules[ruleIndex].wording)
         }
         for note in outline.changeNotes {
             guard let ruleIndex = innermostRule(containing: note.block, chapter: chapterIndex) else {
