@@ -9,6 +9,8 @@ package struct ResolvedHandbook: Sendable {
     var ruleIndex: [String: Int]
     /// Indices into `rules`, by chapter, in document order.
     var rulesByChapter: [[Int]]
+    /// Each chapter's page (`ParsedPage.outputPath`), made once: every link to a rule names it.
+    var chapterPaths: [String]
     var media: [MediaFile]
     /// The rules' editions, and what changed since the previous edition (`EditionComparison`).
     var history = EditionHistory()

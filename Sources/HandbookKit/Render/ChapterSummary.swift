@@ -13,15 +13,15 @@ struct ChapterSummary: Hashable, Sendable {
     var part: HandbookPart?
 
     init(_ index: Int, handbook: ResolvedHandbook) {
-        let page = handbook.chapters[index].page
+        let frontMatter = handbook.chapters[index].page.frontMatter
         self.index = index
-        title = page.frontMatter.title
-        summary = page.frontMatter.summary
-        updated = page.frontMatter.updated
-        slug = page.slug
-        path = page.outputPath
+        title = frontMatter.title
+        summary = frontMatter.summary
+        updated = frontMatter.updated
+        slug = handbook.chapters[index].page.slug
+        path = handbook.chapterPaths[index]
         ruleCount = handbook.rulesByChapter[index].count
-        extra = page.frontMatter.extra
+        extra = frontMatter.extra
         part = handbook.part(ofChapter: index)
     }
 

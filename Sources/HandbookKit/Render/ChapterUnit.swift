@@ -11,7 +11,7 @@ struct ChapterUnit: Hashable, Sendable {
     /// The chapter's rules, in document order.
     var rules: [Rule]
     /// Every rule the pages link to, by identifier: the chapter's own, and those they cite.
-    var links: [String: RuleLink]
+    var links: RuleLinks
     /// The marks of the chapter's rules that changed since the previous edition, by identifier.
     var marks: [String: ChangeMark]
 
@@ -23,7 +23,7 @@ struct ChapterUnit: Hashable, Sendable {
         let rules = handbook.rulesByChapter[index].map { handbook.rules[$0] }
         self.rules = rules
         let identifiers = rules.map(\.identifier)
-        links = RuleLink.links(to: identifiers + rules.flatMap(\.references) + rules.compactMap(\.parent), handbook: handbook)
+        links = RuleLinks(to: identifiers + rules.flatMap(\.references) + rules.compactMap(\.parent), handbook: handbook)
         marks = ChangeMark.marks(of: identifiers, handbook: handbook)
     }
 }

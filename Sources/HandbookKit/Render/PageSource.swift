@@ -8,7 +8,7 @@ struct PageSource: Hashable, Sendable {
     var page: ParsedPage { resolved.page }
 
     static func == (left: PageSource, right: PageSource) -> Bool {
-        left.page.sourceDigest == right.page.sourceDigest && left.page.outputPath == right.page.outputPath
+        left.page.sourceDigest == right.page.sourceDigest && left.page.kind == right.page.kind && left.page.slug == right.page.slug
             && left.resolved.instructions == right.resolved.instructions
             && left.resolved.anchors.headings == right.resolved.anchors.headings
             && left.resolved.anchors.tips == right.resolved.anchors.tips
@@ -17,7 +17,8 @@ struct PageSource: Hashable, Sendable {
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(page.sourceDigest)
-        hasher.combine(page.outputPath)
+        hasher.combine(page.kind)
+        hasher.combine(page.slug)
         hasher.combine(resolved.instructions)
         hasher.combine(resolved.anchors.headings)
         hasher.combine(resolved.anchors.tips)

@@ -9,10 +9,10 @@ struct RuleLink: Hashable, Sendable {
 
     /// Nil when the handbook has no such rule.
     init?(_ identifier: String, handbook: ResolvedHandbook) {
-        guard let rule = handbook.rule(identifier) else { return nil }
-        self.identifier = rule.identifier
-        title = rule.title
-        chapterPath = handbook.chapters[rule.chapter].page.outputPath
+        guard let index = handbook.ruleIndex[identifier] else { return nil }
+        self.identifier = handbook.rules[index].identifier
+        title = handbook.rules[index].title
+        chapterPath = handbook.chapterPaths[handbook.rules[index].chapter]
     }
 
     /// `id`, `title`, `url` (the rule's page) and `contextURL` (the rule in its chapter).
@@ -24,13 +24,34 @@ struct RuleLink: Hashable, Sendable {
         ]
     }
 
-    /// The links to `identifiers` that exist, by identifier.
-    static func links(to identifiers: some Sequence<String>, handbook: ResolvedHandbook) -> [String: RuleLink] {
-        var links: [String: RuleLink] = [:]
-        for identifier in identifiers where links[identifier] == nil {
-            links[identifier] = RuleLink(identifier, handbook: handbook)
+}
+
+/// The rules a unit's pages link to, each once, in the order they are first named, looked up by
+/// identifier. Two are equal when their lists are: comparing dictionaries would hash every
+/// identifier again each time `RenderKeys` compares a unit.
+struct RuleLinks: Hashable, Sendable {
+    private(set) var list: [RuleLink] = []
+    private var positions: [String: Int] = [:]
+
+    /// The links to those of `identifiers` that the handbook has.
+    init(to identifiers: some Sequence<String>, handbook: ResolvedHandbook) {
+        for identifier in identifiers where positions[identifier] == nil {
+            guard let link = RuleLink(identifier, handbook: handbook) else { continue }
+            positions[identifier] = list.count
+            list.append(link)
         }
-        return links
+    }
+
+    subscript(identifier: String) -> RuleLink? {
+        positions[identifier].map { list[$0] }
+    }
+
+    static func == (left: RuleLinks, right: RuleLinks) -> Bool {
+        left.list == right.list
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(list)
     }
 }
 

@@ -39,7 +39,7 @@ struct SiteUnit: Hashable, Sendable {
         chapters = handbook.chapters.indices.map { ChapterSummary($0, handbook: handbook) }
         rules = handbook.rules.map { rule in
             RuleEntry(
-                link: RuleLink(rule, chapterPath: handbook.chapters[rule.chapter].page.outputPath),
+                link: RuleLink(rule, chapterPath: handbook.chapterPaths[rule.chapter]),
                 chapter: rule.chapter, nested: rule.parent != nil)
         }
         rulesByChapter = handbook.rulesByChapter

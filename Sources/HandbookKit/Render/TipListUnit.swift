@@ -4,12 +4,12 @@
 struct TipListUnit: Hashable, Sendable {
     var source: PageSource
     /// The rules its tips name, by identifier.
-    var links: [String: RuleLink]
+    var links: RuleLinks
 
     init(_ index: Int, handbook: ResolvedHandbook) {
         let list = handbook.tipLists[index]
         source = PageSource(resolved: list)
-        links = RuleLink.links(to: list.tipRules.joined(), handbook: handbook)
+        links = RuleLinks(to: list.tipRules.joined(), handbook: handbook)
     }
 
     /// A tip list's values for templates: `title`, `slug`, `summary`, `updated`, and

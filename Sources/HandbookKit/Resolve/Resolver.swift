@@ -103,7 +103,8 @@ struct Resolver {
         let handbook = ResolvedHandbook(
             config: config, chapters: resolutions.prefix(chapters.count).map(\.0.page),
             tipLists: resolutions.dropFirst(chapters.count).map(\.0.page), rules: resolver.rules,
-            ruleIndex: resolver.ruleIndex, rulesByChapter: resolver.rulesByChapter, media: media)
+            ruleIndex: resolver.ruleIndex, rulesByChapter: resolver.rulesByChapter, chapterPaths: chapters.map(\.outputPath),
+            media: media)
         return (handbook, resolver.diagnostics, nextMemo)
     }
 
