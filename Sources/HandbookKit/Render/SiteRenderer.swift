@@ -35,7 +35,16 @@ package struct SiteRenderer: Sendable {
     package struct UnitRecord: Sendable {
         var key: RenderKey
         package var files: [String]
+        /// How many of `files` are HTML pages.
+        var pages: Int
         var output: Output
+
+        init(key: RenderKey, files: [String], output: Output) {
+            self.key = key
+            self.files = files
+            pages = files.filter { $0.hasSuffix(".html") }.count
+            self.output = output
+        }
     }
 
     enum Output: Sendable {
@@ -73,7 +82,6 @@ package struct SiteRenderer: Sendable {
                     let inputs = inputs()
                     let key = keys.key(inputs)
                     if let record = previous[unit], record.key == key {
-                        folder.writes?.keep(record.files, scope: .pages)
                         return (unit, record, false)
                     }
                     let (files, output) = try render(inputs)
@@ -105,14 +113,20 @@ package struct SiteRenderer: Sendable {
                     chapters: Array(repeating: "", count: handbook.chapters.count), rules: [:],
                     tipLists: Array(repeating: TipListContent(parts: []), count: handbook.tipLists.count)),
                 units: [:])
-            let chapterIndex = Dictionary(uniqueKeysWithValues: handbook.chapters.enumerated().map { ($1.page.outputPath, $0) })
+            let chapterIndex = Dictionary(uniqueKeysWithValues: handbook.chapterPaths.enumerated().map { ($1, $0) })
             let tipListIndex = Dictionary(uniqueKeysWithValues: handbook.tipLists.enumerated().map { ($1.page.outputPath, $0) })
             let total = handbook.chapters.count + handbook.tipLists.count + SitePages.allCases.count
+            // The files of the units rendered again, before and now, for the write log.
+            var retired: [String] = []
+            var written: [String] = []
             for try await (unit, record, rendered) in group {
                 result.units[unit] = record
-                let pages = record.files.filter { $0.hasSuffix(".html") }.count
-                result.pages += pages
-                if rendered { result.rendered += pages }
+                result.pages += record.pages
+                if rendered {
+                    result.rendered += record.pages
+                    retired += previous[unit]?.files ?? []
+                    written += record.files
+                }
                 switch (unit, record.output) {
                 case (.chapter(let path), .chapter(let body, let rules)):
                     result.content.chapters[chapterIndex[path]!] = body
@@ -124,6 +138,10 @@ package struct SiteRenderer: Sendable {
                 }
                 progress?("rendering pages", result.units.count, total)
             }
+            for (unit, record) in previous where result.units[unit] == nil {
+                retired += record.files
+            }
+            folder.writes?.settleUnits(retired: retired, rendered: written)
             return result
         }
     }
