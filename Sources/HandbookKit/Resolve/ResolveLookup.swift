@@ -15,9 +15,9 @@ enum ResolveLookup: Sendable, Equatable {
     func holds(in table: RuleTable, chapter: Int?) -> Bool {
         switch self {
         case .rule(let identifier, let facts):
-            return table.rule(identifier).map(table.facts(ofRule:)) == facts
+            return table.rule(identifier, matches: facts)
         case .innermostRule(let block, let facts):
-            return table.innermostRule(containing: block, chapter: chapter).map(table.facts(ofRule:)) == facts
+            return table.rule(at: table.innermostRule(containing: block, chapter: chapter), matches: facts)
         case .prefix(let prefix, let known):
             return (table.identifiersByPrefix[Substring(prefix)] != nil) == known
         case .contentLink(let path, let anchor, let url):

@@ -38,6 +38,8 @@ package struct ResolveMemo: Sendable {
     struct Anchored: Sendable {
         var source: Source
         var anchors: PageAnchors
+        /// `anchors.all`, which links to the page are checked against.
+        var all: Set<String>
     }
 
     var settings: Settings
@@ -50,9 +52,9 @@ package struct ResolveMemo: Sendable {
     var reused: Set<String> = []
 
     /// The anchors computed for this page before, when they had no problems.
-    func anchors(of page: ParsedPage, chapterIndex: Int?) -> PageAnchors? {
+    func anchors(of page: ParsedPage, chapterIndex: Int?) -> Anchored? {
         guard let kept = anchors[page.contentPath], kept.source == Source(page, chapterIndex: chapterIndex) else { return nil }
-        return kept.anchors
+        return kept
     }
 
     /// The page's resolution from before, when every answer it was made from still holds.

@@ -38,25 +38,24 @@ struct Resolver {
         var nextMemo = ResolveMemo(settings: settings)
         let pages = chapters.enumerated().map { ($1, Optional($0)) } + tipLists.map { ($0, Int?.none) }
 
+        var building = RuleTable(grammar: config.ruleGrammar, brokenLinksAreWarnings: config.brokenLinksAreWarnings)
         var anchors: [PageAnchors] = []
         for (page, chapterIndex) in pages {
             let source = ResolveMemo.Source(page, chapterIndex: chapterIndex)
+            var anchored: ResolveMemo.Anchored
             if let kept = memo?.anchors(of: page, chapterIndex: chapterIndex) {
-                anchors.append(kept)
-                nextMemo.anchors[page.contentPath] = .init(source: source, anchors: kept)
-                continue
+                anchored = kept
+                nextMemo.anchors[page.contentPath] = kept
+            } else {
+                var computed = PageAnchors.compute(for: page.outline, withTips: page.kind == .tipList, reserved: reservedAnchors)
+                let problems = AnchorCheck.check(page, anchors: &computed, reserved: reservedAnchors)
+                resolver.diagnostics += problems
+                anchored = .init(source: source, anchors: computed, all: computed.all)
+                if problems.isEmpty { nextMemo.anchors[page.contentPath] = anchored }
             }
-            var computed = PageAnchors.compute(for: page.outline, withTips: page.kind == .tipList, reserved: reservedAnchors)
-            let problems = AnchorCheck.check(page, anchors: &computed, reserved: reservedAnchors)
-            resolver.diagnostics += problems
-            if problems.isEmpty { nextMemo.anchors[page.contentPath] = .init(source: source, anchors: computed) }
-            anchors.append(computed)
-        }
-
-        var building = RuleTable(grammar: config.ruleGrammar, brokenLinksAreWarnings: config.brokenLinksAreWarnings)
-        for ((page, _), pageAnchors) in zip(pages, anchors) {
-            building.pagesByContentPath[page.contentPath] = .init(page: page, anchors: pageAnchors.all)
-            building.aliasesByContentPath[page.contentPath] = pageAnchors
+            anchors.append(anchored.anchors)
+            building.pagesByContentPath[page.contentPath] = .init(page: page, anchors: anchored.all)
+            building.aliasesByContentPath[page.contentPath] = anchored.anchors
         }
         for file in media {
             let path = SiteLayout.media(file.relativePath)
@@ -71,22 +70,17 @@ struct Resolver {
         for tipList in tipLists {
             resolver.reportRuleHeadings(in: tipList)
         }
+        // The rules move into the table and back, so that joining the citations finds them
+        // held once and adds to them in place rather than copying every rule.
         building.rules = resolver.rules
+        resolver.rules = []
         building.ruleIndex = resolver.ruleIndex
         building.ruleURLs = resolver.ruleURLs
         building.identifiersByPrefix = resolver.identifiersByPrefix
         building.innermostRuleOfBlock = resolver.innermostRuleOfBlock
-
-        // Runs of pages, so that each task is worth scheduling; the table is read by all at once.
-        let table = building
-        let suggestions = SuggestionCache(table)
-        let resolutions = Array(zip(pages, anchors)).mappingRuns(of: 32) { run in
-            run.map { pair in
-                let ((page, chapterIndex), pageAnchors) = pair
-                if let kept = memo?.resolution(of: page, chapterIndex: chapterIndex, table: table) { return (kept, true) }
-                return (PageResolver.resolve(page, anchors: pageAnchors, chapterIndex: chapterIndex, table: table, suggestions: suggestions), false)
-            }
-        }
+        let resolutions: [(PageResolution, reused: Bool)]
+        (resolutions, resolver.rules) = resolvePages(Array(zip(pages, anchors)), table: building, memo: memo)
+        building = RuleTable()
         var usedMedia: Set<ExactText> = []
         for ((page, chapterIndex), (resolution, reused)) in zip(pages, resolutions) {
             if reused { nextMemo.reused.insert(page.contentPath) }
@@ -106,6 +100,23 @@ struct Resolver {
             ruleIndex: resolver.ruleIndex, rulesByChapter: resolver.rulesByChapter, chapterPaths: chapters.map(\.outputPath),
             media: media)
         return (handbook, resolver.diagnostics, nextMemo)
+    }
+
+    /// Each page resolved against `table`, or taken from `memo`, in runs of pages on every core
+    /// (each run worth scheduling); and the table's rules, given back.
+    private static func resolvePages(
+        _ pages: [((ParsedPage, Int?), PageAnchors)], table: RuleTable, memo: ResolveMemo?
+    ) -> ([(PageResolution, reused: Bool)], [Rule]) {
+        let resolutions = withExtendedLifetime(SuggestionCache(table)) { suggestions in
+            pages.mappingRuns(of: 32) { run in
+                run.map { pair in
+                    let ((page, chapterIndex), anchors) = pair
+                    if let kept = memo?.resolution(of: page, chapterIndex: chapterIndex, table: table) { return (kept, true) }
+                    return (PageResolver.resolve(page, anchors: anchors, chapterIndex: chapterIndex, table: table, suggestions: suggestions), false)
+                }
+            }
+        }
+        return (resolutions, table.rules)
     }
 
     /// What a page cites, added to the rules in the order the page met it. The page has listed
@@ -128,7 +139,7 @@ struct Resolver {
     private mutating func collect(_ chapter: ParsedPage, chapterIndex: Int, memo: ResolveMemo?, into next: inout ResolveMemo) {
         let source = ResolveMemo.Source(chapter, chapterIndex: chapterIndex)
         if let kept = memo?.collected[chapter.contentPath], kept.source == source,
-            kept.rules.rules.allSatisfy({ definitionProblem($0.identifier, at: $0.location) == nil })
+            zip(kept.rules.rules, kept.rules.foldedIdentifiers).allSatisfy({ definitionProblem($0.identifier, folded: $1, at: $0.location) == nil })
         {
             add(kept.rules, chapterIndex: chapterIndex)
             next.collected[chapter.contentPath] = kept
@@ -145,6 +156,8 @@ struct Resolver {
             source: source,
             rules: CollectedRules(
                 rules: Array(rules[firstRule...]), urls: Array(ruleURLs[firstRule...]),
+                foldedIdentifiers: rules[firstRule...].map { $0.identifier.lowercased() },
+                prefixes: rules[firstRule...].map { grammar.prefix(of: $0.identifier) },
                 innermost: innermostRuleOfBlock[chapterIndex].map { $0.map { $0 - firstRule } },
                 diagnostics: Array(diagnostics[firstDiagnostic...])))
     }
@@ -154,9 +167,9 @@ struct Resolver {
         let firstRule = rules.count
         for (offset, rule) in collected.rules.enumerated() {
             ruleIndex[rule.identifier] = firstRule + offset
-            ruleIndexByFoldedIdentifier[rule.identifier.lowercased()] = firstRule + offset
+            ruleIndexByFoldedIdentifier[collected.foldedIdentifiers[offset]] = firstRule + offset
             rulesByChapter[chapterIndex].append(firstRule + offset)
-            identifiersByPrefix[grammar.prefix(of: rule.identifier), default: []].append(rule.identifier)
+            identifiersByPrefix[collected.prefixes[offset], default: []].append(rule.identifier)
         }
         rules += collected.rules
         ruleURLs += collected.urls
@@ -269,20 +282,19 @@ struct Resolver {
     /// Why `identifier` cannot be defined here: defined already, or in another case only (its
     /// page, rules/ID.html, would be the same file as the other's where names ignore case, as
     /// on macOS and Windows), or the name of a page of the site's own (rules/index.html).
-    private mutating func definitionProblem(_ identifier: String, at location: SourceLocation) -> Diagnostic? {
-        let problem = definitionProblemFound(identifier, at: location)
+    private mutating func definitionProblem(_ identifier: String, folded: String? = nil, at location: SourceLocation) -> Diagnostic? {
+        let problem = definitionProblemFound(identifier, folded: folded ?? identifier.lowercased(), at: location)
         if problem != nil { definitionsRefused += 1 }
         return problem
     }
 
-    private func definitionProblemFound(_ identifier: String, at location: SourceLocation) -> Diagnostic? {
+    private func definitionProblemFound(_ identifier: String, folded: String, at location: SourceLocation) -> Diagnostic? {
         if let existing = ruleIndex[identifier] {
             return .error(
                 .ruleDuplicate, at: location,
                 "\(identifier) is defined twice: here and at \(rules[existing].location.description)",
                 suggestion: "give one of them another identifier")
         }
-        let folded = identifier.lowercased()
         if let existing = ruleIndexByFoldedIdentifier[folded] {
             return .error(
                 .ruleDuplicate, at: location,

@@ -52,6 +52,19 @@ struct RuleTable: Sendable {
             url: ruleURLs[index])
     }
 
+    /// Whether `facts` are those of the rule `identifier` (nil: there is no such rule), compared
+    /// where they are kept: every page's every question is asked again on each save.
+    func rule(_ identifier: String, matches facts: RuleFacts?) -> Bool {
+        rule(at: ruleIndex[identifier], matches: facts)
+    }
+
+    func rule(at index: Int?, matches facts: RuleFacts?) -> Bool {
+        guard let index, let facts else { return index == nil && facts == nil }
+        return rules[index].identifier == facts.identifier && rules[index].title == facts.title
+            && rules[index].chapter == facts.chapter && rules[index].heading == facts.heading
+            && rules[index].parent == facts.parent && ruleURLs[index] == facts.url
+    }
+
     func innermostRule(containing block: Int, chapter: Int?) -> Int? {
         guard let chapter, innermostRuleOfBlock[chapter].indices.contains(block) else { return nil }
         return innermostRuleOfBlock[chapter][block]
