@@ -120,7 +120,7 @@ public enum HandbookBuilder {
         if let config = loaded.config {
             var (resolved, problems, memo) = ResolveStep.run(
                 config: config, chapters: chapters, tipLists: tipLists, media: inventory.media, templates: templates,
-                parts: inventory.parts, memo: cache?.resolveMemo)
+                parts: inventory.parts, memo: cache?.resolveMemo, remembering: cache != nil)
             cache?.resolveMemo = memo
             diagnostics += problems
             diagnostics += CompareStep.run(&resolved, previousPath: options.previousEdition, inventory: inventory)

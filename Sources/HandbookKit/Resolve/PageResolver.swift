@@ -6,6 +6,8 @@ import HandbookMarkdown
 struct PageResolver {
     let table: RuleTable
     let suggestions: SuggestionCache
+    /// Whether each question is noted, for `ResolveMemo`.
+    let recordingLookups: Bool
     private var resolution: PageResolution
     /// What `resolution` cites already, so that each citation and reference is noted once.
     /// Every citation holds the page's own path, and a reference's source is a rule of this
@@ -14,10 +16,11 @@ struct PageResolver {
     private var referencesSeen: Set<PageResolution.Reference> = []
 
     static func resolve(
-        _ page: ParsedPage, anchors: PageAnchors, chapterIndex: Int?, table: RuleTable, suggestions: SuggestionCache
+        _ page: ParsedPage, anchors: PageAnchors, chapterIndex: Int?, table: RuleTable, suggestions: SuggestionCache,
+        recordingLookups: Bool = true
     ) -> PageResolution {
         var resolver = PageResolver(
-            table: table, suggestions: suggestions,
+            table: table, suggestions: suggestions, recordingLookups: recordingLookups,
             resolution: PageResolution(page: ResolvedPage(page: page, anchors: anchors, instructions: RenderInstructions(), tipRules: [])))
         resolver.resolve(page: page, anchors: anchors, chapterIndex: chapterIndex)
         return resolver.resolution
@@ -141,19 +144,19 @@ struct PageResolver {
 
     private mutating func ruleFacts(_ identifier: String) -> RuleFacts? {
         let facts = table.rule(identifier).map(table.facts(ofRule:))
-        resolution.lookups.append(.rule(identifier, facts))
+        if recordingLookups { resolution.lookups.append(.rule(identifier, facts)) }
         return facts
     }
 
     private mutating func innermostRule(containing block: Int, chapter: Int?) -> RuleFacts? {
         let facts = table.innermostRule(containing: block, chapter: chapter).map(table.facts(ofRule:))
-        resolution.lookups.append(.innermostRule(block: block, facts))
+        if recordingLookups { resolution.lookups.append(.innermostRule(block: block, facts)) }
         return facts
     }
 
     private mutating func isKnown(_ prefix: Substring) -> Bool {
         let known = table.identifiersByPrefix[prefix] != nil
-        resolution.lookups.append(.prefix(String(prefix), known: known))
+        if recordingLookups { resolution.lookups.append(.prefix(String(prefix), known: known)) }
         return known
     }
 
@@ -165,10 +168,10 @@ struct PageResolver {
         let target = table.contentLink(path: path, anchor: anchor)
         switch target {
         case .page(let url):
-            resolution.lookups.append(.contentLink(path: path, anchor: anchor, url: url))
+            if recordingLookups { resolution.lookups.append(.contentLink(path: path, anchor: anchor, url: url)) }
             return .success(.init(url: url))
         case .media(let url, let file):
-            resolution.lookups.append(.contentLink(path: path, anchor: anchor, url: url))
+            if recordingLookups { resolution.lookups.append(.contentLink(path: path, anchor: anchor, url: url)) }
             resolution.usedMedia.append(file)
             return .success(.init(url: url))
         case .missingAnchor(let candidates):

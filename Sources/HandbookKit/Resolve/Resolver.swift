@@ -25,17 +25,18 @@ struct Resolver {
     private var definitionsRefused = 0
 
     /// With `memo`, the pages of an earlier build in the same process that nothing has changed
-    /// for are taken from it; the memo for the next build is returned.
+    /// for are taken from it; with `remembering`, the memo for the next build is returned (else
+    /// an empty one: a whole build would only hold every page twice).
     static func resolve(
         config: HandbookConfig, chapters: [ParsedPage], tipLists: [ParsedPage],
-        media: [MediaFile], reservedAnchors: Set<String> = [], memo: ResolveMemo? = nil
+        media: [MediaFile], reservedAnchors: Set<String> = [], memo: ResolveMemo? = nil, remembering: Bool = false
     ) -> (ResolvedHandbook, [Diagnostic], ResolveMemo) {
         var resolver = Resolver()
         resolver.grammar = config.ruleGrammar
         let settings = ResolveMemo.Settings(
             grammar: config.ruleGrammar, brokenLinksAreWarnings: config.brokenLinksAreWarnings, reservedAnchors: reservedAnchors)
         let memo = memo?.settings == settings ? memo : nil
-        var nextMemo = ResolveMemo(settings: settings)
+        var nextMemo = ResolveMemo(settings: settings, isRecording: remembering)
         let pages = chapters.enumerated().map { ($1, Optional($0)) } + tipLists.map { ($0, Int?.none) }
 
         var building = RuleTable(grammar: config.ruleGrammar, brokenLinksAreWarnings: config.brokenLinksAreWarnings)
@@ -45,13 +46,13 @@ struct Resolver {
             var anchored: ResolveMemo.Anchored
             if let kept = memo?.anchors(of: page, chapterIndex: chapterIndex) {
                 anchored = kept
-                nextMemo.anchors[page.contentPath] = kept
+                if remembering { nextMemo.anchors[page.contentPath] = kept }
             } else {
                 var computed = PageAnchors.compute(for: page.outline, withTips: page.kind == .tipList, reserved: reservedAnchors)
                 let problems = AnchorCheck.check(page, anchors: &computed, reserved: reservedAnchors)
                 resolver.diagnostics += problems
                 anchored = .init(source: source, anchors: computed, all: computed.all)
-                if problems.isEmpty { nextMemo.anchors[page.contentPath] = anchored }
+                if problems.isEmpty && remembering { nextMemo.anchors[page.contentPath] = anchored }
             }
             anchors.append(anchored.anchors)
             building.pagesByContentPath[page.contentPath] = .init(page: page, anchors: anchored.all)
@@ -79,7 +80,8 @@ struct Resolver {
         building.identifiersByPrefix = resolver.identifiersByPrefix
         building.innermostRuleOfBlock = resolver.innermostRuleOfBlock
         let resolutions: [(PageResolution, reused: Bool)]
-        (resolutions, resolver.rules) = resolvePages(Array(zip(pages, anchors)), table: building, memo: memo)
+        (resolutions, resolver.rules) = resolvePages(
+            Array(zip(pages, anchors)), table: building, memo: memo, recordingLookups: remembering)
         building = RuleTable()
         var usedMedia: Set<ExactText> = []
         for ((page, chapterIndex), (resolution, reused)) in zip(pages, resolutions) {
@@ -87,7 +89,7 @@ struct Resolver {
             resolver.diagnostics += resolution.diagnostics
             usedMedia.formUnion(resolution.usedMedia)
             resolver.join(resolution)
-            if resolution.diagnostics.isEmpty {
+            if resolution.diagnostics.isEmpty && remembering {
                 nextMemo.resolved[page.contentPath] = .init(source: .init(page, chapterIndex: chapterIndex), resolution: resolution)
             }
         }
@@ -105,14 +107,17 @@ struct Resolver {
     /// Each page resolved against `table`, or taken from `memo`, in runs of pages on every core
     /// (each run worth scheduling); and the table's rules, given back.
     private static func resolvePages(
-        _ pages: [((ParsedPage, Int?), PageAnchors)], table: RuleTable, memo: ResolveMemo?
+        _ pages: [((ParsedPage, Int?), PageAnchors)], table: RuleTable, memo: ResolveMemo?, recordingLookups: Bool
     ) -> ([(PageResolution, reused: Bool)], [Rule]) {
         let resolutions = withExtendedLifetime(SuggestionCache(table)) { suggestions in
             pages.mappingRuns(of: 32) { run in
                 run.map { pair in
                     let ((page, chapterIndex), anchors) = pair
                     if let kept = memo?.resolution(of: page, chapterIndex: chapterIndex, table: table) { return (kept, true) }
-                    return (PageResolver.resolve(page, anchors: anchors, chapterIndex: chapterIndex, table: table, suggestions: suggestions), false)
+                    let resolution = PageResolver.resolve(
+                        page, anchors: anchors, chapterIndex: chapterIndex, table: table, suggestions: suggestions,
+                        recordingLookups: recordingLookups)
+                    return (resolution, false)
                 }
             }
         }
@@ -151,7 +156,7 @@ struct Resolver {
         collectRules(of: chapter, chapterIndex: chapterIndex)
         let urlPrefix = SiteLayout.rootFromPage + SiteLayout.chapterPage(chapter.slug) + "#"
         ruleURLs += rules[firstRule...].map { urlPrefix + URLEncoding.fragment($0.identifier) }
-        guard definitionsRefused == refused else { return }
+        guard definitionsRefused == refused, next.isRecording else { return }
         next.collected[chapter.contentPath] = .init(
             source: source,
             rules: CollectedRules(

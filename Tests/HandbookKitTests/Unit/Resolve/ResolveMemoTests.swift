@@ -107,6 +107,15 @@ struct ResolveMemoTests {
         #expect(!next.reused.contains("chapters/01-one.md"))
     }
 
+    @Test("a whole build keeps nothing for a next one, and resolves the same")
+    func wholeBuildKeepsNothing() throws {
+        let (handbook, problems, memo) = try Self.base.resolve(memo: nil, remembering: false)
+        #expect(memo.resolved.isEmpty && memo.anchors.isEmpty && memo.collected.isEmpty)
+        let (remembered, rememberedProblems, _) = try Self.base.resolve(memo: nil)
+        #expect(handbook.rules == remembered.rules)
+        #expect(problems == rememberedProblems)
+    }
+
     @Test("other settings resolve every page again")
     func settings() throws {
         let (_, _, memo) = try Self.base.resolve(memo: nil)
