@@ -43,7 +43,7 @@ struct Resolver {
         var anchors: [PageAnchors] = []
         for (page, chapterIndex) in pages {
             let source = ResolveMemo.Source(page, chapterIndex: chapterIndex)
-            var anchored: ResolveMemo.Anchored
+            let anchored: ResolveMemo.Anchored
             if let kept = memo?.anchors(of: page, chapterIndex: chapterIndex) {
                 anchored = kept
                 if remembering { nextMemo.anchors[page.contentPath] = kept }
