@@ -8,6 +8,8 @@ package struct ResolveMemo: Sendable {
     /// What every page is resolved with; when any of it changes, nothing here is used.
     struct Settings: Sendable, Equatable {
         var grammar: RuleGrammar
+        /// The pages are parsed with it, and their outlines may differ with it.
+        var allowRawHTML: Bool
         var brokenLinksAreWarnings: Bool
         var reservedAnchors: Set<String>
     }

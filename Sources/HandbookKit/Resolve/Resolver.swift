@@ -34,7 +34,8 @@ struct Resolver {
         var resolver = Resolver()
         resolver.grammar = config.ruleGrammar
         let settings = ResolveMemo.Settings(
-            grammar: config.ruleGrammar, brokenLinksAreWarnings: config.brokenLinksAreWarnings, reservedAnchors: reservedAnchors)
+            grammar: config.ruleGrammar, allowRawHTML: config.allowRawHTML, brokenLinksAreWarnings: config.brokenLinksAreWarnings,
+            reservedAnchors: reservedAnchors)
         let memo = memo?.settings == settings ? memo : nil
         var nextMemo = ResolveMemo(settings: settings, isRecording: remembering)
         let pages = chapters.enumerated().map { ($1, Optional($0)) } + tipLists.map { ($0, Int?.none) }

@@ -116,12 +116,12 @@ struct ResolveMemoTests {
         #expect(problems == rememberedProblems)
     }
 
-    @Test("other settings resolve every page again")
-    func settings() throws {
+    @Test("other settings resolve every page again", arguments: ["broken_links: warning\n", "allow_raw_html: true\n"])
+    func settings(_ setting: String) throws {
         let (_, _, memo) = try Self.base.resolve(memo: nil)
-        var draft = Self.base
-        draft.config += "broken_links: warning\n"
-        let (_, _, next) = try draft.resolve(memo: memo)
+        var changed = Self.base
+        changed.config += setting
+        let (_, _, next) = try changed.resolve(memo: memo)
         #expect(next.reused.isEmpty)
     }
 }
