@@ -96,7 +96,7 @@ public enum HandbookBuilder {
     public static func check(
         _ options: BuildOptions, cache: BuildCache? = nil, search buildSearch: Bool = true
     ) async -> (CheckedHandbook, [Diagnostic]) {
-        let templatesTask = Task { TemplateSet.load(folder: options.templates) }
+        let templatesTask = Task { cache?.templates(folder: options.templates) ?? TemplateSet.load(folder: options.templates) }
         var (loaded, diagnostics) = LoadStep.run(contentFolder: options.content)
         if options.draft {
             loaded.config?.draft = true

@@ -2,7 +2,7 @@ import Foundation
 import HandbookMarkdown
 
 /// The files of a template set: read from a folder, or the default templates built into the tool.
-struct TemplateFiles: Sendable {
+struct TemplateFiles: Sendable, Equatable {
     /// Where the files are, as diagnostics show it (a folder, or `<built-in templates>`).
     var root: String
     /// Contents by path from the root (`layout.mustache`, `assets/handbook.css`).

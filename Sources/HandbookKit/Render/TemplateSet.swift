@@ -24,11 +24,16 @@ package struct TemplateSet: Sendable {
     let reservedIDs: Set<String>
 
     package static func load(folder: String?) -> (TemplateSet?, [Diagnostic]) {
-        guard let folder else { return load(.builtIn) }
-        switch TemplateFiles.folder(folder) {
+        switch files(folder: folder) {
         case .success(let files): return load(files)
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
+    }
+
+    /// The files of the templates in `folder`, or the built-in ones.
+    static func files(folder: String?) -> Result<TemplateFiles, Diagnostic> {
+        guard let folder else { return .success(.builtIn) }
+        return TemplateFiles.folder(folder)
     }
 
     static func load(_ files: TemplateFiles) -> (TemplateSet?, [Diagnostic]) {
