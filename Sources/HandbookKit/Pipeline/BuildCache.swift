@@ -2,8 +2,9 @@ import Foundation
 import Synchronization
 
 /// What one build leaves for the next in the same process, so that `handbook serve` redoes only
-/// what a change affects: the parsed pages by file, the resolved pages, the rendered units with their keys, what the
-/// output folder holds, and what its editions are made from.
+/// what a change affects: the parsed pages by file, the templates, the resolved pages, the
+/// rendered units with their keys, what the output folder holds, and what its editions are
+/// made from.
 public final class BuildCache: Sendable {
     struct ParsedFile: Sendable {
         var data: Data

@@ -142,21 +142,25 @@ struct PageResolver {
 
     // MARK: Questions asked of the table, each noted with its answer
 
+    private mutating func note(_ lookup: ResolveLookup) {
+        if recordingLookups { resolution.lookups.append(lookup) }
+    }
+
     private mutating func ruleFacts(_ identifier: String) -> RuleFacts? {
         let facts = table.rule(identifier).map(table.facts(ofRule:))
-        if recordingLookups { resolution.lookups.append(.rule(identifier, facts)) }
+        note(.rule(identifier, facts))
         return facts
     }
 
     private mutating func innermostRule(containing block: Int, chapter: Int?) -> RuleFacts? {
         let facts = table.innermostRule(containing: block, chapter: chapter).map(table.facts(ofRule:))
-        if recordingLookups { resolution.lookups.append(.innermostRule(block: block, facts)) }
+        note(.innermostRule(block: block, facts))
         return facts
     }
 
     private mutating func isKnown(_ prefix: Substring) -> Bool {
         let known = table.identifiersByPrefix[prefix] != nil
-        if recordingLookups { resolution.lookups.append(.prefix(String(prefix), known: known)) }
+        note(.prefix(String(prefix), known: known))
         return known
     }
 
@@ -168,10 +172,10 @@ struct PageResolver {
         let target = table.contentLink(path: path, anchor: anchor)
         switch target {
         case .page(let url):
-            if recordingLookups { resolution.lookups.append(.contentLink(path: path, anchor: anchor, url: url)) }
+            note(.contentLink(path: path, anchor: anchor, url: url))
             return .success(.init(url: url))
         case .media(let url, let file):
-            if recordingLookups { resolution.lookups.append(.contentLink(path: path, anchor: anchor, url: url)) }
+            note(.contentLink(path: path, anchor: anchor, url: url))
             resolution.usedMedia.append(file)
             return .success(.init(url: url))
         case .missingAnchor(let candidates):

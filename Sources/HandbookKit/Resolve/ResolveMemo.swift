@@ -45,8 +45,6 @@ package struct ResolveMemo: Sendable {
     }
 
     var settings: Settings
-    /// False in a whole build, which keeps nothing for a next one.
-    var isRecording = true
     /// By content path.
     var resolved: [String: Resolved] = [:]
     var anchors: [String: Anchored] = [:]

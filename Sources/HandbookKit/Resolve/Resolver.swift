@@ -37,7 +37,8 @@ struct Resolver {
             grammar: config.ruleGrammar, allowRawHTML: config.allowRawHTML, brokenLinksAreWarnings: config.brokenLinksAreWarnings,
             reservedAnchors: reservedAnchors)
         let memo = memo?.settings == settings ? memo : nil
-        var nextMemo = ResolveMemo(settings: settings, isRecording: remembering)
+        // Nil in a whole build, which keeps nothing for a next one.
+        var nextMemo = remembering ? ResolveMemo(settings: settings) : nil
         let pages = chapters.enumerated().map { ($1, Optional($0)) } + tipLists.map { ($0, Int?.none) }
 
         var building = RuleTable(grammar: config.ruleGrammar, brokenLinksAreWarnings: config.brokenLinksAreWarnings)
@@ -47,13 +48,13 @@ struct Resolver {
             let anchored: ResolveMemo.Anchored
             if let kept = memo?.anchors(of: page, chapterIndex: chapterIndex) {
                 anchored = kept
-                if remembering { nextMemo.anchors[page.contentPath] = kept }
+                nextMemo?.anchors[page.contentPath] = kept
             } else {
                 var computed = PageAnchors.compute(for: page.outline, withTips: page.kind == .tipList, reserved: reservedAnchors)
                 let problems = AnchorCheck.check(page, anchors: &computed, reserved: reservedAnchors)
                 resolver.diagnostics += problems
                 anchored = .init(source: source, anchors: computed, all: computed.all)
-                if problems.isEmpty && remembering { nextMemo.anchors[page.contentPath] = anchored }
+                if problems.isEmpty { nextMemo?.anchors[page.contentPath] = anchored }
             }
             anchors.append(anchored.anchors)
             building.pagesByContentPath[page.contentPath] = .init(page: page, anchors: anchored.all)
@@ -86,12 +87,12 @@ struct Resolver {
         building = RuleTable()
         var usedMedia: Set<ExactText> = []
         for ((page, chapterIndex), (resolution, reused)) in zip(pages, resolutions) {
-            if reused { nextMemo.reused.insert(page.contentPath) }
+            if reused { nextMemo?.reused.insert(page.contentPath) }
             resolver.diagnostics += resolution.diagnostics
             usedMedia.formUnion(resolution.usedMedia)
             resolver.join(resolution)
-            if resolution.diagnostics.isEmpty && remembering {
-                nextMemo.resolved[page.contentPath] = .init(source: .init(page, chapterIndex: chapterIndex), resolution: resolution)
+            if resolution.diagnostics.isEmpty {
+                nextMemo?.resolved[page.contentPath] = .init(source: .init(page, chapterIndex: chapterIndex), resolution: resolution)
             }
         }
         if !config.allowRawHTML {
@@ -102,7 +103,7 @@ struct Resolver {
             tipLists: resolutions.dropFirst(chapters.count).map(\.0.page), rules: resolver.rules,
             ruleIndex: resolver.ruleIndex, rulesByChapter: resolver.rulesByChapter, chapterPaths: chapters.map(\.outputPath),
             media: media)
-        return (handbook, resolver.diagnostics, nextMemo)
+        return (handbook, resolver.diagnostics, nextMemo ?? ResolveMemo(settings: settings))
     }
 
     /// Each page resolved against `table`, or taken from `memo`, in runs of pages on every core
@@ -142,13 +143,13 @@ struct Resolver {
 
     /// A chapter's rules: those collected from it in the last build when its text and place are
     /// the same and the chapters before it define none of them, or else collected afresh.
-    private mutating func collect(_ chapter: ParsedPage, chapterIndex: Int, memo: ResolveMemo?, into next: inout ResolveMemo) {
+    private mutating func collect(_ chapter: ParsedPage, chapterIndex: Int, memo: ResolveMemo?, into next: inout ResolveMemo?) {
         let source = ResolveMemo.Source(chapter, chapterIndex: chapterIndex)
         if let kept = memo?.collected[chapter.contentPath], kept.source == source,
             zip(kept.rules.rules, kept.rules.foldedIdentifiers).allSatisfy({ definitionProblem($0.identifier, folded: $1, at: $0.location) == nil })
         {
             add(kept.rules, chapterIndex: chapterIndex)
-            next.collected[chapter.contentPath] = kept
+            next?.collected[chapter.contentPath] = kept
             return
         }
         let firstRule = rules.count
@@ -157,8 +158,8 @@ struct Resolver {
         collectRules(of: chapter, chapterIndex: chapterIndex)
         let urlPrefix = SiteLayout.rootFromPage + SiteLayout.chapterPage(chapter.slug) + "#"
         ruleURLs += rules[firstRule...].map { urlPrefix + URLEncoding.fragment($0.identifier) }
-        guard definitionsRefused == refused, next.isRecording else { return }
-        next.collected[chapter.contentPath] = .init(
+        guard definitionsRefused == refused, next != nil else { return }
+        next?.collected[chapter.contentPath] = .init(
             source: source,
             rules: CollectedRules(
                 rules: Array(rules[firstRule...]), urls: Array(ruleURLs[firstRule...]),
