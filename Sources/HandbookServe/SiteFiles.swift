@@ -1,4 +1,5 @@
 import Foundation
+import HandbookKit
 
 /// Answers requests for files of the output folder, and for nothing outside it: `..` segments
 /// (encoded or not) are refused, and a path that resolves through a symlink to somewhere
@@ -32,8 +33,15 @@ public struct SiteFiles: Sendable {
         guard real == root || real.hasPrefix(root + "/"),
             FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), !isFolder.boolValue,
             let data = FileManager.default.contents(atPath: real)
-        else { return Self.notFound }
+        else { return missing }
         return Response(status: 200, contentType: ContentTypes.forPath(real), body: data)
+    }
+
+    /// The site's page for a missing address when it has one (as a static host shows it), with
+    /// status 404 all the same.
+    private var missing: Response {
+        guard let page = FileManager.default.contents(atPath: root + "/" + SiteLayout.notFound) else { return Self.notFound }
+        return Response(status: 404, contentType: ContentTypes.forPath(SiteLayout.notFound), body: page)
     }
 
     static let notFound = Response(status: 404, contentType: "text/plain; charset=utf-8", body: Data("Not found\n".utf8))

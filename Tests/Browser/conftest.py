@@ -97,6 +97,9 @@ def page_kinds(site):
         kinds["tip-list"] = index["tipLists"][0]["url"]
     kinds["search"] = "search.html?q=" + index["rules"][0]["id"]
     kinds["print"] = "print.html"
+    if (Path(site) / "404.html").is_file():
+        # An address with no page, a level down, as a mistyped link gives it.
+        kinds["not-found"] = "chapters/no-such-page.html"
     kinds["embed-chapter"] = "embed/" + index["chapters"][0]["url"]
     kinds["embed-rule"] = "embed/" + index["rules"][0]["permalink"]
     kinds["embed-index"] = "embed/index.html"

@@ -91,6 +91,19 @@ class CSPServer:
             def log_message(self, *args):
                 pass
 
+            def send_error(self, code, message=None, explain=None):
+                # As static hosts do: the site's own page for a missing address, with status 404.
+                page = Path(root) / "404.html"
+                if code != 404 or not page.is_file():
+                    return super().send_error(code, message, explain)
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(root)))
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

@@ -9,7 +9,8 @@ from conftest import HANDBOOKS, page_kinds
 
 SCHEMES = ["light", "dark"]
 SIZES = {"phone": sitecheck.PHONE, "desktop": sitecheck.DESKTOP}
-KINDS = ["home", "chapter", "rules-index", "rule", "tip-list", "search", "print", "embed-chapter", "embed-rule", "embed-index"]
+KINDS = ["home", "chapter", "rules-index", "rule", "tip-list", "search", "print", "embed-chapter", "embed-rule", "embed-index",
+         "not-found"]
 # Every page kind of the default handbook, the awkward fixture and the catalogue (with parts); of
 # the second edition of the editions fixture, the pages that show changes.
 PAGES = [(name, kind) for name in ("default", "awkward", "catalogue") for kind in KINDS] + [

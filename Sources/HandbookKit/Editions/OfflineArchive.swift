@@ -34,7 +34,7 @@ enum OfflineArchive {
     /// Whether the archive holds the file at `path`. Not what only a web server or another
     /// program uses: the embeds and their oEmbed files (for intranet pages), the JSON copies
     /// (handbook.json, its schema, the search index's JSON, which pages read from the
-    /// disk as scripts), the sitemap, the service worker (not registered from the disk), the
+    /// disk as scripts), the sitemap, the page for a missing address (which only a server shows), the service worker (not registered from the disk), the
     /// EPUB (a download of its own), and the archive itself. Left out, they made the archive
     /// half again as large and its writing twice as long.
     static func holds(_ path: String) -> Bool {
@@ -45,6 +45,7 @@ enum OfflineArchive {
     private static let excluded: Set<String> = [
         SiteLayout.offlineArchive, SiteLayout.epub, SiteLayout.serviceWorker, SiteLayout.handbookIndex,
         SiteLayout.handbookSchema, SiteLayout.searchIndexJSON, SiteLayout.sitemap, SiteLayout.marker,
+        SiteLayout.notFound,
     ]
 
     /// Whether the editions write the file, so that it is added to the archive only once they

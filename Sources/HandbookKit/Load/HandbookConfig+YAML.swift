@@ -6,7 +6,7 @@ extension HandbookConfig {
     static let keys = [
         "title", "subtitle", "organisation", "edition", "language", "description", "allow_raw_html",
         "allow_active_media", "search_index_budget", "base_url", "previous_edition", "broken_links",
-        "rule_id_pattern", "rule_id_position",
+        "rule_id_pattern", "rule_id_position", "paper",
     ]
 
     /// The settings from handbook.yml as read, or why it could not be read.
@@ -40,6 +40,15 @@ extension HandbookConfig {
                 diagnostics.append(.error(
                     .configLanguage, at: entry.location, "'\(Quoted.text(entry.value))' is not a BCP 47 language tag",
                     suggestion: "use a tag such as en, en-GB or fr-CA"))
+            }
+        }
+        if let entry = mapping.entries["paper"] {
+            if let paper = PaperSize(rawValue: entry.value.lowercased()) {
+                config.paper = paper
+            } else {
+                diagnostics.append(.error(
+                    .configType, at: entry.location, "'paper' must be a4 or letter",
+                    suggestion: "leave it out to use the paper of the language's region: letter for the US and Canada, A4 elsewhere"))
             }
         }
         for (key, flag) in [("allow_raw_html", \HandbookConfig.allowRawHTML), ("allow_active_media", \HandbookConfig.allowActiveMedia)] {

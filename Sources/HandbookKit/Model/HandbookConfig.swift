@@ -27,6 +27,9 @@ public struct HandbookConfig: Sendable, Hashable {
     /// `broken_links: warning`: a draft that builds despite links and anchors with no target,
     /// each reported as a warning and shown as plain text.
     public var brokenLinksAreWarnings = false
+    /// `paper`: the paper printed pages are laid out for, when it is not the one of the
+    /// language's region (`paperSize`).
+    public var paper: PaperSize?
     /// `handbook build --draft`: every page says it is a draft.
     public var draft = false
     var previousEditionLocation: SourceLocation?
@@ -47,5 +50,10 @@ public struct HandbookConfig: Sendable, Hashable {
         self.language = language
         self.description = description
         self.allowRawHTML = allowRawHTML
+    }
+
+    /// The paper printed pages are laid out for.
+    public var paperSize: PaperSize {
+        paper ?? PaperSize.forLanguage(language)
     }
 }

@@ -6,6 +6,9 @@ public enum SiteLayout {
 
     public static let home = "index.html"
     public static let search = "search.html"
+    /// The page a web server shows for an address with no page; its links lead from the site's
+    /// root (`base_url`, or `/`), as it is shown at any depth.
+    public static let notFound = "404.html"
     public static let print = "print.html"
     public static let changes = "changes.html"
     public static let rulesIndex = "rules/index.html"
@@ -63,6 +66,8 @@ public enum SiteLayout {
     public static let offlineArchive = "handbook-offline.zip"
     public static let serviceWorker = "sw.js"
     public static let manifest = "manifest.webmanifest"
+    /// The paper and margins of printed pages (`PageStyle`).
+    public static let pageStyle = "page.css"
     public static let handbookIndex = "handbook.json"
     public static let handbookSchema = "handbook.schema.json"
     public static let sitemap = "sitemap.xml"

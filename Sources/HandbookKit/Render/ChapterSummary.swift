@@ -6,6 +6,7 @@ struct ChapterSummary: Hashable, Sendable {
     var title: String
     var summary: String?
     var updated: String?
+    var updatedInWords: String?
     var slug: String
     var path: String
     var ruleCount: Int
@@ -18,6 +19,7 @@ struct ChapterSummary: Hashable, Sendable {
         title = frontMatter.title
         summary = frontMatter.summary
         updated = frontMatter.updated
+        updatedInWords = frontMatter.updated.flatMap { DateInWords.text($0, language: handbook.config.language) }
         slug = handbook.chapters[index].page.slug
         path = handbook.chapterPaths[index]
         ruleCount = handbook.rulesByChapter[index].count
@@ -25,7 +27,7 @@ struct ChapterSummary: Hashable, Sendable {
         part = handbook.part(ofChapter: index)
     }
 
-    /// `number`, `title`, `url`, `ruleCount`, and `rulesLabel`, `summary`, `updated`, `extra` and
+    /// `number`, `title`, `url`, `ruleCount`, and `rulesLabel`, `summary`, `updated`, `updatedInWords`, `extra` and
     /// `part` when there are.
     func context(root: String) -> TemplateContext {
         var item: TemplateContext = [
@@ -36,6 +38,7 @@ struct ChapterSummary: Hashable, Sendable {
         if ruleCount > 0 { item[.rulesLabel] = PageContext.count(ruleCount, "rule") }
         item[.summary] = summary
         item[.updated] = updated
+        item[.updatedInWords] = updatedInWords
         item[.extra] = ExtraField.templateValue(of: extra)
         item[.part] = part.map(PartSections.context)
         return item

@@ -278,6 +278,10 @@ package struct SiteRenderer: Sendable {
             try renderSearch(context: context, templates: templates, into: staging)
             try renderHome(site, context: context, templates: templates, downloads: downloads, into: staging, scope: .pages)
             files = [SiteLayout.search, SiteLayout.home]
+            if templates.has(notFoundTemplate) {
+                try renderNotFound(context: context, templates: templates, into: staging)
+                files.append(SiteLayout.notFound)
+            }
         case .rulesIndex:
             try renderRulesIndex(site, context: context, templates: templates, into: staging)
             files = [SiteLayout.rulesIndex]
@@ -357,6 +361,22 @@ package struct SiteRenderer: Sendable {
         context[.withdrawn] = withdrawn
         context[.hasWithdrawn] = !withdrawn.isEmpty
         try staging.write(templates.render(context, template: "rules-index"), to: SiteLayout.rulesIndex)
+    }
+
+    static let notFoundTemplate = "404"
+
+    /// Shown by a web server at any depth, so its links lead from the site's root: `base_url`,
+    /// or the server's root without one.
+    private static func renderNotFound(context builder: PageContext, templates: TemplateSet, into staging: SiteFolder) throws {
+        var context = builder.base(
+            kind: .notFound, title: "Page not found", description: nil,
+            root: builder.frame.config.baseURL ?? "/", currentPath: SiteLayout.notFound)
+        if var page = context[.page] as? TemplateContext {
+            page[.canonical] = nil
+            page[.oembed] = nil
+            context[.page] = page
+        }
+        try staging.write(templates.render(context, template: notFoundTemplate), to: SiteLayout.notFound)
     }
 
     private static func renderSearch(context builder: PageContext, templates: TemplateSet, into staging: SiteFolder) throws {

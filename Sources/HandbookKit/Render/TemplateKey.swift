@@ -64,7 +64,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case tipList
     /// The page listing every rule (`page.rulesIndex`): a page kind no default template tests for.
     case rulesIndex
-    /// The search page (`page.search`): a page kind no default template tests for.
+    /// The search page (`page.search`), whose own search box is the only one it shows: partials/site-header.
     case search
     /// The embed guide (`page.embedIndex`): a page kind no default template tests for.
     case embedIndex
@@ -74,6 +74,8 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case changes
     /// A withdrawn rule's page (`page.withdrawnRule`): a page kind no default template tests for.
     case withdrawnRule
+    /// The page a web server shows for an address with no page (`page.notFound`), written when the templates have `404.mustache`; its own search box is the only one it shows: partials/site-header.
+    case notFound
 
     // MARK: - nav
 
@@ -106,8 +108,10 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case summary
     /// A chapter's or tip list's `extra` front matter, as written, for custom templates (`{{extra.owner}}`): not read by the default templates.
     case extra
-    /// A page's "updated" date from its front matter: partials/updated.
+    /// A page's "updated" date from its front matter, as written (`2026-11-21`), for `<time datetime>`: partials/updated.
     case updated
+    /// The same date in the words of the handbook's language ("21 November 2026" in en-GB): partials/updated.
+    case updatedInWords
     /// The number of a chapter's rules, or of all rules: index and rules-index.
     case ruleCount
     /// "7 rules", on a chapter with rules: index.

@@ -102,6 +102,12 @@ package struct TemplateSet: Sendable {
 
     /// A context from `PageContext` carries its navigation rendered (`chapterNavigation`);
     /// one made otherwise renders the partial as written.
+    /// Whether the folder has the template `name`: the page for a missing address is written
+    /// only when it does, as template folders made before it have no 404.mustache.
+    func has(_ name: String) -> Bool {
+        files.files[name + ".mustache"] != nil
+    }
+
     func render(_ context: TemplateContext, template: String) -> String {
         let library = context[.chapterNavigation] != nil ? sharedNavigationLibrary ?? self.library : self.library
         return library.render(context, withTemplate: template) ?? ""

@@ -5,14 +5,16 @@ struct TipListUnit: Hashable, Sendable {
     var source: PageSource
     /// The rules its tips name, by identifier.
     var links: RuleLinks
+    var updatedInWords: String?
 
     init(_ index: Int, handbook: ResolvedHandbook) {
         let list = handbook.tipLists[index]
         source = PageSource(resolved: list)
+        updatedInWords = list.page.frontMatter.updated.flatMap { DateInWords.text($0, language: handbook.config.language) }
         links = RuleLinks(to: list.tipRules.joined(), handbook: handbook)
     }
 
-    /// A tip list's values for templates: `title`, `slug`, `summary`, `updated`, and
+    /// A tip list's values for templates: `title`, `slug`, `summary`, `updated`, `updatedInWords`, and
     /// `sections[]`, each either `prose` (HTML) or `isTips` with `tips[]` (`anchor`, `html`,
     /// `rules[]`, `hasRules`).
     func context(content: TipListContent, root: String) -> TemplateContext {
@@ -31,6 +33,7 @@ struct TipListUnit: Hashable, Sendable {
         var values: TemplateContext = [.title: page.frontMatter.title, .sections: sections, .slug: page.slug]
         values[.summary] = page.frontMatter.summary
         values[.updated] = page.frontMatter.updated
+        values[.updatedInWords] = updatedInWords
         values[.extra] = ExtraField.templateValue(of: page.frontMatter.extra)
         return values
     }

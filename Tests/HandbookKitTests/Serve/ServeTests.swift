@@ -73,6 +73,23 @@ struct ServeTests {
         #expect(files.response(for: "/rules/FIRST-1.html").status == 200)
         #expect(files.response(for: "/rules/NOPE-1.html").status == 404)
         #expect(files.response(for: "/chapters").status == 404)
+        // As a static host does: the site's own page for a missing address, at any depth.
+        let missing = files.response(for: "/chapters/deeper/nope.html")
+        #expect(missing.status == 404)
+        #expect(missing.contentType == "text/html; charset=utf-8")
+        #expect(String(decoding: missing.body, as: UTF8.self).contains("<h1>Page not found</h1>"))
+        try FileManager.default.removeItem(atPath: handbook.output + "/" + SiteLayout.notFound)
+        #expect(files.response(for: "/nope.html") == SiteFiles.notFound)
+    }
+
+    @Test("the page for a missing address reloads when the site is rebuilt, like every other page")
+    func missingPageReloads() async throws {
+        let served = try await ServedHandbook()
+        let response = try #require(try await served.get("/chapters/not-yet-written.html"))
+        #expect(response.status == 404)
+        #expect(response.text.contains("Page not found"))
+        #expect(response.text.contains(LiveReload.scriptTag))
+        await served.stop()
     }
 
     @Test("HEAD is answered like GET, without the body")
@@ -157,7 +174,7 @@ struct ServeTests {
         _ = try await Self.get(base + "handbook-offline.zip")
         #expect(!(await server.editionsOutOfDate))
         #expect(try await Self.get(base + "print.html").contains("Because it is edited."))
-        #expect(try await Self.get(base + "nothing.html").contains("Not found"))
+        #expect(try await Self.get(base + "nothing.html").contains("<h1>Page not found</h1>"))
         await server.stop()
     }
 

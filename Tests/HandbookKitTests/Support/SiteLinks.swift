@@ -37,6 +37,10 @@ enum SiteLinks {
                 let resolved: String
                 if target.isEmpty {
                     resolved = path
+                } else if target.hasPrefix("/") {
+                    // From the site's root, as a server resolves it (the page for a missing address).
+                    let url = URL(fileURLWithPath: "/site" + (target.removingPercentEncoding ?? target)).standardizedFileURL
+                    resolved = String(url.path.dropFirst("/site/".count))
                 } else {
                     let base = URL(fileURLWithPath: "/site/" + basePath).deletingLastPathComponent()
                     let url = URL(fileURLWithPath: target.removingPercentEncoding ?? target, relativeTo: base).standardizedFileURL

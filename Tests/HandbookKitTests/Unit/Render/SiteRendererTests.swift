@@ -41,7 +41,7 @@ struct SiteRendererTests {
                 "rules/A-1.html", "rules/A-1.1.html", "rules/B-1.html",
                 "embed/chapters/one.html", "embed/chapters/two.html", "embed/tips/quick.html",
                 "embed/rules/A-1.html", "embed/rules/A-1.1.html", "embed/rules/B-1.html",
-                SiteLayout.home, SiteLayout.rulesIndex, SiteLayout.search, SiteLayout.embedIndex,
+                SiteLayout.home, SiteLayout.rulesIndex, SiteLayout.search, SiteLayout.embedIndex, SiteLayout.notFound,
             ]
             let html = try folder.files().filter { $0.hasSuffix(".html") }
             #expect(html == pages.sorted())

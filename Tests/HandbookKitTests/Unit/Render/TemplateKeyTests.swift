@@ -15,7 +15,6 @@ struct TemplateKeyTests {
         .extra: "a page's own front-matter fields, for an organisation's custom templates",
         .after: "retitled.after, the new title beside retitled.before",
         .rulesIndex: "a page kind: the value of page.kind (layout writes it as a class) and the flag page.rulesIndex",
-        .search: "a page kind: the value of page.kind and the flag page.search",
         .embedIndex: "a page kind: the value of page.kind and the flag page.embedIndex",
         .print: "a page kind: the value of page.kind and the flag page.print",
         .withdrawnRule: "a page kind: the value of page.kind and the flag page.withdrawnRule",
