@@ -182,3 +182,64 @@ def test_the_offline_copy_and_the_pages_do_not_hold_or_link_the_missing_page(sit
         assert any(name.endswith("/page.css") for name in archive.namelist())
     assert (site / "404.html").is_file()
     assert "404.html" not in (site / "index.html").read_text()
+
+
+def crumbs(driver):
+    return driver.execute_script("""
+        return [...document.querySelectorAll('nav.breadcrumbs li')].map(li => [
+          li.innerText.trim(), li.querySelector('a') ? li.querySelector('a').href : null, li.getAttribute('aria-current')]);""")
+
+
+@pytest.mark.parametrize("origin", ["server", "file"])
+def test_a_sub_rules_page_shows_where_it_sits_and_marks_its_chapter_in_the_sidebar(sites, servers, driver, origin):
+    site = sites["default"]
+    index = json.loads((site / "handbook.json").read_text())
+    # A sub-rule of the built-in grammar: CONF-2.1, part of CONF-2.
+    rule = next(r for r in index["rules"] if "." in r["id"])
+    rule["parent"] = rule["id"].rsplit(".", 1)[0]
+    chapter = next(c for c in index["chapters"] if c["slug"] == rule["chapter"])
+    base = servers["default"] if origin == "server" else site.resolve().as_uri() + "/"
+    driver.get(base + rule["permalink"])
+    trail = crumbs(driver)
+    assert [text for text, _, _ in trail] == ["Contents", chapter["title"], rule["parent"], rule["id"]]
+    assert trail[0][1] == base + "index.html"
+    assert trail[1][1] == base + chapter["url"]
+    assert trail[2][1] == base + f"rules/{rule['parent']}.html"
+    assert trail[3][1] is None and trail[3][2] == "page"
+    marked = driver.execute_script("""
+        return [...document.querySelectorAll('.chapter-nav a[aria-current]')].map(a => [a.href, a.getAttribute('aria-current')]);""")
+    assert marked == [[base + chapter["url"], "true"]]
+    # Marked as visibly as the page one reads on a chapter's own page.
+    weight = driver.execute_script("return getComputedStyle(document.querySelector('.chapter-nav a[aria-current]')).fontWeight")
+    assert int(weight) >= 700
+
+
+def test_a_chapter_in_a_part_and_a_tip_list_show_where_they_sit(sites, servers, driver):
+    catalogue = json.loads((sites["catalogue"] / "handbook.json").read_text())
+    chapter = next(c for c in catalogue["chapters"] if c.get("part"))
+    part = next(p for p in catalogue["parts"] if p["id"] == chapter["part"])
+    driver.get(servers["catalogue"] + chapter["url"])
+    assert [text for text, _, _ in crumbs(driver)] == ["Contents", part["title"], chapter["title"]]
+    lists = json.loads((sites["default"] / "handbook.json").read_text())["tipLists"]
+    driver.get(servers["default"] + lists[1]["url"])
+    trail = crumbs(driver)
+    assert [text for text, _, _ in trail] == ["Contents", "Tips", lists[1]["title"]]
+    assert trail[1][1] == servers["default"] + "index.html#hb-tips"
+
+
+def test_tip_lists_lead_to_the_previous_and_next_list(sites, servers, driver):
+    lists = json.loads((sites["default"] / "handbook.json").read_text())["tipLists"]
+    assert len(lists) >= 3
+    for number, tip_list in enumerate(lists):
+        driver.get(servers["default"] + tip_list["url"])
+        links = driver.execute_script("""
+            return Object.fromEntries([...document.querySelectorAll('nav.pager a')].map(a => [a.rel, [a.href, a.innerText]]));""")
+        expected = {}
+        if number > 0:
+            expected["prev"] = lists[number - 1]
+        if number + 1 < len(lists):
+            expected["next"] = lists[number + 1]
+        assert sorted(links) == sorted(expected)
+        for rel, other in expected.items():
+            assert links[rel][0] == servers["default"] + other["url"]
+            assert other["title"] in links[rel][1]

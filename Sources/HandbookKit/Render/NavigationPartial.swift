@@ -35,5 +35,7 @@ enum NavigationPartial {
 
     /// The lists of `nav`, and the keys of their items (a link, or a part's section of links).
     private static let lists: Set<String> = ["nav.chapters", "nav.tipLists", "nav.parts", "chapters"]
-    private static let itemKeys: Set<String> = [".", "url", "current", "title", "number", "isPart", "part", "start", "chapters"]
+    private static let itemKeys: Set<String> = [
+        ".", "url", "current", "currentSection", "title", "number", "isPart", "part", "start", "chapters",
+    ]
 }

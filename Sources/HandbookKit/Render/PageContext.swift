@@ -63,7 +63,22 @@ struct PageContext: Sendable {
     /// The common part of a page's context; `root` leads from the page to the site root.
     /// `kind` is one of the page kinds (`TemplateKey.home` ... `.withdrawnRule`): the value of
     /// `page.kind`, and a flag of that name in `page`.
-    func base(kind: TemplateKey, title: String, description: String?, root: String, currentPath: String) -> TemplateContext {
+    /// The navigation of the pages that are part of the chapter at `chapterPath` (its rules'
+    /// pages), with that chapter's link marked: made and rendered once for all of them.
+    struct SectionNavigation: Sendable {
+        fileprivate let context: SharedContext
+        fileprivate let html: String?
+    }
+
+    func sectionNavigation(root: String, chapterPath: String) -> SectionNavigation {
+        let navigation = navigation(root: root, currentPath: nil, sectionPath: chapterPath)
+        return SectionNavigation(context: SharedContext(navigation), html: rendered(navigation, root: root))
+    }
+
+    /// With `section`, the page shows that navigation (`sectionNavigation`).
+    func base(
+        kind: TemplateKey, title: String, description: String?, root: String, currentPath: String, section: SectionNavigation? = nil
+    ) -> TemplateContext {
         var page: TemplateContext = [.kind: kind.rawValue, .title: title, .path: currentPath]
         page[kind] = true
         page[.description] = description ?? frame.config.description
@@ -74,7 +89,10 @@ struct PageContext: Sendable {
             }
         }
         var context: TemplateContext = [.site: site, .root: root, .page: page]
-        if !navigationPaths.contains(currentPath), let shared = sharedNavigation[root] {
+        if let section {
+            context[.nav] = section.context.context
+            context[.chapterNavigation] = section.html
+        } else if !navigationPaths.contains(currentPath), let shared = sharedNavigation[root] {
             context[.nav] = shared.context.context
             context[.chapterNavigation] = shared.html
         } else {
@@ -85,10 +103,12 @@ struct PageContext: Sendable {
         return context
     }
 
-    private func navigation(root: String, currentPath: String?) -> TemplateContext {
+    private func navigation(root: String, currentPath: String?, sectionPath: String? = nil) -> TemplateContext {
         let chapters = frame.chapters.enumerated().map { index, chapter in
-            link(title: chapter.title, path: chapter.path, root: root, currentPath: currentPath)
-                .merging([.number: index + 1])
+            var link = link(title: chapter.title, path: chapter.path, root: root, currentPath: currentPath)
+            link[.number] = index + 1
+            if chapter.path == sectionPath { link[.currentSection] = true }
+            return link
         }
         let tipLists = frame.tipLists.map { list in
             link(title: list.title, path: list.path, root: root, currentPath: currentPath)

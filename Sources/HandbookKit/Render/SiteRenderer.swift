@@ -188,13 +188,14 @@ package struct SiteRenderer: Sendable {
         }
         let children = subruleIdentifiers
         let blocks = rendered.blocks
+        let navigation = builder.sectionNavigation(root: root, chapterPath: page.outputPath)
         let renderRule: @Sendable (Int) throws -> (text: String, files: [String]) = { position in
             let rule = rules[position]
             let path = SiteLayout.rulePage(rule.identifier)
             func link(_ identifier: String) -> TemplateContext? { unit.links[identifier]?.context(root: root) }
             var context = builder.base(
                 kind: .rule, title: "\(rule.identifier) \(rule.title)", description: firstSentence(of: rule.plainText),
-                root: root, currentPath: path)
+                root: root, currentPath: path, section: navigation)
             var values = link(rule.identifier) ?? TemplateContext()
             let text = ChapterHTML.ruleText(rule, blocks: blocks)
             values[.html] = text
@@ -261,6 +262,8 @@ package struct SiteRenderer: Sendable {
             kind: .tipList, title: page.frontMatter.title, description: page.frontMatter.summary,
             root: SiteLayout.rootFromPage, currentPath: page.outputPath)
         context[.tipList] = unit.context(content: content, root: SiteLayout.rootFromPage)
+        context[.previous] = unit.previous?.context(root: SiteLayout.rootFromPage)
+        context[.next] = unit.next?.context(root: SiteLayout.rootFromPage)
         try staging.write(templates.render(context, template: "tip-list"), to: page.outputPath)
         let embed = EmbedPages.tipList(unit, content: content, context: builder, templates: templates)
         try staging.write(embed.html, to: embed.path)

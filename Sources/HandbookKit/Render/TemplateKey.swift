@@ -99,6 +99,8 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case url
     /// Whether a link in `nav` leads to the page it is on: partials/site-header and chapter-nav.
     case current
+    /// Whether a chapter link in `nav` leads to the chapter the page is part of (a rule's page): partials/chapter-nav.
+    case currentSection
 
     // MARK: - Chapters
 
@@ -122,9 +124,9 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case contents
     /// Whether a chapter has more than one heading to list: chapter.
     case hasContents
-    /// The previous chapter or rule: chapter and rule.
+    /// The previous chapter, rule or tip list: chapter, rule and tip-list.
     case previous
-    /// The next chapter or rule: chapter and rule.
+    /// The next chapter, rule or tip list: chapter, rule and tip-list.
     case next
     /// The page of the chapter, rule or tip list an embed shows: embed-chapter, embed-rule and embed-tip-list.
     case fullURL

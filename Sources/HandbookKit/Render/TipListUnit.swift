@@ -6,9 +6,29 @@ struct TipListUnit: Hashable, Sendable {
     /// The rules its tips name, by identifier.
     var links: RuleLinks
     var updatedInWords: String?
+    /// The tip lists before and after it, for the links between them.
+    var previous: Neighbour?
+    var next: Neighbour?
+
+    struct Neighbour: Hashable, Sendable {
+        var title: String
+        var path: String
+
+        init(_ index: Int, handbook: ResolvedHandbook) {
+            title = handbook.tipLists[index].page.frontMatter.title
+            path = handbook.tipLists[index].page.outputPath
+        }
+
+        /// `title` and `url`.
+        func context(root: String) -> TemplateContext {
+            [.title: title, .url: root + URLEncoding.path(path)]
+        }
+    }
 
     init(_ index: Int, handbook: ResolvedHandbook) {
         let list = handbook.tipLists[index]
+        previous = index > 0 ? Neighbour(index - 1, handbook: handbook) : nil
+        next = index + 1 < handbook.tipLists.count ? Neighbour(index + 1, handbook: handbook) : nil
         source = PageSource(resolved: list)
         updatedInWords = list.page.frontMatter.updated.flatMap { DateInWords.text($0, language: handbook.config.language) }
         links = RuleLinks(to: list.tipRules.joined(), handbook: handbook)
