@@ -75,6 +75,8 @@ public struct DocumentOutline: Sendable {
         public var lead: String?
         public var plainText: String
         public var location: SourceLocation
+        /// The identifiers in parentheses that end it, if it ends so.
+        public var trailingCitation: TrailingCitation?
     }
 
     /// A `> Change note: ...` block quote: its text without the label.

@@ -12,8 +12,8 @@ struct InstructionRenderer {
         for (ordinal, rewrite) in instructions.links where ordinal < nodes.links.count {
             apply(rewrite, to: nodes.links[ordinal])
         }
-        for (ordinal, identifierLinks) in instructions.identifierLinks where ordinal < nodes.texts.count {
-            link(identifierLinks, in: nodes.texts[ordinal])
+        for ordinal in Set(instructions.identifierLinks.keys).union(instructions.droppedTextEnds.keys) where ordinal < nodes.texts.count {
+            link(instructions.identifierLinks[ordinal] ?? [], droppingFrom: instructions.droppedTextEnds[ordinal], in: nodes.texts[ordinal])
         }
         for (ordinal, markup) in instructions.headings where ordinal < nodes.headings.count {
             replace(heading: nodes.headings[ordinal], with: markup)
@@ -78,8 +78,10 @@ struct InstructionRenderer {
     }
 
     /// Splits a text node so that each identifier in it becomes a link.
-    private func link(_ identifierLinks: [RenderInstructions.IdentifierLink], in text: OpaquePointer) {
-        let bytes = Array(CmarkTree.string(cmark_node_get_literal(text)).utf8)
+    private func link(_ identifierLinks: [RenderInstructions.IdentifierLink], droppingFrom dropped: Int?, in text: OpaquePointer) {
+        var bytes = Array(CmarkTree.string(cmark_node_get_literal(text)).utf8)
+        // The dropped bytes end the text, so cutting them leaves every earlier link's range as it was.
+        if let dropped, dropped <= bytes.count { bytes.removeSubrange(dropped...) }
         var cursor = 0
         for item in identifierLinks.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             guard item.range.lowerBound >= cursor, item.range.upperBound <= bytes.count else { continue }

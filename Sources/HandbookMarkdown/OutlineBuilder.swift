@@ -89,18 +89,32 @@ struct OutlineBuilder {
                 let start = location(of: node)
                 // An explicit anchor's name is no mention of a rule.
                 let end = anchorText.flatMap { $0.node == node ? $0.cut : nil } ?? Int.max
-                for token in grammar.identifierTokens(in: literal) where token.range.upperBound <= end {
+                let tokens = grammar.identifierTokens(in: literal).filter { $0.range.upperBound <= end }
+                for token in tokens {
                     var at = start
                     at.column += token.range.lowerBound
                     outline.identifierTokens.append(.init(
                         textNode: textOrdinal, range: token.range, identifier: token.identifier,
                         location: at, block: block, tip: tip))
                 }
+                if let tip, !tokens.isEmpty, endsItem(node) {
+                    outline.listItems[tip].trailingCitation = TrailingCitation.find(in: literal, textNode: textOrdinal, tokens: tokens)
+                }
             default:
                 break
             }
         }
         return outline
+    }
+
+    /// Whether a text node is the last thing in a top-level list item: the last inline of the
+    /// item's last paragraph.
+    private func endsItem(_ text: OpaquePointer) -> Bool {
+        guard cmark_node_next(text) == nil, let paragraph = cmark_node_parent(text),
+            cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH, cmark_node_next(paragraph) == nil,
+            let item = cmark_node_parent(paragraph), cmark_node_get_type(item) == CMARK_NODE_ITEM
+        else { return false }
+        return cmark_node_parent(cmark_node_parent(item)) == tree.root
     }
 
     private func location(of node: OpaquePointer) -> SourceLocation {

@@ -67,6 +67,10 @@ public struct RenderInstructions: Sendable, Hashable {
     public var headings: [Int: HeadingMarkup] = [:]
     /// Top-level blocks rendered as nothing: change notes, which are shown with the changes.
     public var hiddenBlocks: Set<Int> = []
+    /// Text nodes whose end, from this byte offset, is rendered as nothing, by the node's
+    /// ordinal: a tip's closing citation, which the tip list shows below the tip instead
+    /// (`TrailingCitation`).
+    public var droppedTextEnds: [Int: Int] = [:]
 
     public init() {}
 }

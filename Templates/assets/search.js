@@ -645,7 +645,7 @@
     if (input) input.value = query;
     list.dataset.state = 'loading';
     if (!query.trim()) {
-      status.textContent = 'Type words or a rule identifier, such as CONF-2.';
+      status.textContent = 'Type words, a question or a rule identifier.';
       list.dataset.state = 'done';
       return;
     }

@@ -176,11 +176,12 @@ def test_typing_payloads_in_the_search_box(hostile_site, driver):
 
 
 def test_generated_scripts_run_no_author_text(hostile_site, driver, tmp_path):
-    """Every script the build generates (the service worker, the search index and its parts),
+    """Every script the build generates (the service worker, the search index and its parts, the
+    rules' previews),
     run as a classic script in a page with what it expects stubbed: it must parse, and nothing
     in it may run but its own code."""
     scripts = sorted(hostile_site.glob("*.js"))
-    assert {"sw.js", "search-index.js", "search-index-1.js"} <= {p.name for p in scripts}
+    assert {"sw.js", "search-index.js", "search-index-1.js", "rule-previews.js"} <= {p.name for p in scripts}
     for script in scripts:
         page = tmp_path / f"run-{script.name}.html"
         page.write_text(
@@ -198,6 +199,10 @@ def test_generated_scripts_run_no_author_text(hostile_site, driver, tmp_path):
         if script.name == "sw.js":
             # The comment-closing folder is listed, as a value, not as code.
             assert "media/x*/y.png" in driver.execute_script("return FILES")
+        elif script.name == "rule-previews.js":
+            # Every rule's title and first sentence, as values.
+            previews = driver.execute_script("return window.handbookRulePreviews")
+            assert previews and all(len(value) == 2 and all(isinstance(v, str) for v in value) for value in previews.values())
         else:
             assert driver.execute_script(
                 "return !!window.handbookSearchIndex || window.handbookSearchIndexParts.length > 0"), script.name

@@ -60,7 +60,7 @@ def test_printed_pages_hide_the_screen_header_and_navigation(sites, servers, dri
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         hidden = driver.execute_script("""
-            return ['.site-header', '.chapter-nav', '.pager', '.site-footer', '.skip-link']
+            return ['.site-header', '.chapter-menu', '.breadcrumbs', '.pager', '.site-footer', '.skip-link']
               .map(s => [s, document.querySelector(s) && getComputedStyle(document.querySelector(s)).display]);""")
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
@@ -243,3 +243,192 @@ def test_tip_lists_lead_to_the_previous_and_next_list(sites, servers, driver):
         for rel, other in expected.items():
             assert links[rel][0] == servers["default"] + other["url"]
             assert other["title"] in links[rel][1]
+
+
+def chapter_with_outline(site):
+    index = json.loads((site / "handbook.json").read_text())
+    return max(index["chapters"], key=lambda c: len(c["rules"]))
+
+
+@pytest.mark.parametrize("origin", ["server", "file"])
+def test_wide_screens_keep_the_header_and_the_outline_in_view_and_mark_the_section_being_read(sites, servers, driver, origin):
+    site = sites["default"]
+    chapter = chapter_with_outline(site)
+    base = servers["default"] if origin == "server" else site.resolve().as_uri() + "/"
+    sitecheck.set_view(driver, sitecheck.DESKTOP, "light")
+    driver.get(base + chapter["url"])
+    # The outline sits in a column right of the text, the chapter list left of it.
+    boxes = driver.execute_script("""
+        const box = s => document.querySelector(s).getBoundingClientRect();
+        return {outline: box('.on-this-page'), prose: box('.prose'), nav: box('.chapter-nav')};""")
+    assert boxes["outline"]["left"] >= boxes["prose"]["right"]
+    assert boxes["nav"]["right"] <= boxes["prose"]["left"]
+    assert driver.execute_script("return document.querySelector('.chapter-nav a').offsetParent !== null")
+    last = chapter["rules"][len(chapter["rules"]) // 2]
+    driver.execute_script(f"document.getElementById({json.dumps(last)}).scrollIntoView()")
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, 5).until(lambda _: driver.execute_script(
+        "const a = document.querySelector('.on-this-page a[aria-current]'); return a && a.getAttribute('href')") == "#" + last)
+    after = driver.execute_script("""
+        const box = s => document.querySelector(s).getBoundingClientRect();
+        return {scrolled: window.scrollY, header: box('.site-header'), outline: box('.on-this-page'),
+                nav: box('.chapter-menu'), heading: document.getElementById(arguments[0]).getBoundingClientRect()};""", last)
+    assert after["scrolled"] > 300
+    assert after["header"]["top"] == 0 and after["header"]["height"] <= 72, "the header should stay at the top, slim"
+    for column in ("outline", "nav"):
+        assert after["header"]["bottom"] <= after[column]["top"] < after["header"]["bottom"] + 40, column
+    # A heading jumped to is not hidden under the header.
+    assert after["heading"]["top"] >= after["header"]["bottom"]
+    assert driver.find_element("css selector", "#hb-search").is_displayed()
+
+
+@pytest.mark.parametrize("script", ["on", "off"])
+def test_phones_get_a_chapter_menu_at_the_top_that_opens_without_javascript(sites, servers, driver, script):
+    site = sites["default"]
+    chapter = chapter_with_outline(site)
+    sitecheck.set_view(driver, sitecheck.PHONE, "light")
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": script == "off"})
+    try:
+        driver.get(servers["default"] + chapter["url"])
+        summary = driver.find_element("css selector", ".chapter-menu > summary")
+        state = driver.execute_script("""
+            const s = document.querySelector('.chapter-menu > summary').getBoundingClientRect();
+            return {top: s.top, header: document.querySelector('.site-header').getBoundingClientRect().height,
+                    heading: document.querySelector('h1').getBoundingClientRect().top,
+                    linkShown: document.querySelector('.chapter-nav a').checkVisibility()};""")
+        assert state["top"] < 220 and state["heading"] < 420, state
+        assert state["header"] <= 140, "the header should be compact on a phone"
+        assert not state["linkShown"]
+        summary.click()
+        link = driver.find_element("css selector", ".chapter-nav a")
+        assert link.is_displayed()
+        assert driver.execute_script("return document.querySelector('.chapter-nav a').getBoundingClientRect().top") < 600
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_the_search_placeholder_is_readable_whole_and_names_the_handbooks_own_rules(sites, servers, driver, size):
+    sitecheck.set_view(driver, sitecheck.PHONE if size == "phone" else sitecheck.DESKTOP, "light")
+    for name in ("default", "api-guidelines"):
+        index = json.loads((sites[name] / "handbook.json").read_text())
+        driver.get(servers[name] + index["chapters"][0]["url"])
+        placeholder, text_width, room = driver.execute_script("""
+            const input = document.getElementById('hb-search');
+            const style = getComputedStyle(input);
+            const context = document.createElement('canvas').getContext('2d');
+            context.font = style.font;
+            const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            return [input.placeholder, context.measureText(input.placeholder).width, room];""")
+        assert placeholder == "Search or " + index["rules"][0]["id"]
+        assert text_width <= room, f"{placeholder!r} is cut off: {text_width:.0f} px in {room:.0f} px"
+
+
+def clipboard_text(driver):
+    return driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        navigator.clipboard.readText().then(done, e => done('error: ' + e));""")
+
+
+@pytest.mark.parametrize("origin", ["server", "file"])
+def test_a_rules_link_and_citation_are_copied_with_one_action_from_the_keyboard(sites, servers, driver, origin):
+    from selenium.webdriver.common.keys import Keys
+    site = sites["default"]
+    index = json.loads((site / "handbook.json").read_text())
+    rule = next(r for r in index["rules"] if "." in r["id"])
+    chapter = next(c for c in index["chapters"] if c["slug"] == rule["chapter"])
+    base = servers["default"] if origin == "server" else site.resolve().as_uri() + "/"
+    sitecheck.set_view(driver, sitecheck.DESKTOP, "light")
+    driver.execute_cdp_cmd("Browser.grantPermissions", {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    for page, expected_link in [(chapter["url"], base + rule["permalink"]), (rule["permalink"], base + rule["permalink"])]:
+        driver.get(base + page)
+        heading = f"main .rule-heading[id='{rule['id']}']" if page == chapter["url"] else "main h1[data-rule]"
+        button = driver.find_element("css selector", heading + " .rule-copy[data-copy='link']")
+        assert button.get_attribute("aria-label") == f"Copy link of {rule['id']}"
+        # From the keyboard: focus the button and press Enter.
+        driver.execute_script("arguments[0].focus()", button)
+        button.send_keys(Keys.ENTER)
+        from selenium.webdriver.support.ui import WebDriverWait
+        WebDriverWait(driver, 5).until(lambda _: clipboard_text(driver) == expected_link)
+        WebDriverWait(driver, 5).until(lambda _: driver.execute_script(
+            "return [...document.querySelectorAll('[role=status]')].map(e => e.textContent).join(' ')").find("Link copied") >= 0)
+        driver.find_element("css selector", heading + " .rule-copy[data-copy='citation']").send_keys(Keys.ENTER)
+        expected = f"{index['title']}, edition {index['edition']}, {rule['id']}: {rule['title']}, {expected_link}"
+        WebDriverWait(driver, 5).until(lambda _: clipboard_text(driver) == expected)
+    # On a chapter, the heading's own mark links to the rule on the page.
+    driver.get(base + chapter["url"])
+    anchor = driver.find_element("css selector", f"main .rule-heading[id='{rule['id']}'] .rule-anchor")
+    assert anchor.get_attribute("href") == base + chapter["url"] + "#" + rule["id"]
+
+
+@pytest.mark.parametrize("origin", ["server", "file"])
+def test_the_rule_arrived_at_is_highlighted(sites, servers, driver, origin):
+    site = sites["default"]
+    index = json.loads((site / "handbook.json").read_text())
+    rule = index["rules"][3]
+    base = servers["default"] if origin == "server" else site.resolve().as_uri() + "/"
+    driver.get(base + rule["url"])
+    styles = driver.execute_script("""
+        return [...document.querySelectorAll('.prose .rule')].map(s => [s.getAttribute('aria-labelledby'), getComputedStyle(s).outlineStyle]);""")
+    highlighted = [name for name, outline in styles if outline != "none"]
+    assert highlighted == [rule["id"]]
+
+
+@pytest.mark.parametrize("origin", ["server", "file"])
+def test_a_rule_reference_shows_its_title_and_first_sentence_on_focus_and_hover(sites, servers, driver, origin):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+    site = sites["default"]
+    index = json.loads((site / "handbook.json").read_text())
+    rules = {r["id"]: r for r in index["rules"]}
+    base = servers["default"] if origin == "server" else site.resolve().as_uri() + "/"
+    sitecheck.set_view(driver, sitecheck.DESKTOP, "light")
+    driver.get(base + index["chapters"][3]["url"])
+    links = driver.find_elements("css selector", "a.rule-ref")
+    assert len(links) >= 3
+    link = links[2]
+    target = link.get_attribute("href").split("#")[1]
+    driver.execute_script("arguments[0].focus()", link)
+    WebDriverWait(driver, 5).until(lambda _: link.get_attribute("aria-describedby") == "hb-rule-preview")
+    preview = driver.find_element("id", "hb-rule-preview")
+    assert preview.is_displayed() and preview.get_attribute("role") == "tooltip"
+    text = " ".join(preview.text.split())
+    assert text.startswith(f"{target} {rules[target]['title']}")
+    first = " ".join(rules[target]["text"].split(". ")[0].split())
+    assert first in text
+    # Escape dismisses it; leaving the reference hides it.
+    link.send_keys(Keys.ESCAPE)
+    assert not preview.is_displayed() and link.get_attribute("aria-describedby") is None
+    # The browser's own tooltip would cover it: the title is kept as data instead.
+    assert not driver.execute_script("return arguments[0].hasAttribute('title')", link)
+    other = links[0]
+    ActionChains(driver).move_to_element(other).perform()
+    WebDriverWait(driver, 5).until(lambda _: preview.is_displayed())
+    assert other.get_attribute("href").split("#")[1] in preview.text
+    # The pointer can move onto the preview without it going.
+    ActionChains(driver).move_to_element(preview).perform()
+    driver.implicitly_wait(0)
+    import time
+    time.sleep(0.5)
+    assert preview.is_displayed()
+    ActionChains(driver).move_to_element(driver.find_element("css selector", "h1")).perform()
+    WebDriverWait(driver, 5).until(lambda _: not preview.is_displayed())
+
+
+def test_each_tip_cites_its_rules_once_with_their_titles(sites, servers, driver):
+    index = json.loads((sites["default"] / "handbook.json").read_text())
+    titles = {r["id"]: r["title"] for r in index["rules"]}
+    listed = 0
+    for tip_list in index["tipLists"]:
+        driver.get(servers["default"] + tip_list["url"])
+        tips = driver.execute_script("""
+            return [...document.querySelectorAll('.tip')].map(t => [t.querySelector('.tip-text').innerText,
+              [...t.querySelectorAll('.tip-rules li')].map(li => li.innerText)]);""")
+        for text, rules in tips:
+            for rule in rules:
+                identifier, title = rule.split(" ", 1)
+                assert title == titles[identifier]
+                assert identifier not in text, f"{identifier} is cited twice in {text!r}"
+                listed += 1
+    assert listed >= 30

@@ -1,7 +1,7 @@
 import HandbookMarkdown
 
 /// A grammar of the tests' own, so these tests do not depend on the handbook's: an upper-case
-/// prefix, a hyphen and digits, standing alone as a word (`AB-12`).
+/// prefix, a hyphen and digits, standing alone as a word or after a parenthesis (`AB-12`).
 struct TestGrammar: IdentifierGrammar {
     func identifierLength(atStartOf bytes: [UInt8]) -> Int? {
         var index = 0
@@ -18,7 +18,7 @@ struct TestGrammar: IdentifierGrammar {
         var found: [(range: Range<Int>, identifier: String)] = []
         var index = 0
         while index < bytes.count {
-            let startsWord = index == 0 || bytes[index - 1] == UInt8(ascii: " ")
+            let startsWord = index == 0 || bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "(")
             if startsWord, let length = identifierLength(atStartOf: Array(bytes[index...])) {
                 found.append((index..<(index + length), String(decoding: bytes[index..<(index + length)], as: UTF8.self)))
                 index += length

@@ -68,6 +68,8 @@ public enum SiteLayout {
     public static let manifest = "manifest.webmanifest"
     /// The paper and margins of printed pages (`PageStyle`).
     public static let pageStyle = "page.css"
+    /// Each rule's title and first sentence, for the previews of references (`RulePreviews`).
+    public static let rulePreviews = "rule-previews.js"
     public static let handbookIndex = "handbook.json"
     public static let handbookSchema = "handbook.schema.json"
     public static let sitemap = "sitemap.xml"

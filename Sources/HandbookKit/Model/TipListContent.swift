@@ -10,8 +10,10 @@ struct TipListContent: Sendable {
 
     struct Tip: Sendable {
         var anchor: String
+        /// Without its closing citation, when that is shown below it (`shownRules`).
         var html: String
-        var rules: [String]
+        /// The rules its closing citation named, shown below it with their titles.
+        var shownRules: [String]
     }
 
     var parts: [Part]

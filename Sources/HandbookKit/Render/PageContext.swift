@@ -51,6 +51,8 @@ struct PageContext: Sendable {
         site[.organisation] = config.organisation
         site[.edition] = config.edition
         site[.description] = config.description
+        site[.exampleRule] = frame.exampleRule
+        site[.baseURL] = config.baseURL
         if config.draft { site[.draft] = true }
         if let previousEdition = frame.previousEdition {
             // From the site root: templates write {{root}}{{site.changesURL}}.

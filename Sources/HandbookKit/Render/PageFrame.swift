@@ -20,9 +20,12 @@ struct PageFrame: Hashable, Sendable {
     /// Empty when the navigation does not list the tip lists (`tipListsListed`).
     var tipLists: [Link]
     var tipListCount: Int
+    /// The handbook's first rule, as an example of its identifiers in the search box.
+    var exampleRule: String?
 
     init(_ handbook: ResolvedHandbook) {
         config = handbook.config
+        exampleRule = handbook.rules.first?.identifier
         previousEdition = handbook.history.previousEdition
         chapterCount = handbook.chapters.count
         tipListCount = handbook.tipLists.count

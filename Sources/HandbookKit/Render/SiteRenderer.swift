@@ -194,7 +194,7 @@ package struct SiteRenderer: Sendable {
             let path = SiteLayout.rulePage(rule.identifier)
             func link(_ identifier: String) -> TemplateContext? { unit.links[identifier]?.context(root: root) }
             var context = builder.base(
-                kind: .rule, title: "\(rule.identifier) \(rule.title)", description: firstSentence(of: rule.plainText),
+                kind: .rule, title: "\(rule.identifier) \(rule.title)", description: FirstSentence.of(rule.plainText),
                 root: root, currentPath: path, section: navigation)
             var values = link(rule.identifier) ?? TemplateContext()
             let text = ChapterHTML.ruleText(rule, blocks: blocks)
@@ -250,9 +250,16 @@ package struct SiteRenderer: Sendable {
             }
             var tips: [TipListContent.Tip] = []
             while tip < page.outline.listItems.count, page.outline.listItems[tip].block == blockIndex {
+                var shown: [String] = []
+                if let citation = page.outline.listItems[tip].trailingCitation,
+                    list.instructions.droppedTextEnds[citation.textNode] == citation.range.lowerBound
+                {
+                    var seen: Set<String> = []
+                    shown = citation.identifiers.filter { seen.insert($0).inserted }
+                }
                 tips.append(.init(
                     anchor: list.anchors.tips[tip], html: tip < rendered.listItems.count ? rendered.listItems[tip] : "",
-                    rules: list.tipRules[tip]))
+                    shownRules: shown))
                 tip += 1
             }
             parts.append(.tips(tips))
@@ -387,14 +394,5 @@ package struct SiteRenderer: Sendable {
             kind: .search, title: "Search", description: "Search \(builder.frame.config.title) by words, questions or rule identifiers.",
             root: "", currentPath: SiteLayout.search)
         try staging.write(templates.render(context, template: "search"), to: SiteLayout.search)
-    }
-
-    /// A short description for a page's meta tag: the first sentence, at most 200 characters.
-    private static func firstSentence(of text: String) -> String {
-        // The first line that is not empty, without splitting the whole text into lines.
-        let rest = text.drop { $0 == "\n" }
-        let line = String(rest[..<(rest.firstIndex(of: "\n") ?? rest.endIndex)])
-        if let end = line.range(of: ". ") { return String(line[..<end.lowerBound]) + "." }
-        return line.count > 200 ? String(line.prefix(199)) + "…" : line
     }
 }

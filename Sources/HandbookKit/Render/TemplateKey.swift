@@ -32,6 +32,10 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case organisation
     /// The edition's name (`site.edition`, `changes.edition`): index, print, changes, the embeds, partials/site-header, site-footer and updated.
     case edition
+    /// Where the site is published (`site.baseURL`, from `base_url`), for whole addresses in copied links and citations: layout.
+    case baseURL
+    /// The handbook's first rule's identifier (`site.exampleRule`), to show how its rules are searched for: partials/site-header.
+    case exampleRule
     /// The changes page from the site root, when comparing (`site.changesURL`); a withdrawn rule's entry there (`rule.changesURL`): index, withdrawn-rule and partials/site-footer.
     case changesURL
     /// The previous edition's name (`site.previousEdition`, `changes.previousEdition`): index, partials/site-footer and partials/changes.

@@ -45,8 +45,8 @@ struct TipListUnit: Hashable, Sendable {
                 return [.prose: html]
             case .tips(let tips):
                 return [.isTips: true, .tips: tips.map { tip -> TemplateContext in
-                    [.anchor: tip.anchor, .html: tip.html, .hasRules: !tip.rules.isEmpty,
-                     .rules: tip.rules.compactMap { links[$0]?.context(root: root) }]
+                    [.anchor: tip.anchor, .html: tip.html, .hasRules: !tip.shownRules.isEmpty,
+                     .rules: tip.shownRules.compactMap { links[$0]?.context(root: root) }]
                 }]
             }
         }

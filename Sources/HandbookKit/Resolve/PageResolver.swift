@@ -137,6 +137,14 @@ struct PageResolver {
                         + "If it is not a rule, write it as code: `\(Quoted.text(token.identifier))`"))
             }
         }
+        // A tip's closing citation of rules that all exist is shown below the tip, with their
+        // titles, instead of in its text.
+        if page.kind == .tipList {
+            for item in outline.listItems where !instructions.hiddenBlocks.contains(item.block) {
+                guard let citation = item.trailingCitation, citation.identifiers.allSatisfy({ ruleFacts($0) != nil }) else { continue }
+                instructions.droppedTextEnds[citation.textNode] = citation.range.lowerBound
+            }
+        }
         resolution.page = ResolvedPage(page: page, anchors: anchors, instructions: instructions, tipRules: tipRules)
     }
 

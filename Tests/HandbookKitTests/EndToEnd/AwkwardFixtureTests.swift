@@ -113,7 +113,9 @@ struct AwkwardFixtureTests {
         #expect(html.contains(#"<li class="tip" id="tip-3">"#))
         #expect(html.contains(#"<li class="tip" id="check-twice-1">"#))
         #expect(html.contains("<li>second point</li>"))
-        #expect(html.contains(#"<a href="../rules/BASE-1.1.1.html" title="A rule at level four">BASE-1.1.1</a>"#))
+        // Named inside the tip, not in a closing citation: linked where it stands, and not again.
+        #expect(html.contains(#"see <a class="rule-ref" href="../chapters/basics.html#BASE-1.1.1" title="A rule at level four">BASE-1.1.1</a>"#))
+        #expect(!html.contains("tip-rules"))
     }
 
     @Test("rule pages: text, context link, cited by, and what the rule cites")

@@ -67,6 +67,31 @@ struct SiteRendererTests {
         }
     }
 
+    @Test("a tip's closing citation of known rules is shown once, below it with titles; any other stays in its text")
+    func tipCitations() async throws {
+        let tips = MemoryHandbook.page("Quick tips", """
+            - **Closing.** Be brief. (A-1, B-1)
+            - **Inline.** Follow A-1 first, then more.
+            - **Unknown.** Be kind. (A-1, Z-9)
+
+            """)
+        let handbook = try MemoryHandbook(chapters: Self.chapters, tipLists: [("quick.md", tips)]).resolved()
+        try await withSiteFolder { folder in
+            let result = try await RenderStep.run(
+                handbook, templates: try MemoryHandbook.templates(), downloads: DownloadSizes(), previous: nil, into: folder, progress: nil)
+            let shown = result.content.tipLists[0].tips
+            #expect(shown.map(\.shownRules) == [["A-1", "B-1"], [], []])
+            #expect(shown[0].html.contains("Be brief.") && !shown[0].html.contains("A-1") && !shown[0].html.contains("("))
+            #expect(shown[1].html.contains(">A-1</a> first"))
+            #expect(shown[2].html.contains("(<a") && shown[2].html.contains("Z-9)"))
+            let page = try read("tips/quick.html", in: folder)
+            #expect(page.contains("<span class=\"rule-id\">A-1</span> First rule</a>"))
+            #expect(page.contains("<span class=\"rule-id\">B-1</span> Second rule</a>"))
+        }
+        // Every rule the tips name is still theirs in the model (and handbook.json).
+        #expect(handbook.tipLists[0].tipRules == [["A-1", "B-1"], ["A-1"], ["A-1"]])
+    }
+
     @Test("rendered again with the previous units and nothing changed, nothing is rendered")
     func nothingChanged() async throws {
         try await withSiteFolder { folder in
