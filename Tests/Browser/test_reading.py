@@ -432,3 +432,24 @@ def test_each_tip_cites_its_rules_once_with_their_titles(sites, servers, driver)
                 assert identifier not in text, f"{identifier} is cited twice in {text!r}"
                 listed += 1
     assert listed >= 30
+
+
+@pytest.mark.parametrize("size,tallest", [("desktop", 2600), ("phone", 4200)])
+def test_the_home_page_is_compact_with_tips_and_downloads_beside_the_chapters(sites, servers, driver, size, tallest):
+    sitecheck.set_view(driver, sitecheck.DESKTOP if size == "desktop" else sitecheck.PHONE, "light")
+    driver.get(servers["default"] + "index.html")
+    page = driver.execute_script("""
+        const box = s => document.querySelector(s).getBoundingClientRect();
+        return {height: document.documentElement.scrollHeight, chapters: box('.home-chapters'), downloads: box('#hb-offline'),
+                tips: box('#hb-tips'), menu: document.querySelector('.chapter-menu').checkVisibility(),
+                overview: box('.home-intro .lead'), listed: document.querySelectorAll('.home-chapters li.card').length};""")
+    index = json.loads((sites["default"] / "handbook.json").read_text())
+    assert page["listed"] == len(index["chapters"])
+    assert page["height"] <= tallest, f"the home page is {page['height']} px tall"
+    # The overview comes first; the sidebar, which would repeat the chapters, is not shown.
+    assert page["overview"]["bottom"] <= page["chapters"]["top"]
+    assert not page["menu"]
+    if size == "desktop":
+        assert page["tips"]["left"] >= page["chapters"]["right"]
+        assert page["downloads"]["left"] >= page["chapters"]["right"]
+        assert page["tips"]["top"] < page["chapters"]["top"] + 50
