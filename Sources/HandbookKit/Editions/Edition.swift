@@ -15,6 +15,10 @@ protocol Edition: Sendable {
     /// Writes what `make` made into the folder, in the edition's scope. Returns the sizes of the
     /// downloads when this edition shows them.
     func write(_ made: Made, into folder: SiteFolder) throws -> DownloadSizes?
+
+    /// The edition made, with what writes it: `make`, then `write`, unless the edition makes its
+    /// files another way (the print edition writes its page as it puts it together).
+    func prepared() -> PreparedEdition
 }
 
 extension Edition {

@@ -46,21 +46,7 @@ enum LinkRewriter {
         // handbook in one page, and copies of it in and out (four in all) were the largest
         // part of a 10,000-chapter build's peak memory.
         let rewritten: String? = html.withUTF8 { bytes in
-            var edits: [(replaced: Range<Int>, value: String)] = []
-            var index = 0
-            while index < bytes.count {
-                guard let opening = opening(in: bytes, at: index, among: openings),
-                    let end = bytes[(index + opening.bytes.count)...].firstIndex(of: quote)
-                else {
-                    index += 1
-                    continue
-                }
-                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + opening.bytes.count)..<end]), as: UTF8.self)
-                if let new = replacement(value, opening) {
-                    edits.append(((index + opening.kept)..<end, new))
-                }
-                index = end
-            }
+            let edits = edits(in: bytes, after: openings, replacement).edits
             guard !edits.isEmpty else { return nil }
             let length = bytes.count + edits.reduce(0) { $0 + $1.value.utf8.count - $1.replaced.count }
             return String(unsafeUninitializedCapacity: length) { output in
@@ -81,6 +67,84 @@ enum LinkRewriter {
             }
         }
         return rewritten ?? html
+    }
+
+    /// The values after `openings` in `bytes` that `replacement` changes, and whether every
+    /// value found ends inside `bytes` (an unclosed one is left as it is).
+    private static func edits(
+        in bytes: UnsafeBufferPointer<UInt8>, after openings: [Opening], _ replacement: (String, Opening) -> String?
+    ) -> (edits: [(replaced: Range<Int>, value: String)], closed: Bool) {
+        var edits: [(replaced: Range<Int>, value: String)] = []
+        var closed = true
+        var index = 0
+        while index < bytes.count {
+            guard let opening = opening(in: bytes, at: index, among: openings) else {
+                index += 1
+                continue
+            }
+            guard let end = bytes[(index + opening.bytes.count)...].firstIndex(of: quote) else {
+                closed = false
+                index += 1
+                continue
+            }
+            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + opening.bytes.count)..<end]), as: UTF8.self)
+            if let new = replacement(value, opening) {
+                edits.append(((index + opening.kept)..<end, new))
+            }
+            index = end
+        }
+        return (edits, closed)
+    }
+
+    /// A page rewritten a piece at a time, each handed on as it is: the same bytes as `rewrite`
+    /// of the whole page, as long as every piece `append` takes says so. The print edition is
+    /// put together this way from its chapters, so that the whole page is never held both
+    /// before and after its links are rewritten.
+    struct Pieces {
+        private let transform: (String) -> String?
+        /// The last bytes of the pieces so far, as they were before they were rewritten.
+        private var tail: [UInt8] = []
+
+        init(_ transform: @escaping (String) -> String?) {
+            self.transform = transform
+        }
+
+        /// Hands `piece` rewritten to `emit`, in parts of at most a megabyte that each end where
+        /// a scalar does; false when the result could differ from rewriting the whole page: a
+        /// link's value does not end inside the piece, or an attribute's opening begins in the
+        /// pieces before it and ends in this one.
+        mutating func append(_ piece: UnsafeBufferPointer<UInt8>, to emit: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Bool {
+            let spansBoundary = LinkRewriter.linkAttributes.contains { opening in
+                (1..<opening.bytes.count).contains { split in
+                    split <= tail.count && opening.bytes.count - split <= piece.count
+                        && tail.suffix(split).elementsEqual(opening.bytes[..<split])
+                        && piece.prefix(opening.bytes.count - split).elementsEqual(opening.bytes[split...])
+                }
+            }
+            let (edits, closed) = LinkRewriter.edits(in: piece, after: LinkRewriter.linkAttributes) { value, _ in transform(value) }
+            guard !spansBoundary, closed else { return false }
+            var copied = 0
+            for edit in edits {
+                try Self.emit(UnsafeBufferPointer(rebasing: piece[copied..<edit.replaced.lowerBound]), to: emit)
+                var value = edit.value
+                try value.withUTF8 { try emit($0) }
+                copied = edit.replaced.upperBound
+            }
+            try Self.emit(UnsafeBufferPointer(rebasing: piece[copied...]), to: emit)
+            let longest = LinkRewriter.linkAttributes.map(\.bytes.count).max() ?? 0
+            tail = Array((tail + piece.suffix(longest)).suffix(longest))
+            return true
+        }
+
+        private static func emit(_ text: UnsafeBufferPointer<UInt8>, to emit: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+            var start = 0
+            while start < text.count {
+                var end = min(text.count, start + FileChunks.pieceBytes)
+                while end < text.count, end > start, text[end] & 0xC0 == 0x80 { end -= 1 }
+                try emit(UnsafeBufferPointer(rebasing: text[start..<end]))
+                start = end
+            }
+        }
     }
 
     /// The opening among `openings` that starts at `index`, if any.
