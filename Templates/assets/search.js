@@ -44,6 +44,49 @@
   var ID_SHAPE = /^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)+$/;
   var ID_CANDIDATE = /(?<![\p{L}\p{N}\p{M}])[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)+/gu;
 
+  /**
+   * Words that carry no meaning of their own in a question (English, the language of the default
+   * templates): they match only as written, never by their beginning or by a near spelling, and
+   * need not match for a section to count as matching the question.
+   */
+  var FUNCTION_WORDS = new Set(('a about above after again all am an and any are as at be been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers him his how i if in ' +
+    'into is it its itself just me more most my myself no nor not now of off on once only or other our ours out over own same she ' +
+    'should so some such than that the their theirs them then there these they this those through to too under until up very was ' +
+    'we were what when where which while who whom why will with would you your yours yourself').split(' '));
+  var FUNCTION_WORDS_APPLY = /^en\b/i.test(document.documentElement.lang || 'en');
+
+  function isFunctionWord(term) {
+    return FUNCTION_WORDS_APPLY && FUNCTION_WORDS.has(term);
+  }
+
+  /**
+   * The stems an English word form may have (trolled: troll; tagged: tagg, tag; replies: reply),
+   * longest ending first, each of four letters or more before a doubled letter is undone: what
+   * the build's stemmer would find, for words the handbook does not use.
+   */
+  var SUFFIXES = ['ingly', 'edly', 'ments', 'ment', 'ings', 'ing', 'ers', 'ied', 'ies', 'er', 'ed', 'es', 'ly', 's'];
+  var ENDINGS = new Set(SUFFIXES.concat(['', 'e', 'y']));
+
+  /** Whether `term` is `stem` with one of the endings (troll: trolls, trolling; not trolley). */
+  function inflects(term, stem) {
+    if (term.lastIndexOf(stem, 0) !== 0) return false;
+    var rest = term.slice(stem.length);
+    // tag: tagged, tagging
+    return ENDINGS.has(rest) || (rest.length > 1 && rest[0] === stem[stem.length - 1] && ENDINGS.has(rest.slice(1)));
+  }
+  function suffixStems(term) {
+    var stems = [];
+    if (!FUNCTION_WORDS_APPLY) return stems;
+    SUFFIXES.forEach(function (suffix) {
+      if (term.length - suffix.length < 4 || term.slice(-suffix.length) !== suffix) return;
+      var stem = term.slice(0, -suffix.length) + (suffix === 'ied' || suffix === 'ies' ? 'y' : '');
+      stems.push(stem);
+      if (/([bdfgklmnprt])\1$/.test(stem)) stems.push(stem.slice(0, -1));
+    });
+    return stems;
+  }
+
   /** The form words are matched in, as the build folds them: lower case, no diacritics. */
   function fold(word) {
     return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\u2019/g, "'");
@@ -257,8 +300,10 @@
 
   /**
    * The stem groups a query word stands for, each with a weight: its own group, then (for the
-   * word being typed) groups of words it begins, then, when those find few sections, groups of
-   * words one or two edits away (never for identifiers or numbers).
+   * word being typed) groups of words it begins; for a word the handbook does not use, the words
+   * that share its stem or, failing that, its longest known beginning (trolled: trolling), and only when that finds
+   * nothing, words one or two edits away. Identifiers, numbers, words of three letters or fewer
+   * and function words are matched only as written.
    */
   function expand(index, word, typing) {
     var term = fold(word);
@@ -267,7 +312,7 @@
     if (exact) exact.forEach(function (g) { groups.set(g, 1); });
     var isIdentifier = IDENTIFIER.test(word) || index.identifierTerms.has(term);
     var isNumber = /^[0-9.]+$/.test(term);
-    if (isIdentifier) return groups;
+    if (isIdentifier || term.length <= 3 || isFunctionWord(term)) return groups;
     // Words that begin with what is typed; the more sections a completion is in, the more it
     // is likely to be the word meant, as in an autocomplete.
     function addPrefixed(prefix, weight) {
@@ -283,8 +328,28 @@
       found.forEach(function (df) { most = Math.max(most, df); });
       found.forEach(function (df, g) { groups.set(g, weight * (0.6 + 0.4 * df / most)); });
     }
-    if ((typing || !exact) && term.length >= 2) addPrefixed(term, 0.8);
-    if (isNumber || term.length < 4 || sectionCount(index, groups) >= 3) return groups;
+    if (typing || !exact) addPrefixed(term, 0.8);
+    if (isNumber || sectionCount(index, groups) >= 3) return groups;
+    // A form the handbook does not use (trolled, consented): its stem, then the words that share
+    // most of its beginning, stand in for the stemmer the browser does not have, before any near
+    // spelling (trolley, connected); a shorter shared beginning only when nothing else is near.
+    function beginnings(shortest) {
+      for (var cut = term.length - 1; cut >= shortest && !groups.size; cut--) {
+        var stem = term.slice(0, cut);
+        if (index.termGroups.has(stem)) index.termGroups.get(stem).forEach(function (g) { groups.set(g, 0.6); });
+        addPrefixed(stem, 0.6);
+      }
+    }
+    if (!exact && !groups.size && term.length >= 5) {
+      suffixStems(term).forEach(function (stem) {
+        if (groups.size) return;
+        index.terms.forEach(function (t) {
+          if (inflects(t, stem)) index.termGroups.get(t).forEach(function (g) { groups.set(g, 0.7); });
+        });
+      });
+      beginnings(Math.max(4, Math.ceil(term.length * 0.75)));
+      if (groups.size) return groups;
+    }
     var limit = term.length >= 8 ? 2 : 1;
     index.terms.forEach(function (t) {
       if (t === term || Math.abs(t.length - term.length) > limit) return;
@@ -293,15 +358,7 @@
         index.termGroups.get(t).forEach(function (g) { if (!groups.has(g)) groups.set(g, d === 1 ? 0.6 : 0.4); });
       }
     });
-    // A form the handbook does not use (trolled, reviewing): the words that share its longest
-    // known beginning, down to 60% of it, stand in for the stemmer the browser does not have.
-    if (!exact && !groups.size && term.length >= 5) {
-      for (var cut = term.length - 1; cut >= Math.max(4, Math.ceil(term.length * 0.6)) && !groups.size; cut--) {
-        var stem = term.slice(0, cut);
-        if (index.termGroups.has(stem)) index.termGroups.get(stem).forEach(function (g) { groups.set(g, 0.6); });
-        addPrefixed(stem, 0.6);
-      }
-    }
+    if (!groups.size && term.length >= 5) beginnings(Math.max(4, Math.ceil(term.length * 0.6)));
     return groups;
   }
 
@@ -315,13 +372,21 @@
     var typing = !/\s$/.test(query);
     var tokens = queryTokens(index, text);
     var total = index.sections.length;
-    var queryWords = tokens.map(function (token, position) {
+    var expanded = tokens.map(function (token, position) {
       var groups = expand(index, token, typing && position === tokens.length - 1);
       var df = sectionCount(index, groups);
       return {text: token, groups: groups, df: df};
-    }).filter(function (w) { return w.groups.size > 0; });
-    // Words in more than half the sections (the, you) do not have to match for a section to count as matching all.
-    var required = queryWords.filter(function (w) { return w.df <= total / 2; }).length || queryWords.length;
+    });
+    var queryWords = expanded.filter(function (w) { return w.groups.size > 0; });
+    // A meaningful word the handbook has nowhere (pension) means no section matches every word.
+    var unmatched = expanded.filter(function (w) {
+      var term = fold(w.text);
+      return !w.groups.size && term.length >= 4 && !isFunctionWord(term);
+    }).length;
+    // Function words and words in more than half the sections (the, you) do not have to match
+    // for a section to count as matching all.
+    queryWords.forEach(function (w) { w.meaningful = w.df <= total / 2 && !isFunctionWord(fold(w.text)); });
+    var required = queryWords.filter(function (w) { return w.meaningful; }).length || queryWords.length;
 
     var scores = new Map();
     queryWords.forEach(function (word, wi) {
@@ -347,13 +412,13 @@
         if (!entry) scores.set(s, entry = {section: s, score: 0, matched: 0, requiredMatched: 0, groups: new Set()});
         entry.score += hit.score;
         entry.matched++;
-        if (word.df <= total / 2 || required === queryWords.length) entry.requiredMatched++;
+        if (word.meaningful || required === queryWords.length) entry.requiredMatched++;
         word.groups.forEach(function (weight, g) { entry.groups.add(g); });
       });
     });
 
     var ranked = Array.from(scores.values()).map(function (entry) {
-      entry.all = entry.requiredMatched >= required;
+      entry.all = unmatched === 0 && entry.requiredMatched >= required;
       entry.final = entry.score * Math.pow(entry.matched / Math.max(1, queryWords.length), 2);
       return entry;
     }).sort(function (x, y) {
@@ -471,7 +536,13 @@
   }
 
   /** Fills a results list: the rule named by the query first, then pages with their sections. */
-  function render(index, result, list, limit) {
+  /**
+   * Lists `result` in `list`: the rule a query names, then up to `limit` pages, each with its
+   * best sections. With `fold`, pages that match only some of the meaningful words follow in a
+   * closed <details>, when some page matches them all. Returns the sections listed, and how many
+   * pages match every word and some.
+   */
+  function render(index, result, list, limit, fold) {
     while (list.firstChild) list.removeChild(list.firstChild);
     var groups = new Set();
     result.matchedGroups.forEach(function (w) { w.groups.forEach(function (weight, g) { groups.add(g); }); });
@@ -491,7 +562,12 @@
       list.appendChild(item);
       count++;
     }
-    result.pages.slice(0, limit).forEach(function (page) {
+    var full = result.pages.filter(function (page) { return page.all; });
+    var partial = result.pages.filter(function (page) { return !page.all; });
+    var folded = fold && full.length > 0 && partial.length > 0;
+    var shown = folded ? full.slice(0, limit) : result.pages.slice(0, limit);
+    var target = list;
+    function listPage(page) {
       // The rule named by the query is shown once, first; the other hits are grouped by rule,
       // so that a rule's "Reason", "Note" and "Example" do not crowd out the rest of the page:
       // each rule once, at its best-scoring section.
@@ -535,15 +611,43 @@
         count++;
       });
       item.appendChild(sub);
-      list.appendChild(item);
-    });
-    return count;
+      target.appendChild(item);
+    }
+    shown.forEach(listPage);
+    if (folded) {
+      var more = document.createElement('li');
+      more.className = 'search-partial';
+      var details = document.createElement('details');
+      var summary = document.createElement('summary');
+      summary.textContent = partial.length === 1 ? '1 more page matches some of the words' :
+        partial.length + ' more pages match some of the words';
+      details.appendChild(summary);
+      target = document.createElement('ol');
+      target.className = 'search-results';
+      partial.slice(0, limit).forEach(listPage);
+      details.appendChild(target);
+      more.appendChild(details);
+      list.appendChild(more);
+    }
+    return {sections: count, full: full.length + (result.rule !== null && !full.length ? 1 : 0), partial: partial.length};
   }
 
-  function announce(status, count, query) {
-    status.textContent = !query.trim() ? '' :
-      count === 0 ? 'No results for “' + query.trim() + '”.' :
-      count === 1 ? '1 result for “' + query.trim() + '”.' : count + ' results for “' + query.trim() + '”.';
+  /** Says how many results there are; with `pages`, how many pages match every word and how many some. */
+  function announce(status, count, query, pages) {
+    var quoted = '“' + query.trim() + '”';
+    if (!query.trim()) { status.textContent = ''; return; }
+    if (pages && pages.full && pages.partial) {
+      status.textContent = (pages.full === 1 ? '1 page matches ' : pages.full + ' pages match ') + 'every word of ' + quoted +
+        '; ' + pages.partial + ' more ' + (pages.partial === 1 ? 'matches' : 'match') + ' some.';
+      return;
+    }
+    if (pages && !pages.full && pages.partial) {
+      status.textContent = 'No page matches every word of ' + quoted + '; ' +
+        (pages.partial === 1 ? '1 page matches' : pages.partial + ' pages match') + ' some.';
+      return;
+    }
+    status.textContent = count === 0 ? 'No results for ' + quoted + '.' :
+      count === 1 ? '1 result for ' + quoted + '.' : count + ' results for ' + quoted + '.';
   }
 
   // ------------------------------------------------------------------ the header box
@@ -574,6 +678,13 @@
       }
     }
 
+    function add(option) {
+      option.addEventListener('mousedown', function (event) { event.preventDefault(); });
+      option.addEventListener('click', function () { window.location.href = option.dataset.url; });
+      panel.appendChild(option);
+      options.push(option);
+    }
+
     function update() {
       var query = input.value;
       loadIndex().then(function (index) {
@@ -598,12 +709,28 @@
             where.textContent = page.textContent;
             option.appendChild(where);
           }
-          option.addEventListener('mousedown', function (event) { event.preventDefault(); });
-          option.addEventListener('click', function () { window.location.href = option.dataset.url; });
-          panel.appendChild(option);
-          options.push(option);
+          var words = link.nextElementSibling;
+          if (words && words.classList.contains('search-snippet') && words.textContent.trim()) {
+            var snippetText = document.createElement('span');
+            snippetText.className = 'search-option-snippet';
+            snippetText.textContent = words.textContent;
+            option.appendChild(snippetText);
+          }
+          add(option);
         });
-        announce(status, options.length, query);
+        var found = options.length;
+        if (found) {
+          // The whole list of results, as the search page shows it.
+          var all = document.createElement('li');
+          all.id = input.id + '-option-all';
+          all.className = 'search-option-all';
+          all.setAttribute('role', 'option');
+          all.setAttribute('aria-selected', 'false');
+          all.dataset.url = new URL('search.html?q=' + encodeURIComponent(query.trim()), root).href;
+          all.textContent = 'See all results for “' + query.trim() + '”';
+          add(all);
+        }
+        announce(status, found, query);
         panel.hidden = options.length === 0;
         input.setAttribute('aria-expanded', options.length ? 'true' : 'false');
         active = -1;
@@ -651,8 +778,9 @@
     }
     status.textContent = 'Searching…';
     loadIndex().then(function (index) {
-      var count = render(index, search(index, query), list, 20);
-      announce(status, count, query);
+      var listed = render(index, search(index, query), list, 20, true);
+      list.dataset.full = String(listed.full);
+      announce(status, listed.sections, query, listed);
       list.dataset.state = 'done';
     }, function (error) {
       status.textContent = error.message;
@@ -676,8 +804,8 @@
     if (!input || !list || !words || words === '404') return;
     input.value = words;
     loadIndex().then(function (index) {
-      var count = render(index, search(index, words), list, 5);
-      if (count) list.previousElementSibling.hidden = false;
+      var listed = render(index, search(index, words), list, 5);
+      if (listed.sections) list.previousElementSibling.hidden = false;
     }, function () {});
   }
 
@@ -746,7 +874,20 @@
     });
   }
 
+  /** `/` anywhere but in a field moves to the page's search box, as on many documentation sites. */
+  function focusOnSlash(event) {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    var box = document.querySelector('#hb-search-page, #hb-search');
+    if (!box) return;
+    event.preventDefault();
+    box.focus();
+    box.select();
+  }
+
   function start() {
+    document.addEventListener('keydown', focusOnSlash);
     Array.prototype.forEach.call(document.querySelectorAll('form.search-box'), setUpBox);
     var page = document.getElementById('search-page');
     if (page) setUpPage(page);

@@ -19,14 +19,85 @@ def test_golden_queries_from_the_disk(sites, driver):
     print("\nSearch quality over the golden queries (file://):\n" + sitecheck.format_report(report))
     for miss in misses:
         print("  miss:", miss)
-    assert report["all"]["success@3"] >= 0.9, misses
-    assert report["all"]["MRR"] >= 0.8, misses
+    assert report["all"]["success@3"] >= 0.95, misses
+    assert report["all"]["MRR"] >= 0.85, misses
+    for category in ("question", "off-topic", "word form"):
+        assert report[category]["queries"] >= 4, category
+
+
+def test_questions_list_at_most_a_third_of_the_pages_and_say_how_many_match_well(sites, driver):
+    """Over the golden questions, the median number of pages listed (those matching every
+    meaningful word; the rest folded away as one item) is at most a third of the handbook's pages."""
+    import statistics
+    base = Path(sites["default"]).resolve().as_uri() + "/"
+    index = json.loads((Path(sites["default"]) / "handbook.json").read_text())
+    pages = len(index["chapters"]) + len(index["tipLists"])
+    listed = []
+    for entry in [q for q in GOLDEN if q["category"] == "question"]:
+        sitecheck.search_results(driver, base, entry["query"])
+        shown, full, status = driver.execute_script("""
+            const list = document.getElementById('search-results');
+            return [list.querySelectorAll(':scope > li').length, Number(list.dataset.full),
+                    document.getElementById('search-status').textContent];""")
+        listed.append(shown)
+        if full:
+            assert status.startswith(f"{full} page"), status
+    assert len(listed) >= 8
+    assert statistics.median(listed) <= pages / 3, listed
+
+
+@pytest.mark.parametrize("query,wanted,unwanted", [
+    # A form the handbook does not use tries its stem before near spellings.
+    ("trolled", "chapters/trolling-and-abuse.html", "trolley"),
+    ("consented", "rules/CONF-2.2.html", "connected"),
+])
+def test_a_word_form_the_handbook_does_not_use_goes_to_its_stem(sites, servers, driver, query, wanted, unwanted):
+    results = sitecheck.search_results(driver, servers["default"], query)
+    assert any(r.split("#")[0] == wanted or (wanted.startswith("rules/") and r.endswith("#" + wanted[6:-5])) for r in results[:3]), results
+    text = driver.execute_script("return document.getElementById('search-results').innerText.toLowerCase()")
+    assert unwanted not in text
+
+
+@pytest.mark.parametrize("query", ["am", "the", "ok"])
+def test_short_and_function_words_match_only_as_written(sites, servers, driver, query):
+    sitecheck.search_results(driver, servers["default"], query)
+    marks = driver.execute_script(
+        "return [...document.querySelectorAll('#search-results mark')].map(m => m.textContent.toLowerCase())")
+    assert all(mark == query for mark in marks), marks
+
+
+def test_slash_focuses_search_and_suggestions_show_snippets_and_all_results(sites, servers, driver):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    driver.get(servers["default"] + "chapters/introduction.html")
+    driver.find_element("css selector", "h1").click()
+    ActionChains(driver).send_keys("/").perform()
+    assert driver.execute_script("return document.activeElement.id") == "hb-search"
+    assert driver.find_element("id", "hb-search").get_attribute("value") == ""
+    ActionChains(driver).send_keys("friend request").perform()
+    WebDriverWait(driver, 30).until(lambda _: driver.execute_script(
+        "return !document.getElementById('hb-search-options').hidden && document.querySelectorAll('#hb-search-options [role=option]').length > 1"))
+    options = driver.execute_script("""
+        return [...document.querySelectorAll('#hb-search-options [role=option]')].map(o => [
+          o.id, o.dataset.url, (o.querySelector('.search-option-snippet') || {}).textContent || '']);""")
+    assert any(snippet.strip() for _, _, snippet in options[:-1])
+    last_id, last_url, _ = options[-1]
+    assert last_url == servers["default"] + "search.html?q=friend%20request"
+    # Reached with the keyboard like any other suggestion.
+    box = driver.find_element("id", "hb-search")
+    for _ in options:
+        box.send_keys(Keys.ARROW_DOWN)
+    assert driver.execute_script("return document.getElementById('hb-search').getAttribute('aria-activedescendant')") == last_id
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 30).until(lambda _: "search.html?q=friend" in driver.current_url)
+    sitecheck.wait_for_search(driver)
+    assert driver.execute_script("return document.querySelectorAll('#search-results a[data-result]').length") > 0
 
 
 def test_golden_queries_over_http_under_strict_csp(sites, servers, driver):
     driver.get_log("browser")
     report, misses = sitecheck.evaluate_golden(driver, servers["default"], GOLDEN)
-    assert report["all"]["success@3"] >= 0.9, misses
+    assert report["all"]["success@3"] >= 0.95, misses
     problems = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE" or "Content Security Policy" in e["message"]]
     assert problems == []
 
