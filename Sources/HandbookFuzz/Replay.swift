@@ -51,12 +51,13 @@
                 "<p>x</p><img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>",
                 "<a href=\" JaVa\tScRiPt&#58;x\">x</a>", "<script>alert(1)</script>", "<script src=\"https://evil/x.js\"></script>",
                 "<svg onload=x>", "<iframe src=\"x\"></iframe>", "<p title=\"x\" onclick='y'>", "<img src=\"data:text/html,x\">",
-                "<p>unclosed <a href=\"x\"", "<!-- unclosed",
+                "<p>unclosed <a href=\"x\"", "<!-- unclosed", "<script src=\"//evil.example/x.js\"></script>",
+                "<script src=\"/\\evil.example/x.js\"></script>",
             ]
             let safe = [
                 "<!DOCTYPE html><html><head><script src=\"../assets/search.js\" defer></script></head></html>",
                 "<p title=\"a onclick=b\">&lt;img onerror=x&gt;</p>", "<img src=\"data:image/png;base64,AA\" alt=\"\">",
-                "<!-- raw HTML omitted --><br />",
+                "<!-- raw HTML omitted --><br />", "<script src=\"/handbook/a:b/assets/search.js\" defer></script>",
             ]
             var passed = true
             for html in unsafeMarkup where SafeMarkup.problem(in: html) == nil {

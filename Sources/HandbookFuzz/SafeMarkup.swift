@@ -42,7 +42,11 @@ enum SafeMarkup {
             guard tag.closed else { return "a tag <\(name)> that does not end, at byte \(open)" }
             index = tag.position
             if name == "script" {
-                guard let source = attributes["src"], !source.contains(":") else { return "a script that is not a site asset, at byte \(open)" }
+                // Relative, or from the site's root on the same host (the page for a missing
+                // address); never from another host, with a scheme or protocol-relative (`//`).
+                guard let source = attributes["src"], !source.hasPrefix("//"), !source.hasPrefix("/\\"), !source.contains(":") || source.hasPrefix("/") else {
+                    return "a script that is not a site asset, at byte \(open)"
+                }
                 guard bytes[index...].starts(with: Array("</script>".utf8)) else { return "a script with inline code, at byte \(open)" }
             }
         }

@@ -25,6 +25,13 @@ enum BaseURL {
         return result + encoded
     }
 
+    /// The path of a normalised base URL (`/handbook/`), for links from the site's root on the
+    /// same host. Never `//`, which a browser reads as the start of another host's address.
+    static func path(_ base: String) -> String {
+        guard let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") else { return "/" }
+        return "/" + base[slash...].drop { $0 == "/" }
+    }
+
     private static let pathCharacters = CharacterSet(charactersIn:
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$()*+,;=:@")
 

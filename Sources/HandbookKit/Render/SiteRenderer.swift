@@ -375,12 +375,12 @@ package struct SiteRenderer: Sendable {
 
     static let notFoundTemplate = "404"
 
-    /// Shown by a web server at any depth, so its links lead from the site's root: `base_url`,
-    /// or the server's root without one.
+    /// Shown by a web server at any depth, so its links lead from the site's root: the path of
+    /// `base_url` (the same host, whichever name it is reached by), or the server's root.
     private static func renderNotFound(context builder: PageContext, templates: TemplateSet, into staging: SiteFolder) throws {
         var context = builder.base(
             kind: .notFound, title: "Page not found", description: nil,
-            root: builder.frame.config.baseURL ?? "/", currentPath: SiteLayout.notFound)
+            root: builder.frame.config.baseURL.map(BaseURL.path) ?? "/", currentPath: SiteLayout.notFound)
         if var page = context[.page] as? TemplateContext {
             page[.canonical] = nil
             page[.oembed] = nil

@@ -16,6 +16,14 @@ struct BaseURLTests {
         #expect(BaseURL.normalise(given) == expected)
     }
 
+    @Test("its path leads from the site's root on the same host, never to another host", arguments: [
+        ("https://example.org/", "/"), ("https://example.org/handbook/", "/handbook/"), ("http://[::1]:8000/a/b/", "/a/b/"),
+        ("https://example.org//evil.example/", "/evil.example/"), ("https://example.org///x/", "/x/"),
+    ])
+    func path(_ given: String, _ expected: String) throws {
+        #expect(BaseURL.path(try #require(BaseURL.normalise(given))) == expected)
+    }
+
     @Test("other schemes, credentials, queries, fragments and odd hosts are refused", arguments: [
         "javascript:alert(1)//", "ftp://example.org/", "https://user:pw@example.org/", "https://example.org/?q=1",
         "https://example.org/#top", "https://exa\"mple.org/", "https://example.org/a b/", "//example.org/", "example.org",
