@@ -453,3 +453,24 @@ def test_the_home_page_is_compact_with_tips_and_downloads_beside_the_chapters(si
         assert page["tips"]["left"] >= page["chapters"]["right"]
         assert page["downloads"]["left"] >= page["chapters"]["right"]
         assert page["tips"]["top"] < page["chapters"]["top"] + 50
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_page_with_a_rule_preview_open_and_copy_buttons_has_no_accessibility_violations(sites, servers, driver, scheme):
+    from selenium.webdriver.support.ui import WebDriverWait
+    sitecheck.set_view(driver, sitecheck.DESKTOP, scheme)
+    index = json.loads((sites["default"] / "handbook.json").read_text())
+    driver.get(servers["default"] + index["chapters"][3]["url"])
+    link = driver.find_elements("css selector", "a.rule-ref")[0]
+    driver.execute_script("arguments[0].focus()", link)
+    WebDriverWait(driver, 5).until(lambda _: driver.find_element("id", "hb-rule-preview").is_displayed())
+    assert driver.find_elements("css selector", ".rule-copy")
+    driver.execute_script(sitecheck.axe_source())
+    result = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+          .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+          .catch(e => done(['axe failed: ' + e]));""", sitecheck.WCAG_TAGS)
+    # The preview is still open when axe has looked.
+    assert driver.find_element("id", "hb-rule-preview").is_displayed()
+    assert result == []
