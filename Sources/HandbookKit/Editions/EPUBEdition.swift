@@ -44,7 +44,9 @@ struct EPUBEdition: Edition {
                 documents.append(.init(fileName: Self.partFile(part.id), title: part.title, body: body, level: .part))
             }
             let matter = chapter.page.frontMatter
-            var body = "<p class=\"eyebrow\">Chapter \(index + 1)</p>\n<h1>\(HTML.escape(matter.title))</h1>\n"
+            let number = handbook.number(ofChapter: index)
+            let label = "\(number.isAppendix ? "Appendix" : "Chapter") \(number.label)"
+            var body = "<p class=\"eyebrow\">\(label)</p>\n<h1>\(HTML.escape(matter.title))</h1>\n"
             if let summary = matter.summary { body += "<p class=\"lead\">\(HTML.escape(summary))</p>\n" }
             body += inBook(content.chapters[index])
             documents.append(.init(
@@ -53,7 +55,7 @@ struct EPUBEdition: Edition {
         }
         var rules = "<h1>All rules</h1>\n"
         for (index, chapter) in handbook.chapters.enumerated() where !handbook.rulesByChapter[index].isEmpty {
-            rules += "<h2>\(index + 1). \(HTML.escape(chapter.page.frontMatter.title))</h2>\n<ul class=\"rule-links\">\n"
+            rules += "<h2>\(handbook.number(ofChapter: index).label). \(HTML.escape(chapter.page.frontMatter.title))</h2>\n<ul class=\"rule-links\">\n"
             for ruleIndex in handbook.rulesByChapter[index] {
                 let rule = handbook.rules[ruleIndex]
                 rules += "<li><a href=\"\(Self.chapterFile(chapter.page.slug))#\(HTML.escape(rule.identifier))\"><span class=\"rule-id\">\(HTML.escape(rule.identifier))</span> \(HTML.escape(rule.title))</a></li>\n"

@@ -6,7 +6,7 @@ extension HandbookConfig {
     static let keys = [
         "title", "subtitle", "organisation", "edition", "language", "description", "allow_raw_html",
         "allow_active_media", "search_index_budget", "base_url", "previous_edition", "broken_links",
-        "rule_id_pattern", "rule_id_position", "paper",
+        "rule_id_pattern", "rule_id_position", "paper", "situations",
     ]
 
     /// The settings from handbook.yml as read, or why it could not be read.
@@ -19,7 +19,8 @@ extension HandbookConfig {
 
     static func parse(_ file: SourceFile) -> (HandbookConfig?, [Diagnostic]) {
         var (mapping, diagnostics) = YAMLMapping.parse(
-            file.text, file: file.displayPath, firstLine: 1, allowedKeys: keys, required: ["title"])
+            file.text, file: file.displayPath, firstLine: 1, allowedKeys: keys, required: ["title"],
+            mappingKeys: ["situations"])
         diagnostics += ForbiddenCharacters.problems(in: file)
         for key in ["title", "subtitle", "organisation", "edition"] {
             guard let entry = mapping.entries[key] else { continue }
@@ -118,6 +119,11 @@ extension HandbookConfig {
                     .configType, at: entry.location, "'rule_id_position' must be start or end",
                     suggestion: "write start for `## CONF-2 Title`, or end for `## Title (C-CASE)`"))
             }
+        }
+        for (text, entry) in mapping.mappings["situations"] ?? [] {
+            let situation = Situation.parse(text: text, rules: entry.value, at: entry.location)
+            diagnostics += situation.diagnostics
+            if let parsed = situation.situation { config.situations.append(parsed) }
         }
         mapping.entries.removeAll()
         return (config, diagnostics)

@@ -3,7 +3,7 @@ import HandbookMarkdown
 
 /// Reading a part from its part.yml.
 extension HandbookPart {
-    static let keys = ["title", "summary"]
+    static let keys = ["title", "summary", "appendix"]
 
     /// The part described by a part.yml as read, or nil with why it cannot be used.
     static func parse(_ read: Result<SourceFile, Diagnostic>, folderName: String, slug: String) -> (HandbookPart?, [Diagnostic]) {
@@ -18,7 +18,20 @@ extension HandbookPart {
         if let entry = mapping.entries["title"], let problem = TitleLength.problem(entry.value, what: "title", at: entry.location) {
             diagnostics.append(problem)
         }
+        var isAppendix = false
+        if let entry = mapping.entries["appendix"] {
+            switch entry.value {
+            case "true": isAppendix = true
+            case "false": isAppendix = false
+            default:
+                diagnostics.append(.error(
+                    .configType, at: entry.location, "'appendix' must be true or false",
+                    suggestion: "write `appendix: true` to letter the part's chapters A, B, C as appendices"))
+            }
+        }
         guard let title = mapping["title"], !title.isEmpty else { return (nil, diagnostics) }
-        return (HandbookPart(id: slug, folderName: folderName, title: title, summary: mapping["summary"].nonEmpty), diagnostics)
+        var part = HandbookPart(id: slug, folderName: folderName, title: title, summary: mapping["summary"].nonEmpty)
+        part.isAppendix = isAppendix
+        return (part, diagnostics)
     }
 }

@@ -30,6 +30,8 @@ public struct HandbookConfig: Sendable, Hashable {
     /// `paper`: the paper printed pages are laid out for, when it is not the one of the
     /// language's region (`paperSize`).
     public var paper: PaperSize?
+    /// `situations`: entry points by situation for the home page, in the order written.
+    var situations: [Situation] = []
     /// `handbook build --draft`: every page says it is a draft.
     public var draft = false
     var previousEditionLocation: SourceLocation?

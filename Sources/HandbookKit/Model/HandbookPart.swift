@@ -8,4 +8,6 @@ package struct HandbookPart: Hashable, Sendable {
     var folderName: String
     var title: String
     var summary: String?
+    /// `appendix: true`: its chapters are appendices, lettered A, B, C (`ChapterNumber`).
+    var isAppendix = false
 }

@@ -18,6 +18,14 @@ package struct ResolvedHandbook: Sendable {
     var parts: [HandbookPart] = []
     /// Each chapter's part, by chapter index; empty when the handbook has no parts.
     var chapterParts: [HandbookPart?] = []
+    /// Each chapter's number, by chapter index; empty when the handbook has no parts, whose
+    /// chapters are numbered from 1.
+    var chapterNumbers: [ChapterNumber] = []
+
+    /// The chapter's number as readers see it.
+    func number(ofChapter index: Int) -> ChapterNumber {
+        index < chapterNumbers.count ? chapterNumbers[index] : ChapterNumber(label: String(index + 1), isAppendix: false)
+    }
 
     /// The chapter's part, if it is in one.
     func part(ofChapter index: Int) -> HandbookPart? {

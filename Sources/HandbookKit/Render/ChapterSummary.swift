@@ -12,6 +12,7 @@ struct ChapterSummary: Hashable, Sendable {
     var ruleCount: Int
     var extra: [ExtraEntry]
     var part: HandbookPart?
+    var number: ChapterNumber
 
     init(_ index: Int, handbook: ResolvedHandbook) {
         let frontMatter = handbook.chapters[index].page.frontMatter
@@ -25,13 +26,14 @@ struct ChapterSummary: Hashable, Sendable {
         ruleCount = handbook.rulesByChapter[index].count
         extra = frontMatter.extra
         part = handbook.part(ofChapter: index)
+        number = handbook.number(ofChapter: index)
     }
 
-    /// `number`, `title`, `url`, `ruleCount`, and `rulesLabel`, `summary`, `updated`, `updatedInWords`, `extra` and
+    /// `number` ("3", or "B" for an appendix), `isAppendix`, `title`, `url`, `ruleCount`, and `rulesLabel`, `summary`, `updated`, `updatedInWords`, `extra` and
     /// `part` when there are.
     func context(root: String) -> TemplateContext {
         var item: TemplateContext = [
-            .number: index + 1, .title: title,
+            .number: number.label, .isAppendix: number.isAppendix, .title: title,
             .url: root + URLEncoding.path(path),
             .ruleCount: ruleCount,
         ]

@@ -108,7 +108,8 @@ struct PageContext: Sendable {
     private func navigation(root: String, currentPath: String?, sectionPath: String? = nil) -> TemplateContext {
         let chapters = frame.chapters.enumerated().map { index, chapter in
             var link = link(title: chapter.title, path: chapter.path, root: root, currentPath: currentPath)
-            link[.number] = index + 1
+            link[.number] = chapter.number?.label ?? String(index + 1)
+            link[.isAppendix] = chapter.number?.isAppendix ?? false
             if chapter.path == sectionPath { link[.currentSection] = true }
             return link
         }

@@ -9,6 +9,8 @@ struct PageFrame: Hashable, Sendable {
         var path: String
         /// A chapter's part.
         var part: HandbookPart?
+        /// A chapter's number.
+        var number: ChapterNumber?
     }
 
     var config: HandbookConfig
@@ -34,7 +36,9 @@ struct PageFrame: Hashable, Sendable {
         if chaptersListed {
             chapters = handbook.chapters.indices.map { index in
                 let page = handbook.chapters[index].page
-                return Link(title: page.frontMatter.title, path: page.outputPath, part: handbook.part(ofChapter: index))
+                return Link(
+                    title: page.frontMatter.title, path: page.outputPath, part: handbook.part(ofChapter: index),
+                    number: handbook.number(ofChapter: index))
             }
         }
         if tipListsListed {

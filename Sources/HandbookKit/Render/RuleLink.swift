@@ -20,8 +20,13 @@ struct RuleLink: Hashable, Sendable {
         [
             .id: identifier, .title: title,
             .url: root + URLEncoding.path(SiteLayout.rulePage(identifier)),
-            .contextURL: root + URLEncoding.path(chapterPath) + "#" + identifier,
+            .contextURL: contextURL(root: root),
         ]
+    }
+
+    /// The rule in its chapter's page.
+    func contextURL(root: String) -> String {
+        root + URLEncoding.path(chapterPath) + "#" + URLEncoding.fragment(identifier)
     }
 
 }

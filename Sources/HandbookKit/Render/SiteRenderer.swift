@@ -344,6 +344,13 @@ package struct SiteRenderer: Sendable {
             return item
         }
         context[.hasTipLists] = !site.tipLists.isEmpty
+        context[.situations] = site.situations.map { situation -> TemplateContext in
+            [
+                .text: situation.text, .url: situation.rules[0].contextURL(root: ""),
+                .rules: situation.rules.map { $0.context(root: "") },
+            ]
+        }
+        context[.hasSituations] = !site.situations.isEmpty
         context[.ruleCount] = site.rules.count
         context[.rulesURL] = SiteLayout.rulesIndex
         return templates.render(context, template: "index")

@@ -22,7 +22,15 @@ struct SiteUnit: Hashable, Sendable {
         var tipCount: Int
     }
 
+    /// An entry point by situation on the home page, with the rules it leads to.
+    struct SituationEntry: Hashable, Sendable {
+        var text: String
+        var rules: [RuleLink]
+    }
+
     var chapters: [ChapterSummary]
+    /// Those with at least one rule the handbook has, as handbook.yml lists them.
+    var situations: [SituationEntry]
     /// In the handbook's order.
     var rules: [RuleEntry]
     /// Indices into `rules`, by chapter, in document order.
@@ -43,6 +51,10 @@ struct SiteUnit: Hashable, Sendable {
                 chapter: rule.chapter, nested: rule.parent != nil)
         }
         rulesByChapter = handbook.rulesByChapter
+        situations = handbook.config.situations.compactMap { situation in
+            let rules = RuleLinks(to: situation.ruleIdentifiers, handbook: handbook).list
+            return rules.isEmpty ? nil : SituationEntry(text: situation.text, rules: rules)
+        }
         tipLists = handbook.tipLists.map { list in
             TipListEntry(
                 title: list.page.frontMatter.title, summary: list.page.frontMatter.summary, slug: list.page.slug,

@@ -89,6 +89,10 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case tipLists
     /// Whether the handbook has tip lists (`nav`, home, `embed`) or tip lists changed (`changes`): partials/chapter-nav, index, embed-index and partials/changes.
     case hasTipLists
+    /// The entry points by situation on the home page (`text`, `url`: the first rule in its chapter, `rules`): index.
+    case situations
+    /// Whether the handbook lists situations: index.
+    case hasSituations
     /// Whether `nav` leaves the tip lists out, as there are too many: partials/chapter-nav.
     case tipListsOmitted
     /// The number of tip lists (`nav.tipListCount`): partials/chapter-nav.
@@ -101,6 +105,10 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case rules
     /// The address of a link, a chapter, a rule, a download, a change or a mark: most templates.
     case url
+    /// Whether a chapter is an appendix, whose `number` is a letter: chapter and print.
+    case isAppendix
+    /// Whether a part holds appendices (`part.appendix`), lettered A, B, C: partials/chapter-nav, index and print.
+    case appendix
     /// Whether a link in `nav` leads to the page it is on: partials/site-header and chapter-nav.
     case current
     /// Whether a chapter link in `nav` leads to the chapter the page is part of (a rule's page): partials/chapter-nav.
@@ -164,7 +172,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case nested
     /// The rule identifier of a heading that starts a rule: chapter.
     case ruleId
-    /// A heading's text: chapter.
+    /// A heading's text, or a situation's on the home page: chapter and index.
     case text
 
     // MARK: - Rules

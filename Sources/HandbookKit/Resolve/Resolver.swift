@@ -103,6 +103,7 @@ struct Resolver {
             tipLists: resolutions.dropFirst(chapters.count).map(\.0.page), rules: resolver.rules,
             ruleIndex: resolver.ruleIndex, rulesByChapter: resolver.rulesByChapter, chapterPaths: chapters.map(\.outputPath),
             media: media)
+        resolver.diagnostics += SituationCheck.problems(config.situations, ruleIndex: handbook.ruleIndex, rules: handbook.rules)
         return (handbook, resolver.diagnostics, nextMemo ?? ResolveMemo(settings: settings))
     }
 

@@ -15,6 +15,7 @@ package enum ResolveStep {
             let byFolder = Dictionary(parts.map { ($0.folderName, $0) }) { first, _ in first }
             handbook.parts = parts
             handbook.chapterParts = chapters.map { $0.file.partFolder.flatMap { byFolder[$0] } }
+            handbook.chapterNumbers = ChapterNumber.numbers(handbook.chapterParts)
         }
         return (handbook, diagnostics, nextMemo)
     }
