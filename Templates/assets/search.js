@@ -421,7 +421,20 @@
       entry.all = unmatched === 0 && entry.requiredMatched >= required;
       entry.final = entry.score * Math.pow(entry.matched / Math.max(1, queryWords.length), 2);
       return entry;
-    }).sort(function (x, y) {
+    });
+    // A tip or a passage that cites a rule, found for words the rule matches as well, leads to
+    // the rule: it ranks just below the best of those rules, however much shorter it is, and
+    // every other result keeps its place.
+    ranked.forEach(function (entry) {
+      if (index.sections[entry.section].rule) return;
+      var below = entry.final;
+      citedRules(index, entry.section).forEach(function (r) {
+        var rule = scores.get(r);
+        if (rule && rule.all === entry.all && rule.matched >= entry.matched) below = Math.min(below, rule.final * 0.999);
+      });
+      entry.final = below;
+    });
+    ranked.sort(function (x, y) {
       if (x.all !== y.all) return x.all ? -1 : 1;
       return y.final - x.final || x.section - y.section;
     });
@@ -518,6 +531,19 @@
     }
     if (end < body.length) element.appendChild(document.createTextNode(' …'));
     return element;
+  }
+
+  /** The sections of the rules a section's text names (a tip's "(PRIV-2.1, PRIV-2.2)"), found once. */
+  function citedRules(index, s) {
+    var section = index.sections[s];
+    if (!section.cites) {
+      section.cites = [];
+      section.body.forEach(function (n) {
+        var r = index.ruleSection.get(index.words[n].toUpperCase());
+        if (r !== undefined && r !== s && section.cites.indexOf(r) < 0) section.cites.push(r);
+      });
+    }
+    return section.cites;
   }
 
   /** The section of the rule a section is part of (itself, or the rule above its heading), or -1. */

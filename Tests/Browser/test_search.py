@@ -58,6 +58,19 @@ def test_a_word_form_the_handbook_does_not_use_goes_to_its_stem(sites, servers, 
     assert unwanted not in text
 
 
+@pytest.mark.parametrize("query,rule,tip", [
+    # Each tip is a few words long and cites its rule: by length alone it would rank first.
+    ("mute or block", "chapters/trolling-and-abuse.html#ABU-3", "tips/if-you-are-criticised-or-abused.html#mute-or-block"),
+    ("report harassment", "chapters/trolling-and-abuse.html#ABU-4.2",
+     "tips/if-you-are-criticised-or-abused.html#report-threats-and-harassment"),
+])
+def test_a_rule_outranks_a_tip_that_cites_it_for_the_same_words(sites, servers, driver, query, rule, tip):
+    results = sitecheck.search_results(driver, servers["default"], query)
+    assert rule in results and tip in results, results
+    assert results.index(rule) < results.index(tip), results
+    assert "#" in results[0] and results[0].split("#")[1].startswith("ABU-"), results
+
+
 @pytest.mark.parametrize("query", ["am", "the", "ok"])
 def test_short_and_function_words_match_only_as_written(sites, servers, driver, query):
     sitecheck.search_results(driver, servers["default"], query)
