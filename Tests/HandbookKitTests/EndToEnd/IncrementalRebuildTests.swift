@@ -55,6 +55,9 @@ struct IncrementalRebuildTests {
     func changes() async throws {
         let session = try Session()
         defer { session.handbook.remove() }
+        // Without the comparison with edition 1.0, which any edit of a rule or tip would reach
+        // (`comparingEditions` covers it).
+        try session.edit("handbook.yml") { $0.replacingOccurrences(of: "previous_edition: editions/1.0.json\n", with: "") }
         #expect(await HandbookBuilder.build(session.options, cache: session.cache).succeeded)
         let total = try folderContents(session.handbook.output).keys.filter { $0.hasSuffix(".html") }.count
 
@@ -111,7 +114,7 @@ struct IncrementalRebuildTests {
         #expect(summary.rendered == 2)
 
         // The settings, a template, a new image.
-        try session.edit("handbook.yml") { $0.replacingOccurrences(of: "edition: \"1.0\"", with: "edition: \"1.1\"") }
+        try session.edit("handbook.yml") { $0.replacingOccurrences(of: "edition: \"1.1\"", with: "edition: \"1.2\"") }
         summary = try await session.rebuildAndCompare()
         try session.edit(session.templates + "/partials/site-footer.mustache") { $0 + "<!-- footer -->\n" }
         summary = try await session.rebuildAndCompare()
@@ -128,11 +131,17 @@ struct IncrementalRebuildTests {
     func comparingEditions() async throws {
         let session = try Session()
         defer { session.handbook.remove() }
+        // The record of the handbook as it is, so that the edits below are the only changes.
+        try session.edit("handbook.yml") { $0.replacingOccurrences(of: "previous_edition: editions/1.0.json\n", with: "") }
+        #expect(await HandbookBuilder.build(session.options).succeeded)
+        try FileManager.default.copyItem(
+            atPath: session.handbook.output + "/handbook.json", toPath: session.handbook.content + "/editions/current.json")
+        try FileManager.default.removeItem(atPath: session.handbook.output)
         try session.edit("handbook.yml") {
-            $0.replacingOccurrences(of: "edition: \"1.0\"", with: "edition: \"1.1\"\nprevious_edition: editions/1.0.json")
+            $0.replacingOccurrences(of: "edition: \"1.1\"", with: "edition: \"1.2\"\nprevious_edition: editions/current.json")
         }
         #expect(await HandbookBuilder.build(session.options, cache: session.cache).succeeded)
-        #expect(try session.handbook.read("changes.html").contains("No rule and no tip list changed since edition 1.0."))
+        #expect(try session.handbook.read("changes.html").contains("No rule and no tip list changed since edition 1.1."))
 
         // A reworded rule: its chapter unit and the pages that list the whole handbook (which
         // hold the changes page) are rendered.
@@ -144,7 +153,7 @@ struct IncrementalRebuildTests {
         // Long stretches of unchanged words shortened to twelve words of context each side.
         #expect(changes.contains(
             "<p class=\"diff\">… as it would be in a bar with a friend: being online <del>does not relax it.</del> <ins>changes nothing.</ins> This means: do not describe a patient, their condition or their treatment …</p>"))
-        #expect(try session.handbook.read("rules/CONF-1.html").contains("Changed in edition 1.1"))
+        #expect(try session.handbook.read("rules/CONF-1.html").contains("Changed in edition 1.2"))
         #expect(summary.rendered == 2 + 2 * 6 + 5 + 1)
 
         // A change note, then the rule back as it was: the mark and the entry go.
@@ -152,7 +161,7 @@ struct IncrementalRebuildTests {
             $0.replacingOccurrences(of: "being online changes nothing.", with: "being online changes nothing.\n\n> Change note: Shorter.")
         }
         summary = try await session.rebuildAndCompare()
-        #expect(try session.handbook.read("rules/CONF-1.html").contains("Changed in edition 1.1</a>: Shorter."))
+        #expect(try session.handbook.read("rules/CONF-1.html").contains("Changed in edition 1.2</a>: Shorter."))
         try session.edit("chapters/04-confidentiality.md") {
             $0.replacingOccurrences(of: "being online changes nothing.\n\n> Change note: Shorter.", with: sentence)
         }
