@@ -25,7 +25,7 @@ define pip-install-unless-importable
 	  || { echo "error: could not install $(2) with pip" >&2; exit 1; }
 endef
 
-.PHONY: site test shared-test deps build templates browser-deps browser-test bench-deps bench fuzz fuzz-build fuzz-replay clean
+.PHONY: site test shared-test deps build templates browser-deps browser-test screenshots bench-deps bench fuzz fuzz-build fuzz-replay clean
 
 ## Install the C libraries the build links against (cmark, Snowball's libstemmer, libarchive) when missing.
 deps:
@@ -73,6 +73,10 @@ SCREENSHOTS ?= $(or $(TMPDIR),/tmp)/handbook-screenshots
 browser-test: build browser-deps
 	HANDBOOK=$(BIN)/handbook SCREENSHOTS=$(SCREENSHOTS) python3 -m pytest Tests/Browser -q -rA --tb=short -p no:cacheprovider
 	@echo "Screenshots of every page kind, phone and desktop: $(SCREENSHOTS)"
+
+## The README's screenshots of every page kind, light and dark, phone and desktop, refreshed.
+screenshots: build browser-deps
+	HANDBOOK=$(BIN)/handbook python3 Tests/Tools/readme_screenshots.py
 
 ## Debian and PyPI packages of the benchmarks: the peers the build is measured against, hyperfine
 ## and GNU time, installed when missing. MkDocs is held at 1.6, the version the targets name.

@@ -1,11 +1,12 @@
 """The browser-and-validator stage on fresh builds of the default handbook and the fixtures."""
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 import sitecheck
-from conftest import HANDBOOKS, page_kinds
+from conftest import HANDBOOKS, REPO, page_kinds
 
 SCHEMES = ["light", "dark"]
 SIZES = {"phone": sitecheck.PHONE, "desktop": sitecheck.DESKTOP}
@@ -73,6 +74,36 @@ def test_screenshots_of_every_page_kind(sites, servers, driver, screenshot_folde
             target = screenshot_folder / f"{kind}-{size_name}.png"
             sitecheck.screenshot(driver, servers["default"] + path, target, size)
             assert target.stat().st_size > 5000, f"{target} looks empty"
+
+
+def webp_size(path):
+    """A WebP image's width and height, from its header (extended VP8X, lossy VP8 or lossless VP8L)."""
+    data = path.read_bytes()
+    assert data[:4] == b"RIFF" and data[8:12] == b"WEBP", f"{path} is not WebP"
+    chunk = data[12:16]
+    if chunk == b"VP8 ":
+        return int.from_bytes(data[26:28], "little") & 0x3FFF, int.from_bytes(data[28:30], "little") & 0x3FFF
+    if chunk == b"VP8X":
+        return int.from_bytes(data[24:27], "little") + 1, int.from_bytes(data[27:30], "little") + 1
+    if chunk == b"VP8L":
+        bits = int.from_bytes(data[21:25], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    raise AssertionError(f"{path}: unexpected WebP chunk {chunk!r}")
+
+
+def test_the_readme_shows_every_page_kind_at_both_widths_in_light_and_dark(sites):
+    """`make screenshots` keeps these; a page kind added without them fails here."""
+    readme = (REPO / "README.md").read_text()
+    table = readme.split("<!-- screenshots -->", 1)[1].split("<!-- /screenshots -->", 1)[0]
+    kinds = set(page_kinds(sites["default"])) | set(page_kinds(sites["editions"]))
+    for kind in sorted(kinds):
+        for size, (width, height) in SIZES.items():
+            for scheme in ("light", "dark"):
+                name = f"docs/screenshots/{kind}-{size}-{scheme}.webp"
+                assert f'src="{name}"' in table, f"the README has no {name}"
+                assert webp_size(REPO / name) == (width, height), name
+    shown = set(re.findall(r'src="(docs/screenshots/[^"]+)"', table))
+    assert shown == {str(p.relative_to(REPO)) for p in (REPO / "docs" / "screenshots").glob("*.webp")}
 
 
 @pytest.mark.parametrize("scheme,expected", [("light", "rgb(255, 255, 255)"), ("dark", "rgb(20, 23, 27)")])
