@@ -42,6 +42,18 @@ struct TextSafetyTests {
         #expect(decoded == hostile, "the escapes keep the value")
     }
 
+    @Test("the escape works on bytes: every dangerous character written as \\u, every other kept, multi-byte ones whole")
+    func scriptEscapeBytes() throws {
+        let text = "a<b>c&d*e`f$g'h\u{2028}i\u{2029}j é€😀 \u{2027}\u{202A}"
+        #expect(ScriptJSON.escape(text)
+            == "a\\u003cb\\u003ec\\u0026d\\u002ae\\u0060f\\u0024g\\u0027h\\u2028i\\u2029j é€😀 \u{2027}\u{202A}")
+        #expect(ScriptJSON.escape("plain text") == "plain text")
+        let value = ["x": ["</script>", "\u{2028}"]]
+        let literal = try ScriptJSON.literal(encoding: value)
+        #expect(!literal.contains("<") && !literal.contains("\u{2028}"))
+        #expect(try JSONSerialization.jsonObject(with: Data(literal.utf8)) as? [String: [String]] == value)
+    }
+
     @Test("form feeds, NULs and other characters XML forbids are found at their line and column")
     func forbiddenCharacters() {
         let file = SourceFile(path: "x.md", displayPath: "x.md", text: "fine\ttab\r\nPage one\u{0C}Page two\nnul \u{0} here and \u{1B} there\nnon\u{FFFE}char\n")
