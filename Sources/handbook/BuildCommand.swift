@@ -7,7 +7,7 @@ struct BuildCommand: AsyncParsableCommand {
         commandName: "build",
         abstract: "Build the handbook in the content folder into the output folder.",
         discussion: """
-            Every problem is reported as path:line:column, all in one run; the output folder is
+            Every problem is reported as path:line:column, all in one run; the output folder is \
             replaced only when there is no error.
 
             Examples:

@@ -7,7 +7,7 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Report every problem a build would report, writing nothing.",
         discussion: """
-            The exit status is 1 when there is an error. --format json prints one object per
+            The exit status is 1 when there is an error. --format json prints one object per \
             problem on standard output: file, line, column, severity, code, message, suggestion.
 
             Examples:

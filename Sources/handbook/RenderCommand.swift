@@ -7,7 +7,7 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Render one Markdown document to an HTML fragment on standard output.",
         discussion: """
-            The same parser and renderer as the site: rules defined in the document are linked
+            The same parser and renderer as the site: rules defined in the document are linked \
             within it (#CONF-1), headings get anchors, raw HTML is dropped unless allowed.
 
             Examples:

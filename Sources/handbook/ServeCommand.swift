@@ -9,15 +9,15 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Build, serve the site on this machine, and rebuild and reload pages when the content changes.",
         discussion: """
-            Open pages reload after each successful rebuild; a failed rebuild shows its problems
-            over the last good page, which stays served. A rebuild renders only the pages the
-            change affects and writes only the files whose bytes changed; each of the indexes and
-            downloads (handbook.json, the search index, print, EPUB, offline copy) is written
-            when it is first asked for after a change, and all of them when the server stops,
+            Open pages reload after each successful rebuild; a failed rebuild shows its problems \
+            over the last good page, which stays served. A rebuild renders only the pages the \
+            change affects and writes only the files whose bytes changed; each of the indexes and \
+            downloads (handbook.json, the search index, print, EPUB, offline copy) is written \
+            when it is first asked for after a change, and all of them when the server stops, \
             so the output folder is then just as `handbook build` leaves it. Ctrl-C stops the server.
 
-            Only requests addressed to this machine (localhost, 127.x.x.x, [::1] or --host) are
-            answered; request lines over 8 KiB, request heads over 32 KiB and clients slower than
+            Only requests addressed to this machine (localhost, 127.x.x.x, [::1] or --host) are \
+            answered; request lines over 8 KiB, request heads over 32 KiB and clients slower than \
             10 seconds to send one are cut off.
 
             Examples:

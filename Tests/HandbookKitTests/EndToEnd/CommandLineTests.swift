@@ -40,10 +40,17 @@ struct CommandLineTests {
     @Test("--version and --help with examples for every command")
     func versionAndHelp() throws {
         #expect(try run(["--version"]).stdout == HandbookVersion.current + "\n")
-        for command in ["build", "check", "new", "render"] {
+        for command in ["build", "check", "new", "render", "serve"] {
             let help = try run([command, "--help"])
             #expect(help.status == 0)
             #expect(help.stdout.contains("Examples:"), "\(command) --help has no examples")
+            // The argument parser wraps the paragraphs at 80 columns; a line break written into
+            // one would leave a short line followed by the rest of the sentence.
+            let lines = help.stdout.components(separatedBy: "\n")
+            for (line, next) in zip(lines, lines.dropFirst()) where !line.hasPrefix(" ") && !line.hasSuffix(":") {
+                let continues = next.first.map { $0.isLowercase } ?? false
+                #expect(!(continues && line.count < 60), "\(command) --help breaks a sentence after \(Quoted.text(line))")
+            }
         }
     }
 
