@@ -34,7 +34,7 @@ deps:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libstemmer-dev libarchive-dev zlib1g-dev pkg-config >/dev/null; \
 	} || { echo "error: could not install libcmark-dev, libstemmer-dev, libarchive-dev and zlib1g-dev; install them with apt-get" >&2; exit 1; }
 
-## Build the default templates (Templates/) into the tool, for `handbook new` and builds without a Templates folder.
+## Build the default templates (Templates/) into the tool, for builds without a Templates folder and `handbook templates eject`.
 templates:
 	@python3 Tests/Tools/embed_templates.py
 

@@ -7,6 +7,8 @@ struct Handbook: AsyncParsableCommand {
         commandName: "handbook",
         abstract: "Builds a guidance handbook of numbered rules into a static site.",
         version: HandbookVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self, ServeCommand.self],
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self, ServeCommand.self, TemplatesCommand.self,
+        ],
         defaultSubcommand: BuildCommand.self)
 }

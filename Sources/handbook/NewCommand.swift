@@ -5,13 +5,14 @@ import HandbookKit
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create a starter handbook: content with two chapters and a tip list, and the default templates.",
+        abstract: "Create a starter handbook: content with two chapters and a tip list.",
         discussion: """
-            The folder must be new or empty. The starter builds and checks cleanly at once.
+            The folder must be new or empty. The starter builds and checks cleanly at once, with the templates \
+            built into the tool; `handbook templates eject` copies them into the folder when you want to adapt them.
 
             Examples:
               handbook new my-handbook
-              cd my-handbook && handbook build
+              cd my-handbook && handbook serve
             """)
 
     @Argument(help: "The folder to create.")
@@ -24,6 +25,8 @@ struct NewCommand: ParsableCommand {
             Diagnostics.printLine(error.description)
             throw ExitCode.failure
         }
-        Diagnostics.printLine("Created \(folder)/Content and \(folder)/Templates; build it with: cd \(folder) && handbook build")
+        Diagnostics.printLine("Created \(folder)/Content, a handbook of two chapters and a tip list.")
+        Diagnostics.printLine("To adapt the templates: cd \(folder) && handbook templates eject")
+        Diagnostics.printLine("To preview it as you write: cd \(folder) && handbook serve")
     }
 }

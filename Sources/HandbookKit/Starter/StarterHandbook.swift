@@ -1,7 +1,8 @@
 import Foundation
 
-/// `handbook new DIR`: a small handbook that builds and checks cleanly at once, with the
-/// default templates to adapt.
+/// `handbook new DIR`: a small handbook that builds and checks cleanly at once. It has no
+/// templates of its own: it uses those built into the tool, and gets their fixes with each new
+/// version, until `handbook templates eject` copies them to adapt (`TemplateEject`).
 public enum StarterHandbook {
     static let content: [String: String] = [
         "handbook.yml": """
@@ -74,18 +75,19 @@ public enum StarterHandbook {
         }
     }
 
-    /// Writes `folder/Content` and `folder/Templates`. Refuses a folder that has anything in it.
+    /// Writes `folder/Content`. Refuses a folder that has anything in it.
     public static func write(to folder: String) throws(Problem) {
-        let fileManager = FileManager.default
-        if let entries = try? fileManager.contentsOfDirectory(atPath: folder), !entries.isEmpty {
+        try writeIntoEmptyFolder(folder, files: content.mapValues { Data($0.utf8) }, under: "Content/")
+    }
+
+    /// Writes `files` under `prefix` in `folder`, which must be new or empty.
+    static func writeIntoEmptyFolder(_ folder: String, files: [String: Data], under prefix: String) throws(Problem) {
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: folder), !entries.isEmpty {
             throw .notEmpty(DisplayPath.of(folder))
         }
         do {
-            for (path, text) in content {
-                try write(Data(text.utf8), to: folder + "/Content/" + path)
-            }
-            for (path, data) in TemplateFiles.builtIn.files {
-                try write(data, to: folder + "/Templates/" + path)
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+                try write(data, to: folder + "/" + prefix + path)
             }
         } catch {
             throw .unwritable(DisplayPath.of(folder), error.localizedDescription)

@@ -40,8 +40,8 @@ struct CommandLineTests {
     @Test("--version and --help with examples for every command")
     func versionAndHelp() throws {
         #expect(try run(["--version"]).stdout == HandbookVersion.current + "\n")
-        for command in ["build", "check", "new", "render", "serve"] {
-            let help = try run([command, "--help"])
+        for command in ["build", "check", "new", "render", "serve", "templates eject"] {
+            let help = try run(command.split(separator: " ").map(String.init) + ["--help"])
             #expect(help.status == 0)
             #expect(help.stdout.contains("Examples:"), "\(command) --help has no examples")
             // The argument parser wraps the paragraphs at 80 columns; a line break written into
@@ -140,23 +140,45 @@ struct StarterTests {
         #expect(TemplateFiles.builtIn.files == folder.files)
     }
 
-    @Test("new writes a handbook that checks and builds cleanly, with and without its Templates folder")
+    @Test("new writes content only, which checks and builds cleanly with the built-in templates; eject copies them, to the same site")
     func starter() async throws {
         let temporary = try TemporaryFolder("handbook-new-")
         let folder = temporary.path + "/handbook"
         try StarterHandbook.write(to: folder)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["Content"])
         let built = await HandbookBuilder.build(
-            BuildOptions(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Site", strict: true))
+            BuildOptions(content: folder + "/Content", templates: nil, output: folder + "/Site", strict: true))
         #expect(built.diagnostics.map(\.description) == [])
         #expect(built.summary?.rules == 3)
         let index = try JSONDecoder().decode(HandbookIndex.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/Site/handbook.json")))
         #expect(index.rules.allSatisfy { !$0.citedBy.isEmpty }, "every starter rule is cited")
-        let builtIn = await HandbookBuilder.build(
-            BuildOptions(content: folder + "/Content", templates: nil, output: folder + "/Site2", strict: true))
-        #expect(builtIn.succeeded)
-        let (withFolder, withBuiltIn) = (try folderContents(folder + "/Site"), try folderContents(folder + "/Site2"))
-        #expect(withFolder.keys.sorted() == withBuiltIn.keys.sorted())
-        #expect(withFolder.keys.filter { withFolder[$0] != withBuiltIn[$0] }.sorted() == [], "files that differ")
+        try TemplateEject.write(to: folder + "/Templates")
+        #expect(try TemplateFiles.folder(folder + "/Templates").get().files == TemplateFiles.builtIn.files)
+        let ejected = await HandbookBuilder.build(
+            BuildOptions(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Site2", strict: true))
+        #expect(ejected.succeeded)
+        let (builtIn, withFolder) = (try folderContents(folder + "/Site"), try folderContents(folder + "/Site2"))
+        #expect(withFolder.keys.sorted() == builtIn.keys.sorted())
+        #expect(withFolder.keys.filter { withFolder[$0] != builtIn[$0] }.sorted() == [], "files that differ")
+        #expect(throws: StarterHandbook.Problem.self) { try TemplateEject.write(to: folder + "/Templates") }
+    }
+
+    @Test("new's last line suggests serve, and templates eject says where the templates went")
+    func newAndEjectFromTheCommandLine() throws {
+        let temporary = try TemporaryFolder("handbook-new-")
+        let folder = temporary.path + "/guide"
+        let run = CommandLineTests().run
+        let created = try run(["new", folder], nil, [:])
+        #expect(created.status == 0)
+        let lines = created.stderr.split(separator: "\n")
+        #expect(lines.last == "To preview it as you write: cd \(folder) && handbook serve", "\(created.stderr)")
+        #expect(created.stderr.contains("handbook templates eject"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/Templates"))
+        let ejected = try run(["templates", "eject", "--to", folder + "/Templates"], nil, [:])
+        #expect(ejected.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/Templates/layout.mustache"))
+        let again = try run(["templates", "eject", "--to", folder + "/Templates"], nil, [:])
+        #expect(again.status == 1 && again.stderr.contains("not empty"))
     }
 
     @Test("new refuses a folder that has something in it, and touches nothing")
