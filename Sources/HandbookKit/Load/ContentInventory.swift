@@ -79,34 +79,37 @@ package struct ContentInventory: Sendable {
         // Sorted by (number, name) of the entry in chapters/, then of the chapter in its part.
         var ordered: [(key: [Int], names: [String], file: PageFile)] = []
         var numbers: [Int: String] = [:]
-        func claim(_ number: Int, _ name: String, at path: String, what: String) {
+        func claim(_ number: Int, _ name: String, slug: String, at path: String, what: String, free: inout FreeNumbers) {
             if let other = numbers[number] {
+                let renamed = free.take() + "-" + slug + (what == "part" ? "" : ".md")
                 diagnostics.append(.error(
                     .chapterOrder, at: SourceLocation(file: DisplayPath.of(path)),
                     "this \(what) has the same number as \(other), so their order is unclear",
-                    suggestion: what == "part" || other.hasSuffix("/") ? "give each chapter and part its own number" : "give each chapter its own number"))
+                    suggestion: "give each chapter and part its own number: rename it, for example to \(renamed)"))
             }
             numbers[number] = name
         }
         var partEntries: [(number: Int, part: HandbookPart)] = []
-        for (name, isFolder) in Self.entries(in: folder, realRoot: realRoot, diagnostics: &diagnostics) {
+        let entries = Self.entries(in: folder, realRoot: realRoot, diagnostics: &diagnostics)
+        var free = FreeNumbers(names: entries.map(\.name))
+        for (name, isFolder) in entries {
             let path = folder + "/" + name
             if isFolder {
                 guard let (number, slug) = Self.numberedName(name) else {
                     diagnostics.append(.error(
                         .partName, at: SourceLocation(file: DisplayPath.of(path)),
                         "a folder in chapters/ is a part, and its name must be a number, a hyphen and a slug of lower-case letters, digits and hyphens",
-                        suggestion: "rename it, for example to 01-\(Self.suggestedSlug(name, fallback: "part"))"))
+                        suggestion: "rename it, for example to \(free.take())-\(Self.suggestedSlug(name, fallback: "part"))"))
                     continue
                 }
-                claim(number, name + "/", at: path, what: "part")
+                claim(number, name + "/", slug: slug, at: path, what: "part", free: &free)
                 guard let (part, files) = scanPart(folder: path, name: name, slug: slug, realRoot: realRoot, diagnostics: &diagnostics)
                 else { continue }
                 partEntries.append((number, part))
                 ordered += files.map { ([number, $0.number], [name, $0.file.fileName], $0.file) }
             } else if name.hasSuffix(".md") {
-                guard let (number, file) = chapter(name, at: path, partFolder: nil, diagnostics: &diagnostics) else { continue }
-                claim(number, name, at: path, what: "chapter")
+                guard let (number, file) = chapter(name, at: path, partFolder: nil, free: &free, diagnostics: &diagnostics) else { continue }
+                claim(number, name, slug: file.slug, at: path, what: "chapter", free: &free)
                 ordered.append(([number], [name], file))
             } else {
                 diagnostics.append(Self.ignored(path))
@@ -136,8 +139,9 @@ package struct ContentInventory: Sendable {
         }
         var files: [(number: Int, file: PageFile)] = []
         var numbers: [Int: String] = [:]
-        for (fileName, isFolder) in Self.entries(in: folder, realRoot: realRoot, diagnostics: &diagnostics)
-        where fileName != Self.partConfigName {
+        let entries = Self.entries(in: folder, realRoot: realRoot, diagnostics: &diagnostics)
+        var free = FreeNumbers(names: entries.map(\.name))
+        for (fileName, isFolder) in entries where fileName != Self.partConfigName {
             let path = folder + "/" + fileName
             if isFolder {
                 diagnostics.append(.error(
@@ -150,12 +154,12 @@ package struct ContentInventory: Sendable {
                 diagnostics.append(Self.ignored(path))
                 continue
             }
-            guard let (number, file) = chapter(fileName, at: path, partFolder: name, diagnostics: &diagnostics) else { continue }
+            guard let (number, file) = chapter(fileName, at: path, partFolder: name, free: &free, diagnostics: &diagnostics) else { continue }
             if let other = numbers[number] {
                 diagnostics.append(.error(
                     .chapterOrder, at: SourceLocation(file: DisplayPath.of(path)),
                     "this chapter has the same number as \(other) in the same part, so their order is unclear",
-                    suggestion: "give each chapter of the part its own number"))
+                    suggestion: "give each chapter of the part its own number: rename it, for example to \(free.take())-\(file.slug).md"))
             }
             numbers[number] = fileName
             files.append((number, file))
@@ -170,12 +174,14 @@ package struct ContentInventory: Sendable {
     }
 
     /// A chapter file and its number, or nil with the reason when its name will not do.
-    private func chapter(_ name: String, at path: String, partFolder: String?, diagnostics: inout [Diagnostic]) -> (Int, PageFile)? {
+    private func chapter(
+        _ name: String, at path: String, partFolder: String?, free: inout FreeNumbers, diagnostics: inout [Diagnostic]
+    ) -> (Int, PageFile)? {
         guard let (number, slug) = Self.chapterName(name) else {
             diagnostics.append(.error(
                 .chapterName, at: SourceLocation(file: DisplayPath.of(path)),
                 "a chapter's file name must be a number, a hyphen and a slug of lower-case letters, digits and hyphens",
-                suggestion: "rename it, for example to 01-\(Self.suggestedSlug(name)).md"))
+                suggestion: "rename it, for example to \(free.take())-\(Self.suggestedSlug(name)).md"))
             return nil
         }
         if let problem = Self.slugLengthProblem(slug, at: path) {

@@ -28,6 +28,8 @@ struct YAMLMapping: Sendable {
         let start = SourceLocation(file: file, line: firstLine, column: 1)
         var mapping = YAMLMapping(location: start)
         var diagnostics: [Diagnostic] = []
+        /// The keys that unknown keys were taken for (`titel` for `title`).
+        var misspelt: Set<String> = []
 
         func location(_ mark: Mark?) -> SourceLocation {
             guard let mark else { return start }
@@ -68,6 +70,7 @@ struct YAMLMapping: Sendable {
                 let key = keyScalar.string
                 guard allowedKeys.contains(key) else {
                     let close = Suggestion.closest(to: String(key.prefix(64)), in: allowedKeys)
+                    if let close { misspelt.insert(close) }
                     diagnostics.append(.error(
                         .configUnknownKey, at: location(keyNode.mark), "unknown key '\(Quoted.text(key))'",
                         suggestion: close.map { "did you mean '\($0)'?" }
@@ -117,7 +120,9 @@ struct YAMLMapping: Sendable {
             return (mapping, diagnostics)
         }
 
-        for key in required where mapping.entries[key]?.value.isEmpty ?? true {
+        // A required key written with a typo is one problem, said once: "did you mean 'title'?"
+        // already says it is missing.
+        for key in required where mapping.entries[key]?.value.isEmpty ?? true && !misspelt.contains(key) {
             diagnostics.append(.error(
                 .configMissingKey, at: start, "missing required key '\(key)'",
                 suggestion: "add a line `\(key): ...`"))

@@ -66,7 +66,7 @@ struct ContentInventoryTests {
         }
     }
 
-    @Test("badly named chapters and tip lists are reported: no number, a number twice, a slug twice, capitals")
+    @Test("badly named chapters and tip lists are reported: no number, a number twice, a slug twice, capitals; suggested numbers are free")
     func badNames() throws {
         try withContent([
             "handbook.yml": "title: T\n",
@@ -77,7 +77,10 @@ struct ContentInventoryTests {
             let byCode = Dictionary(grouping: diagnostics, by: \.code)
             #expect(Set(byCode.keys) == [.chapterName, .chapterOrder, .chapterDuplicate, .tipsName])
             #expect(diagnostics.allSatisfy { $0.severity == .error })
-            #expect(byCode[.chapterName]?.first?.suggestion == "rename it, for example to 01-intro.md")
+            // Suggested names never take a number a chapter has: 1-b.md is told 03, intro.md 04.
+            #expect(byCode[.chapterName]?.first?.suggestion == "rename it, for example to 04-intro.md")
+            #expect(byCode[.chapterOrder]?.first?.suggestion
+                == "give each chapter and part its own number: rename it, for example to 03-b.md")
             #expect(byCode[.chapterOrder]?.first?.location.file.hasSuffix("/chapters/1-b.md") == true)
             #expect(byCode[.chapterDuplicate]?.first?.location.file.hasSuffix("/chapters/02-a.md") == true)
             #expect(inventory.chapters.map(\.fileName) == ["01-a.md", "1-b.md", "02-a.md"])

@@ -121,9 +121,10 @@ struct PartInventoryTests {
         let byCode = Dictionary(grouping: diagnostics, by: \.code)
         #expect(Set(byCode.keys) == [.partName, .chapterOrder])
         #expect(byCode[.partName]?.count == 2)
-        #expect(byCode[.partName]?.contains { $0.suggestion == "rename it, for example to 01-standards" } == true)
+        #expect(byCode[.partName]?.contains { $0.suggestion == "rename it, for example to 05-standards" } == true)
         #expect(byCode[.partName]?.contains { $0.message.contains("also used by 02-patterns/") } == true)
-        #expect(byCode[.chapterOrder]?.first?.suggestion == "give each chapter and part its own number")
+        // 03-patterns/ is told 04, as 03 is 03-intro.md's; then Standards/ 05.
+        #expect(byCode[.chapterOrder]?.first?.suggestion == "give each chapter and part its own number: rename it, for example to 04-patterns")
     }
 
     @Test("a chapter's slug must be unique across parts; the error names both files")

@@ -34,6 +34,16 @@ struct SituationsConfigTests {
         #expect(tooLong.map(\.code) == [.textTitleLength])
     }
 
+    @Test("a required key written with a typo is one error, not also a missing key")
+    func misspeltRequired() {
+        let (config, diagnostics) = HandbookConfig.parse(SourceFile(path: "/x/handbook.yml", displayPath: "handbook.yml", text: "titel: T\n"))
+        #expect(config == nil)
+        #expect(diagnostics.map(\.code) == [.configUnknownKey])
+        #expect(diagnostics.first?.suggestion == "did you mean 'title'?")
+        let (_, unrelated) = HandbookConfig.parse(SourceFile(path: "/x/handbook.yml", displayPath: "handbook.yml", text: "colour: red\n"))
+        #expect(unrelated.map(\.code) == [.configUnknownKey, .configMissingKey], "a key that is not a typo of title leaves title missing")
+    }
+
     @Test("a misspelt key near situations is caught with a suggestion")
     func misspelt() {
         let (_, diagnostics) = parse("situation:\n  I lost my laptop: DEV-1\n")
