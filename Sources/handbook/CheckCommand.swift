@@ -8,11 +8,13 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Report every problem a build would report, writing nothing.",
         discussion: """
             The exit status is 1 when there is an error. --format json prints one object per \
-            problem on standard output: file, line, column, severity, code, message, suggestion.
+            problem on standard output: file, line, column, severity, code, message, suggestion. \
+            --format github prints them as GitHub Actions annotations, shown on the lines of a pull request.
 
             Examples:
               handbook check
               handbook check --strict --format json > problems.json
+              handbook check --format github
             """)
 
     @Option(help: "The content folder.")
@@ -29,7 +31,7 @@ struct CheckCommand: AsyncParsableCommand {
         valueName: "path"))
     var previous: String?
 
-    @Option(help: "text (compiler style, on standard error) or json (on standard output).")
+    @Option(help: "text (compiler style, with the source line, on standard error), json or github (annotations for GitHub Actions), both on standard output.")
     var format: DiagnosticFormat = .text
 
     func run() async throws {
@@ -40,6 +42,8 @@ struct CheckCommand: AsyncParsableCommand {
         switch format {
         case .json:
             FileHandle.standardOutput.write(Data(DiagnosticFormat.json(diagnostics).utf8))
+        case .github:
+            FileHandle.standardOutput.write(Data(DiagnosticFormat.github(diagnostics).utf8))
         case .text:
             Diagnostics.print(diagnostics)
             if diagnostics.isEmpty { Diagnostics.printLine("No problems found.") }

@@ -10,7 +10,7 @@ enum Diagnostics {
     }
 
     static func print(_ diagnostics: [Diagnostic]) {
-        FileHandle.standardError.write(Data(DiagnosticFormat.text(diagnostics, colour: colour).utf8))
+        FileHandle.standardError.write(Data(DiagnosticFormat.text(diagnostics, colour: colour, excerpts: true).utf8))
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         if errors > 0 {
