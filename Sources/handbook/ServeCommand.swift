@@ -21,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
             10 seconds to send one are cut off.
 
             Examples:
-              handbook serve
+              handbook serve --open
               handbook serve --port 8080 --content Content --output Site
             """)
 
@@ -32,6 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
     var host = "127.0.0.1"
 
     @OptionGroup var build: BuildArguments
+
+    @Flag(help: "Open the site in the default browser once it is served (with xdg-open; open on macOS).")
+    var open = false
 
     @OptionGroup var printing: OutputOptions
 
@@ -68,6 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         Task {
             if let address = try? await server.waitUntilListening() {
                 Diagnostics.printLine("Serving \(build.output) at \(address) (Ctrl-C to stop)")
+                if open { BrowserOpener.open(address) }
             }
         }
         do {

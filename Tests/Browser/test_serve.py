@@ -6,6 +6,9 @@ import socket
 import subprocess
 import time
 
+import pytest
+
+import sitecheck
 from conftest import HANDBOOKS, REPO, handbook_binary
 
 
@@ -41,6 +44,65 @@ def wait_for(check, seconds=30):
     return False
 
 
+def overlay_text(driver):
+    """The build-error overlay's text, from inside its shadow root; "" when there is none."""
+    try:
+        return driver.execute_script(
+            "var h = document.getElementById('handbook-build-errors'); return h && h.shadowRoot ? h.shadowRoot.textContent : ''") or ""
+    except Exception:
+        return ""
+
+
+def contrast(foreground, background):
+    """The WCAG contrast ratio of two rgb()/rgba() colours, the background opaque."""
+    def channels(colour):
+        return [float(v) for v in colour[colour.index("(") + 1:-1].split(",")[:3]]
+
+    def luminance(colour):
+        def linear(v):
+            v /= 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        r, g, b = (linear(v) for v in channels(colour))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted([luminance(foreground), luminance(background)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_error_overlay_is_readable_over_any_page_and_passes_axe(driver, tmp_path, scheme):
+    """The site's own styles (its code blocks, its dark scheme) must not reach the overlay."""
+    content, port, server = _start_serve(tmp_path)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        assert wait_for(lambda: _up(base)), "serve did not start"
+        chapter = content / "chapters" / "02-messages.md"
+        chapter.write_text(chapter.read_text() + "\nSee [x](rule:NOPE-1).\n")
+        sitecheck.set_view(driver, sitecheck.DESKTOP, scheme)
+        driver.get(base + "chapters/messages.html")
+        assert wait_for(lambda: "NOPE-1" in overlay_text(driver)), "no overlay on a page opened after the failure"
+        colours = driver.execute_script("""
+            const root = document.getElementById('handbook-build-errors').shadowRoot;
+            const box = root.querySelector('[role=alert]');
+            const style = e => getComputedStyle(e);
+            return {background: style(box).backgroundColor,
+                    texts: [...root.querySelectorAll('p, pre')].map(e => [style(e).color, style(e).backgroundColor])};""")
+        assert colours["texts"]
+        for colour, own in colours["texts"]:
+            background = own if not own.startswith("rgba(0, 0, 0, 0)") else colours["background"]
+            assert contrast(colour, background) >= 7, (colour, background)
+        driver.execute_script(sitecheck.axe_source())
+        violations = driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+              .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+              .catch(e => done(['axe failed: ' + e]));""", sitecheck.WCAG_TAGS)
+        assert violations == []
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.communicate(timeout=10)
+
+
 def _start_serve(tmp_path):
     """`handbook serve` on a copy of the awkward fixture: its content folder, port and process."""
     content = tmp_path / "Content"
@@ -71,11 +133,17 @@ def test_serve_reloads_pages_and_shows_build_errors(driver, tmp_path):
         assert driver.execute_script("return window.__marker === undefined"), "the page was not reloaded"
 
         chapter.write_text(chapter.read_text() + "\nSee [x](rule:NOPE-1).\n")
-        assert wait_for(lambda: driver.execute_script("return !!document.getElementById('handbook-build-errors')")), "no overlay"
-        overlay = driver.find_element("id", "handbook-build-errors").text
+        assert wait_for(lambda: bool(overlay_text(driver))), "no overlay"
+        overlay = overlay_text(driver)
         assert "02-messages.md" in overlay and "NOPE-1" in overlay
         driver.get(base + "chapters/messages.html")
         assert wait_for(lambda: "Plain and edited." in main_text(driver)), "the last good site is no longer served"
+        # A page opened after the failure shows the problems too, with the source line.
+        assert wait_for(lambda: "NOPE-1" in overlay_text(driver)), "a page opened after the failure has no overlay"
+        assert "See [x](rule:NOPE-1)." in overlay_text(driver) and "^" in overlay_text(driver)
+        # Fixed, the pages reload without it.
+        chapter.write_text(chapter.read_text().replace("\nSee [x](rule:NOPE-1).\n", "\n"))
+        assert wait_for(lambda: not overlay_text(driver) and "Plain and edited." in main_text(driver)), "the overlay stayed"
     finally:
         server.send_signal(signal.SIGINT)
         out, err = server.communicate(timeout=10)

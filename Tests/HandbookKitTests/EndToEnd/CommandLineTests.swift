@@ -54,6 +54,35 @@ struct CommandLineTests {
         }
     }
 
+    @Test("serve --open gives the printed address to xdg-open, as its one argument")
+    func serveOpens() async throws {
+        let handbook = try TestHandbook()
+        let tools = handbook.folder + "/bin"
+        let record = handbook.folder + "/opened.txt"
+        try FileManager.default.createDirectory(atPath: tools, withIntermediateDirectories: true)
+        try "#!/bin/sh\nprintf '%s|' \"$@\" > '\(record)'\n".write(toFile: tools + "/xdg-open", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tools + "/xdg-open")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = ["serve", "--open", "--port", "0", "--content", handbook.content, "--output", handbook.output,
+                             "--templates", Repository.templates]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = tools + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        process.environment = environment
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.interrupt(); process.waitUntilExit() } }
+        let opened = await waitUntil(timeout: 60) { FileManager.default.fileExists(atPath: record) }
+        #expect(opened, "xdg-open was not run")
+        process.interrupt()
+        process.waitUntilExit()
+        let printed = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let address = try #require(printed.firstMatch(of: /Serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/)?.1)
+        #expect(try String(contentsOfFile: record, encoding: .utf8) == address + "|")
+    }
+
     @Test("build prints one summary line, and nothing with --quiet")
     func buildSummary() throws {
         let handbook = try TestHandbook()

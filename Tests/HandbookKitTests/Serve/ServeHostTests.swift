@@ -73,7 +73,7 @@ struct ServeHostTests {
         await served.stop()
     }
 
-    @Test("the live-reload socket says reload after an edit, and sends the problems of a failed rebuild")
+    @Test("the live-reload socket says reload after an edit, sends the problems of a failed rebuild, and to pages opened until it is fixed")
     func liveReload() async throws {
         let served = try await ServedHandbook()
         let socket = try served.connect()
@@ -86,6 +86,24 @@ struct ServeHostTests {
         await socket.receive(within: 20) { String(decoding: $0, as: UTF8.self).contains(#""type":"errors""#) }
         let text = String(decoding: socket.received, as: UTF8.self)
         #expect(text.contains(#""type":"errors""#) && text.contains("NOPE-1"))
+        // With the source line and its marker, as the terminal shows them.
+        #expect(text.contains("See [x](rule:NOPE-1)."))
+
+        // A page opened while the build is broken is told at once; one opened after the fix is not.
+        let late = try served.connect()
+        await late.send("GET \(LiveReload.socketPath) HTTP/1.1\r\nHost: 127.0.0.1:\(served.port)\r\nOrigin: http://127.0.0.1:\(served.port)\r\n" + Self.upgrade + "\r\n")
+        #expect(await late.response(head: true)?.status == 101)
+        await late.receive(within: 20) { String(decoding: $0, as: UTF8.self).contains("NOPE-1") }
+        #expect(String(decoding: late.received, as: UTF8.self).contains(#""type":"errors""#))
+        try served.handbook.write("---\ntitle: First\n---\n\n## FIRST-1 Do the first thing\n\nFixed.\n", to: "chapters/01-first.md")
+        // The second reload: the first came after the first edit.
+        await socket.receive(within: 20) { String(decoding: $0, as: UTF8.self).components(separatedBy: #"{"type":"reload"}"#).count == 3 }
+        #expect(String(decoding: socket.received, as: UTF8.self).components(separatedBy: #"{"type":"reload"}"#).count == 3)
+        let afterFix = try served.connect()
+        await afterFix.send("GET \(LiveReload.socketPath) HTTP/1.1\r\nHost: 127.0.0.1:\(served.port)\r\nOrigin: http://127.0.0.1:\(served.port)\r\n" + Self.upgrade + "\r\n")
+        #expect(await afterFix.response(head: true)?.status == 101)
+        await afterFix.receive(within: 1) { String(decoding: $0, as: UTF8.self).contains("errors") }
+        #expect(!String(decoding: afterFix.received, as: UTF8.self).contains("errors"))
         await served.stop()
     }
 }
