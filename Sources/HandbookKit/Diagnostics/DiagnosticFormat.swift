@@ -28,14 +28,22 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     }
 
     /// One JSON object per diagnostic, in an array: `file`, `line`, `column`, `severity`, `code`,
-    /// `message`, `suggestion` (null when there is none).
+    /// `message`, `suggestion` (null when there is none), and, when the file can be read,
+    /// `endColumn` (just after the word the diagnostic points at, as the text format underlines
+    /// it) and `sourceLine` (the line as written).
     public static func json(_ diagnostics: [Diagnostic]) -> String {
+        let sources = SourceLines()
         let objects: [[String: Any]] = diagnostics.map { diagnostic in
-            [
+            var object: [String: Any] = [
                 "file": diagnostic.location.file, "line": diagnostic.location.line, "column": diagnostic.location.column,
                 "severity": diagnostic.severity.rawValue, "code": diagnostic.code.rawValue, "message": diagnostic.message,
                 "suggestion": diagnostic.suggestion ?? NSNull(),
             ]
+            if let excerpt = sources.excerpt(diagnostic.location) {
+                object["endColumn"] = excerpt.endColumn
+                object["sourceLine"] = sources.line(diagnostic.location) ?? NSNull()
+            }
+            return object
         }
         let data = (try? JSONSerialization.data(
             withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)

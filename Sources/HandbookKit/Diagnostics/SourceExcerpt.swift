@@ -17,6 +17,9 @@ struct SourceExcerpt: Equatable {
     /// Characters of `text` before the marker, and the marker's width.
     var markerOffset: Int
     var markerWidth: Int
+    /// The column just after the marked text, in the diagnostic's own units (bytes of UTF-8
+    /// from 1): the end of the range that `--format json` reports.
+    var endColumn: Int
 
     /// At most this many characters of a line are shown.
     static let window = 100
@@ -51,6 +54,7 @@ struct SourceExcerpt: Equatable {
         let before = (first > 0 ? "…" : "") + TerminalText.escaped(String(characters[first..<start]))
         let marked = TerminalText.escaped(String(characters[start..<min(characters.count, max(start, last))]))
         lineNumber = number
+        endColumn = characters[..<min(characters.count, start + width)].reduce(1) { $0 + $1.utf8.count }
         text = before + marked + (last < characters.count ? "…" : "")
         markerOffset = before.count
         markerWidth = max(1, min(width, max(1, marked.count)))
@@ -87,6 +91,12 @@ final class SourceLines {
         let lines = lines(of: location.file)
         guard let lines, location.line >= 1, location.line <= lines.count else { return nil }
         return SourceExcerpt(line: lines[location.line - 1], number: location.line, column: location.column)
+    }
+
+    /// The line as written, at most 500 characters of it.
+    func line(_ location: SourceLocation) -> String? {
+        guard let lines = lines(of: location.file), location.line >= 1, location.line <= lines.count else { return nil }
+        return String(lines[location.line - 1].prefix(500))
     }
 
     private func lines(of path: String) -> [Substring]? {

@@ -111,7 +111,7 @@ struct CommandLineTests {
         #expect(first["line"] as? Int == 5 && first["column"] as? Int == 5 && first["severity"] as? String == "error")
         #expect(first["suggestion"] as? String == "did you mean FIRST-1?")
         #expect((first["file"] as? String)?.hasSuffix("Content/chapters/02-two.md") == true)
-        #expect(Set(first.keys) == ["file", "line", "column", "severity", "code", "message", "suggestion"])
+        #expect(Set(first.keys) == ["file", "line", "column", "endColumn", "severity", "code", "message", "suggestion", "sourceLine"])
     }
 
     @Test("check passes a clean handbook, and --strict turns warnings into errors")

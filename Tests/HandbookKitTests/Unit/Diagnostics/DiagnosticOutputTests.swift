@@ -63,6 +63,22 @@ struct DiagnosticOutputTests {
         #expect(first.allSatisfy { $0.range(of: #"^.+:\d+:\d+: (error|warning): "#, options: .regularExpression) != nil })
     }
 
+    @Test("JSON gives the range of the marked word and the source line, when the file can be read")
+    func jsonRange() throws {
+        let folder = try TemporaryFolder("handbook-json-range-")
+        let path = folder.path + "/a.md"
+        try "# Title\n\nSee é FIRST-9, here.\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let diagnostics = [
+            Diagnostic.warning(.ruleUndefinedReference, at: SourceLocation(file: path, line: 3, column: 8), "FIRST-9 looks like a rule identifier"),
+            Diagnostic.error(.templateSyntax, at: SourceLocation(file: "<built-in templates>/index.mustache", line: 2, column: 1), "x"),
+        ]
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(DiagnosticFormat.json(diagnostics).utf8)) as? [[String: Any]])
+        #expect(objects[0]["column"] as? Int == 8)
+        #expect(objects[0]["endColumn"] as? Int == 15, "FIRST-9 is 7 bytes")
+        #expect(objects[0]["sourceLine"] as? String == "See é FIRST-9, here.")
+        #expect(objects[1]["endColumn"] == nil && objects[1]["sourceLine"] == nil)
+    }
+
     @Test("GitHub annotations: one line each, properties and message escaped as GitHub reads them back")
     func github() {
         let diagnostics = [
