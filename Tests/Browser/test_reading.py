@@ -508,12 +508,7 @@ def test_a_page_with_a_rule_preview_open_and_copy_buttons_has_no_accessibility_v
     driver.execute_script("arguments[0].focus()", link)
     WebDriverWait(driver, 5).until(lambda _: driver.find_element("id", "hb-rule-preview").is_displayed())
     assert driver.find_elements("css selector", ".rule-copy")
-    driver.execute_script(sitecheck.axe_source())
-    result = driver.execute_async_script("""
-        const done = arguments[arguments.length - 1];
-        axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
-          .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
-          .catch(e => done(['axe failed: ' + e]));""", sitecheck.WCAG_TAGS)
+    result = sitecheck.axe_here(driver)
     # The preview is still open when axe has looked.
     assert driver.find_element("id", "hb-rule-preview").is_displayed()
     assert result == []
