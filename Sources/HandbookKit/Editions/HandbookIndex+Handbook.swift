@@ -24,6 +24,11 @@ extension HandbookIndex {
                 anchors: chapter.anchors.aliases.isEmpty
                     ? nil : Dictionary(chapter.anchors.aliases.map { ($0.name, $0.target) }, uniquingKeysWith: { first, _ in first }))
         }
+        if !handbook.config.situations.isEmpty {
+            situations = handbook.config.situations.map { situation in
+                Situation(text: situation.text, rules: situation.ruleIdentifiers.filter { handbook.ruleIndex[$0] != nil })
+            }
+        }
         if !handbook.parts.isEmpty {
             var slugsByPart: [String: [String]] = [:]
             for (index, chapter) in handbook.chapters.enumerated() {

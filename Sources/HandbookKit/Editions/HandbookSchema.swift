@@ -32,6 +32,7 @@ enum HandbookSchema {
         "language": { "type": "string", "description": "BCP 47 language tag." },
         "chapters": { "type": "array", "items": { "$ref": "#/$defs/chapter" } },
         "parts": { "type": "array", "items": { "$ref": "#/$defs/part" }, "description": "The parts that group the chapters, in order; present when the handbook has parts." },
+        "situations": { "type": "array", "items": { "$ref": "#/$defs/situation" }, "description": "Entry points by situation (situations in handbook.yml), in order; present when the handbook lists them." },
         "rules": { "type": "array", "items": { "$ref": "#/$defs/rule" } },
         "tipLists": { "type": "array", "items": { "$ref": "#/$defs/tipList" } },
         "withdrawn": { "type": "array", "items": { "$ref": "#/$defs/withdrawnRule" }, "description": "Rules withdrawn in this edition or an earlier one; their permalinks stay." },
@@ -57,6 +58,15 @@ enum HandbookSchema {
               "description": "Old anchors of the chapter page that still work (front matter `anchors:`, and explicit anchors of rule headings): each maps to the anchor, in the same page, it stands for. Absent when there are none.",
               "additionalProperties": { "type": "string" }
             }
+          }
+        },
+        "situation": {
+          "type": "object",
+          "required": ["text", "rules"],
+          "additionalProperties": false,
+          "properties": {
+            "text": { "type": "string", "description": "What the reader faces, in their words." },
+            "rules": { "type": "array", "items": { "type": "string" }, "description": "The identifiers of the rules that answer it, in the order written." }
           }
         },
         "part": {

@@ -27,6 +27,13 @@ struct HandbookIndex: Codable, Sendable, Equatable {
         var chapters: [String]
     }
 
+    /// An entry point by situation (`situations` in handbook.yml).
+    struct Situation: Codable, Sendable, Equatable {
+        var text: String
+        /// The identifiers of the rules that answer it, in the order written.
+        var rules: [String]
+    }
+
     struct Rule: Codable, Sendable, Equatable {
         var id: String
         var title: String
@@ -128,6 +135,8 @@ struct HandbookIndex: Codable, Sendable, Equatable {
     var chapters: [Chapter]
     /// Present when the handbook has parts.
     var parts: [Part]?
+    /// Present when handbook.yml lists situations.
+    var situations: [Situation]?
     var rules: [Rule]
     var tipLists: [TipList]
     var withdrawn: [Withdrawn]?

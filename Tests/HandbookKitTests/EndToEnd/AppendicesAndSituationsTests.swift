@@ -92,6 +92,16 @@ struct AppendicesAndSituationsTests {
         #expect(dev2.lowerBound < dev1.lowerBound, "rules in the order written")
     }
 
+    @Test("handbook.json lists the situations with their rules, for intranet editors; the schema allows them")
+    func index() throws {
+        let index = try handbook.index()
+        #expect(index.situations == [
+            .init(text: "I lost my laptop", rules: ["DEV-2", "DEV-1"]),
+            .init(text: "Someone asked for my password: what now?", rules: ["ACC-1"]),
+        ])
+        #expect(try handbook.read("handbook.schema.json").contains(#""situation": {"#))
+    }
+
     @Test("a handbook without situations or appendices shows none of their markup")
     func without() async throws {
         let plain = try TestHandbook()
@@ -101,6 +111,8 @@ struct AppendicesAndSituationsTests {
         #expect(!home.contains("situation"))
         #expect(!home.contains("type=\"A\""))
         #expect(try plain.read("chapters/first.html").contains(#"<p class="eyebrow">Chapter 1</p>"#))
+        #expect(try plain.index().situations == nil, "handbook.json has no situations key")
+        #expect(!(try plain.read("handbook.json")).contains("situations"))
     }
 
     @Test("a situation naming a rule no chapter defines is an error at its line in handbook.yml, with the closest rule")
