@@ -350,10 +350,17 @@ package struct ContentInventory: Sendable {
 
     /// `NN-slug`, as chapters' names are without `.md` and parts' folders are.
     static func numberedName(_ stem: String) -> (Int, String)? {
-        let digits = stem.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, let number = Int(digits), stem.dropFirst(digits.count).first == "-" else { return nil }
-        let slug = String(stem.dropFirst(digits.count + 1))
+        guard let (number, digits) = numberPrefix(stem) else { return nil }
+        let slug = String(stem.dropFirst(digits + 1))
         return isSlug(slug) ? (number, slug) : nil
+    }
+
+    /// The number a name starts with before its hyphen (`03` of `03-privacy.md`), and how many
+    /// digits write it.
+    static func numberPrefix(_ name: String) -> (number: Int, digits: Int)? {
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, let number = Int(digits), name.dropFirst(digits.count).first == "-" else { return nil }
+        return (number, digits.count)
     }
 
     static func isSlug(_ text: String) -> Bool {

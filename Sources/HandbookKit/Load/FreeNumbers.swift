@@ -10,10 +10,9 @@ struct FreeNumbers {
         var highest = 0
         var width = 2
         for name in names {
-            let digits = name.prefix { $0.isASCII && $0.isNumber }
-            guard !digits.isEmpty, name.dropFirst(digits.count).first == "-", let number = Int(digits) else { continue }
+            guard let (number, digits) = ContentInventory.numberPrefix(name) else { continue }
             highest = max(highest, number)
-            width = max(width, digits.count)
+            width = max(width, digits)
         }
         next = highest + 1
         self.width = width
