@@ -49,11 +49,11 @@ enum OfflineArchive {
     ]
 
     /// Whether the editions write the file, so that it is added to the archive only once they
-    /// have: the print edition and the search index's scripts. The home page is added last too,
-    /// in the form the archive holds.
+    /// have: the list of all rules, the previews, the print edition and the search index's
+    /// scripts. The home page is added last too, in the form the archive holds.
     static func isWrittenLate(_ path: String) -> Bool {
-        path == SiteLayout.print || path == SiteLayout.searchIndexScript || SiteLayout.isSearchIndexPart(path)
-            || path == SiteLayout.home
+        path == SiteLayout.rulesIndex || path == SiteLayout.rulePreviews || path == SiteLayout.print
+            || path == SiteLayout.searchIndexScript || SiteLayout.isSearchIndexPart(path) || path == SiteLayout.home
     }
 
     /// An archive being written into `.handbook-offline.zip.tmp` in the site's folder, entry by

@@ -190,8 +190,10 @@ public enum HandbookBuilder {
                     output: output.path, handbook: handbook, templates: templates, content: result.content,
                     configPath: configPath, strict: options.strict, outOfDate: rebuilding != nil ? Set(SiteEdition.allCases) : []))
             if let downloads { cache?.written(.offline, downloads: downloads) }
+            // The site's pages: the render step's and the editions' (the lists of all rules, print).
+            let pages = result.pages + SiteEdition.allCases.reduce(0) { $0 + $1.pages }
             var summary = BuildSummary(
-                pages: result.pages + 1, chapters: handbook.chapters.count, rules: handbook.rules.count,
+                pages: pages, chapters: handbook.chapters.count, rules: handbook.rules.count,
                 tips: handbook.tipLists.reduce(0) { $0 + $1.anchors.tips.count },
                 seconds: Date().timeIntervalSince(started), output: DisplayPath.of(output.path),
                 steps: [
@@ -203,7 +205,7 @@ public enum HandbookBuilder {
                 summary.filesWritten = rebuilding.writes.filesWritten
             }
             var report = BuildReport(
-                diagnostics: diagnostics.sortedForDisplay(), pagesWritten: rebuilding != nil ? result.rendered : result.pages + 1)
+                diagnostics: diagnostics.sortedForDisplay(), pagesWritten: rebuilding != nil ? result.rendered : pages)
             report.summary = summary
             return report
         } catch {

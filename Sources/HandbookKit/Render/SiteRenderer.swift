@@ -19,14 +19,12 @@ package struct SiteRenderer: Sendable {
         case site(SitePages)
     }
 
-    /// The pages that list the whole handbook, each a unit of its own: each of the lists of all
-    /// rules takes as long as a dozen chapters, so they render on different cores, and a change
-    /// that one of them shows does not render the others again.
+    /// The pages that list the whole handbook, each a unit of its own, so that a change that one
+    /// of them shows does not render the other again. The lists of every rule (all rules, the
+    /// embed guide) are editions: `serve` writes them when asked for, not on every save.
     package enum SitePages: Sendable, Hashable, CaseIterable {
         /// The home page and the search page.
         case home
-        case rulesIndex
-        case embedGuide
         /// The changes page and the withdrawn rules' pages.
         case changes
     }
@@ -292,13 +290,6 @@ package struct SiteRenderer: Sendable {
                 try renderNotFound(context: context, templates: templates, into: staging)
                 files.append(SiteLayout.notFound)
             }
-        case .rulesIndex:
-            try renderRulesIndex(site, context: context, templates: templates, into: staging)
-            files = [SiteLayout.rulesIndex]
-        case .embedGuide:
-            let guide = EmbedPages.guide(site, context: context, templates: templates)
-            try staging.write(guide.html, to: guide.path)
-            files = [guide.path]
         case .changes:
             if site.history.isComparing {
                 try staging.write(ChangesPage.render(site, context: context, templates: templates), to: SiteLayout.changes)
@@ -356,7 +347,8 @@ package struct SiteRenderer: Sendable {
         return templates.render(context, template: "index")
     }
 
-    private static func renderRulesIndex(_ site: SiteUnit, context builder: PageContext, templates: TemplateSet, into staging: SiteFolder) throws {
+    /// The list of every rule, by chapter (`RulesIndexEdition`).
+    static func rulesIndexHTML(_ site: SiteUnit, context builder: PageContext, templates: TemplateSet) -> String {
         let root = SiteLayout.rootFromPage
         var context = builder.base(
             kind: .rulesIndex, title: "All rules", description: "Every rule of \(builder.frame.config.title), by chapter.",
@@ -377,7 +369,7 @@ package struct SiteRenderer: Sendable {
         }
         context[.withdrawn] = withdrawn
         context[.hasWithdrawn] = !withdrawn.isEmpty
-        try staging.write(templates.render(context, template: "rules-index"), to: SiteLayout.rulesIndex)
+        return templates.render(context, template: "rules-index")
     }
 
     static let notFoundTemplate = "404"

@@ -13,6 +13,9 @@ enum EditionsStep {
     ) rethrows -> [any Edition] {
         try SiteEdition.allCases.filter(kinds.contains).map { kind -> any Edition in
             switch kind {
+            case .rulesIndex: RulesIndexEdition(handbook: handbook, templates: templates)
+            case .embedGuide: EmbedGuideEdition(handbook: handbook, templates: templates)
+            case .rulePreviews: RulePreviewsEdition(handbook: handbook)
             case .index: IndexEdition(handbook: handbook, content: content, siteFolder: siteFolder)
             case .search: SearchEdition(files: try search())
             case .print: PrintEdition(handbook: handbook, content: content, templates: templates, siteFolder: siteFolder)

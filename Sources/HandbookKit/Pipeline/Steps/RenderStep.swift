@@ -22,7 +22,6 @@ package enum RenderStep {
         }
         try folder.write(ServiceWorker.manifest(handbook.config), to: SiteLayout.manifest)
         try folder.write(PageStyle.css(handbook.config), to: SiteLayout.pageStyle)
-        try folder.write(RulePreviews.script(handbook), to: SiteLayout.rulePreviews)
         try folder.write(
             "This folder is written by `handbook build` and replaced as a whole on every build.\n",
             to: SiteLayout.marker)

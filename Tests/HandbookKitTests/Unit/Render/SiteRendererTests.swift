@@ -32,7 +32,7 @@ struct SiteRendererTests {
         try String(contentsOfFile: folder.path + "/" + path, encoding: .utf8)
     }
 
-    @Test("a handbook renders its chapters, one page per rule, the embeds, the home page and the rules index")
+    @Test("a handbook renders its chapters, one page per rule, the embeds and the home page; the lists of all rules are editions")
     func renders() async throws {
         try await withSiteFolder { folder in
             let result = try await render(into: folder)
@@ -41,7 +41,7 @@ struct SiteRendererTests {
                 "rules/A-1.html", "rules/A-1.1.html", "rules/B-1.html",
                 "embed/chapters/one.html", "embed/chapters/two.html", "embed/tips/quick.html",
                 "embed/rules/A-1.html", "embed/rules/A-1.1.html", "embed/rules/B-1.html",
-                SiteLayout.home, SiteLayout.rulesIndex, SiteLayout.search, SiteLayout.embedIndex, SiteLayout.notFound,
+                SiteLayout.home, SiteLayout.search, SiteLayout.notFound,
             ]
             let html = try folder.files().filter { $0.hasSuffix(".html") }
             #expect(html == pages.sorted())
@@ -58,8 +58,18 @@ struct SiteRendererTests {
             #expect(try read("rules/B-1.html", in: folder).contains("A-1 First rule"), "a rule's page shows who cites it")
             let home = try read(SiteLayout.home, in: folder)
             #expect(home.contains("One") && home.contains("Two") && home.contains("Quick tips"))
-            let rulesIndex = try read(SiteLayout.rulesIndex, in: folder)
+            for file in [SiteLayout.rulesIndex, SiteLayout.embedIndex, SiteLayout.rulePreviews] {
+                #expect(!FileManager.default.fileExists(atPath: folder.path + "/" + file), "\(file) is an edition's")
+            }
+            let handbook = try MemoryHandbook(chapters: Self.chapters, tipLists: Self.tipLists).resolved()
+            let templates = try MemoryHandbook.templates()
+            let rulesIndex = RulesIndexEdition(handbook: handbook, templates: templates).make()
             #expect(["A-1", "A-1.1", "B-1"].allSatisfy { rulesIndex.contains("rules/\($0).html") })
+            let guide = EmbedGuideEdition(handbook: handbook, templates: templates).make()
+            #expect(guide.path == SiteLayout.embedIndex)
+            #expect(["A-1", "A-1.1", "B-1"].allSatisfy { guide.html.contains("embed/rules/\($0).html") })
+            let previews = try RulePreviewsEdition(handbook: handbook).make()
+            #expect(previews.contains("\"A-1.1\":[\"Nested rule\",\"Detail.\"]"))
 
             #expect(result.content.chapters.count == 2 && result.content.chapters[1].contains("Text two."))
             #expect(Set(result.content.rules.keys) == ["A-1", "A-1.1", "B-1"])
