@@ -8,7 +8,9 @@ import Synchronization
 /// Calls `notice` from a thread of its own whenever something in the watched folders may have
 /// changed: on Linux as soon as the kernel reports a change (inotify) and the changes have
 /// paused for `settle`, so that a save that writes several files, or an editor's write to a
-/// temporary file and rename, is one notice; elsewhere, or when inotify cannot watch every
+/// temporary file and rename, is one notice. When the last change completed a save (a file
+/// closed after writing, or renamed into place) the pause need only be a third of `settle`:
+/// the files of one save follow each other closely. Elsewhere, or when inotify cannot watch every
 /// folder, every `interval`. What changed is for the caller to find out (`SourceChanges`).
 /// A thread rather than a task: it waits in poll(2), which would hold one of the few threads
 /// that run every task.
@@ -91,11 +93,13 @@ final class ChangeNotices: Sendable {
                 case .timeout: outcome = .lost  // None was asked for: poll(2) failed.
                 }
                 let deadline = ContinuousClock.now + longest
-                settling: while outcome == .changed, ContinuousClock.now < deadline {
-                    switch wait(for: watches.descriptor, timeout: settle) {
+                settling: while outcome == .changed || outcome == .saved, ContinuousClock.now < deadline {
+                    switch wait(for: watches.descriptor, timeout: outcome == .saved ? settle / 3 : settle) {
                     case .stop: return false
                     case .timeout: break settling
-                    case .ready: if watches.read() == .lost { outcome = .lost }
+                    case .ready:
+                        let read = watches.read()
+                        if read != .quiet { outcome = read }
                     }
                 }
                 if outcome == .lost {
@@ -103,7 +107,7 @@ final class ChangeNotices: Sendable {
                     notice()
                     return true
                 }
-                if outcome == .changed { notice() }
+                if outcome == .changed || outcome == .saved { notice() }
             }
         }
     #endif

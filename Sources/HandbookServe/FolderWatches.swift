@@ -9,7 +9,11 @@
         enum Outcome: Equatable {
             /// Nothing the build reads: no events, or only those of hidden files.
             case quiet
+            /// A file is being written, or something was created, removed or renamed.
             case changed
+            /// The last change was a file closed after writing or renamed into place: an
+            /// editor's save is complete, so the folders need settle only briefly.
+            case saved
             /// Events were or will be missed: a watched folder given at the start is gone, or no
             /// more watches may be added. Only polling can tell what changes from now on.
             case lost
@@ -62,6 +66,7 @@
                     switch handle(event, name: name) {
                     case .lost: return .lost
                     case .changed: outcome = .changed
+                    case .saved: outcome = .saved
                     case .quiet: break
                     }
                 }
@@ -93,8 +98,9 @@
                 if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !watchTree(path, following: false) {
                     return .lost
                 }
+                return .changed
             }
-            return .changed
+            return mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 ? .saved : .changed
         }
 
         /// Watches `folder` and the visible folders below it; false when the limit on watches is

@@ -123,7 +123,7 @@ def main(argv):
         f"`handbook serve` on `generate_handbook.py {chapters}` ({total:,} pages); {EDITS} edits of one chapter, "
         "alternately a word of its text and the title of its first rule (cited from other chapters). "
         "Saved to served: from writing the file to the server answering with the new page "
-        "(polling every 5 ms; the watcher is told of changes by inotify and waits 15 ms for a save to settle). Rebuild: the time the server reports. "
+        "(polling every 5 ms; the watcher is told of changes by inotify and waits 5 ms after a completed save, 15 ms after other changes, for more). Rebuild: the time the server reports. "
         + folder_note(),
         "",
         "| edit | saved to served, median (ms) | p95 (ms) | max (ms) | rebuild, median (ms) | max (ms) | pages rendered again |",

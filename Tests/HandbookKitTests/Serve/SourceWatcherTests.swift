@@ -145,6 +145,28 @@ struct SourceWatcherTests {
             #expect(reported.changes.source == .events)
         }
 
+        @Test("inotify: a file being written is a change; closed after writing, or renamed into place, a completed save")
+        func savesComplete() throws {
+            let handbook = try TestHandbook()
+            defer { handbook.remove() }
+            var watches = try #require(FolderWatches(folders: [handbook.content]))
+            defer { watches.close() }
+            let path = handbook.content + "/chapters/02-second.md"
+            #expect(FileManager.default.createFile(atPath: path, contents: nil))
+            let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try file.write(contentsOf: Data("---\ntitle: Second\n---\n".utf8))
+            #expect(watches.read() == .changed, "still open for writing")
+            try file.close()
+            #expect(watches.read() == .saved)
+            #expect(watches.read() == .quiet)
+            try Data("x".utf8).write(to: URL(fileURLWithPath: handbook.content + "/chapters/.02-second.md.swp"))
+            #expect(watches.read() == .quiet, "hidden files are not read by the build")
+            #expect(rename(handbook.content + "/chapters/.02-second.md.swp", path) == 0)
+            #expect(watches.read() == .saved)
+            try FileManager.default.removeItem(atPath: path)
+            #expect(watches.read() == .changed)
+        }
+
         @Test("inotify: a burst of writes is one change set, however the kernel's events came")
         func burst() async throws {
             let handbook = try TestHandbook()
