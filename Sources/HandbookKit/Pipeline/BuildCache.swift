@@ -80,10 +80,17 @@ public final class BuildCache: Sendable {
     }
 
     /// The pages the last build resolved, whether or not it then failed: each is checked
-    /// against the rules before it is used again (`ResolveMemo`).
-    var resolveMemo: ResolveMemo? {
-        get { state.withLock { $0.resolveMemo } }
-        set { state.withLock { $0.resolveMemo = newValue } }
+    /// against the rules before it is used again (`ResolveMemo`). Taken out for the resolve,
+    /// which changes it in place and gives it back (`keepResolveMemo`).
+    func takeResolveMemo() -> ResolveMemo? {
+        state.withLock { state in
+            defer { state.resolveMemo = nil }
+            return state.resolveMemo
+        }
+    }
+
+    func keepResolveMemo(_ memo: ResolveMemo) {
+        state.withLock { $0.resolveMemo = memo }
     }
 
     /// The templates in `folder` (nil: the built-in ones): those of the last build when their

@@ -120,8 +120,8 @@ public enum HandbookBuilder {
         if let config = loaded.config {
             var (resolved, problems, memo) = ResolveStep.run(
                 config: config, chapters: chapters, tipLists: tipLists, media: inventory.media, templates: templates,
-                parts: inventory.parts, memo: cache?.resolveMemo, remembering: cache != nil)
-            cache?.resolveMemo = memo
+                parts: inventory.parts, memo: cache?.takeResolveMemo(), remembering: cache != nil)
+            cache?.keepResolveMemo(memo)
             diagnostics += problems
             diagnostics += CompareStep.run(&resolved, previousPath: options.previousEdition, inventory: inventory)
             handbook = resolved

@@ -52,6 +52,8 @@ package struct ResolveMemo: Sendable {
     var collected: [String: Collected] = [:]
     /// The content paths of the pages the resolution that made this memo took from the last one.
     var reused: Set<String> = []
+    /// The resolution that made this memo, whole, when no chapter's rule was refused in it.
+    var last: LastResolve?
 
     /// The anchors computed for this page before, when they had no problems.
     func anchors(of page: ParsedPage, chapterIndex: Int?) -> Anchored? {

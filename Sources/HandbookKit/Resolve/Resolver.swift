@@ -29,36 +29,36 @@ struct Resolver {
     /// an empty one: a whole build would only hold every page twice).
     static func resolve(
         config: HandbookConfig, chapters: [ParsedPage], tipLists: [ParsedPage],
-        media: [MediaFile], reservedAnchors: Set<String> = [], memo: ResolveMemo? = nil, remembering: Bool = false
+        media: [MediaFile], reservedAnchors: Set<String> = [], memo: consuming ResolveMemo? = nil, remembering: Bool = false
     ) -> (ResolvedHandbook, [Diagnostic], ResolveMemo) {
         var resolver = Resolver()
         resolver.grammar = config.ruleGrammar
         let settings = ResolveMemo.Settings(
             grammar: config.ruleGrammar, allowRawHTML: config.allowRawHTML, brokenLinksAreWarnings: config.brokenLinksAreWarnings,
             reservedAnchors: reservedAnchors)
-        let memo = memo?.settings == settings ? memo : nil
+        // Owned here, so that a patch changes it in place rather than copying all it holds.
+        var memo = consume memo
+        if memo?.settings != settings { memo = nil }
+        if remembering, memo != nil, let patched = patch(config: config, chapters: chapters, tipLists: tipLists, media: media, memo: &memo!) {
+            return patched
+        }
         // Nil in a whole build, which keeps nothing for a next one.
         var nextMemo = remembering ? ResolveMemo(settings: settings) : nil
         let pages = chapters.enumerated().map { ($1, Optional($0)) } + tipLists.map { ($0, Int?.none) }
 
         var building = RuleTable(grammar: config.ruleGrammar, brokenLinksAreWarnings: config.brokenLinksAreWarnings)
         var anchors: [PageAnchors] = []
+        // By page, for `LastResolve`.
+        var anchorProblems: [[Diagnostic]] = []
+        var collectProblems: [[Diagnostic]] = []
         for (page, chapterIndex) in pages {
-            let source = ResolveMemo.Source(page, chapterIndex: chapterIndex)
-            let anchored: ResolveMemo.Anchored
-            if let kept = memo?.anchors(of: page, chapterIndex: chapterIndex) {
-                anchored = kept
-                nextMemo?.anchors[page.contentPath] = kept
-            } else {
-                var computed = PageAnchors.compute(for: page.outline, withTips: page.kind == .tipList, reserved: reservedAnchors)
-                let problems = AnchorCheck.check(page, anchors: &computed, reserved: reservedAnchors)
-                resolver.diagnostics += problems
-                anchored = .init(source: source, anchors: computed, all: computed.all)
-                if problems.isEmpty { nextMemo?.anchors[page.contentPath] = anchored }
-            }
-            anchors.append(anchored.anchors)
-            building.pagesByContentPath[page.contentPath] = .init(page: page, anchors: anchored.all)
-            building.aliasesByContentPath[page.contentPath] = anchored.anchors
+            let anchored = anchored(page, chapterIndex: chapterIndex, memo: memo, reservedAnchors: reservedAnchors)
+            if anchored.problems.isEmpty { nextMemo?.anchors[page.contentPath] = anchored.kept }
+            resolver.diagnostics += anchored.problems
+            anchorProblems.append(anchored.problems)
+            anchors.append(anchored.kept.anchors)
+            building.pagesByContentPath[page.contentPath] = .init(page: page, anchors: anchored.kept.all)
+            building.aliasesByContentPath[page.contentPath] = anchored.kept.anchors
         }
         for file in media {
             let path = SiteLayout.media(file.relativePath)
@@ -68,10 +68,14 @@ struct Resolver {
         resolver.rulesByChapter = Array(repeating: [], count: chapters.count)
         resolver.innermostRuleOfBlock = Array(repeating: [], count: chapters.count)
         for (index, chapter) in chapters.enumerated() {
+            let first = resolver.diagnostics.count
             resolver.collect(chapter, chapterIndex: index, memo: memo, into: &nextMemo)
+            collectProblems.append(Array(resolver.diagnostics[first...]))
         }
         for tipList in tipLists {
+            let first = resolver.diagnostics.count
             resolver.reportRuleHeadings(in: tipList)
+            collectProblems.append(Array(resolver.diagnostics[first...]))
         }
         // The rules move into the table and back, so that joining the citations finds them
         // held once and adds to them in place rather than copying every rule.
@@ -84,6 +88,13 @@ struct Resolver {
         let resolutions: [(PageResolution, reused: Bool)]
         (resolutions, resolver.rules) = resolvePages(
             Array(zip(pages, anchors)), table: building, memo: memo, recordingLookups: remembering)
+        // Kept for the next resolve's patch; else let go before the citations are joined, which
+        // then add to the rules in place.
+        var collected = RuleTable()
+        if nextMemo != nil {
+            collected = building
+            collected.rules = resolver.rules
+        }
         building = RuleTable()
         var usedMedia: Set<ExactText> = []
         for ((page, chapterIndex), (resolution, reused)) in zip(pages, resolutions) {
@@ -104,12 +115,49 @@ struct Resolver {
             ruleIndex: resolver.ruleIndex, rulesByChapter: resolver.rulesByChapter, chapterPaths: chapters.map(\.outputPath),
             media: media)
         resolver.diagnostics += SituationCheck.problems(config.situations, ruleIndex: handbook.ruleIndex, rules: handbook.rules)
+        if resolver.definitionsRefused == 0 {
+            nextMemo?.last = LastResolve(
+                sources: pages.map { ResolveMemo.Source($0, chapterIndex: $1) }, contentPaths: pages.map(\.0.contentPath),
+                mediaPaths: media.map(\.relativePath), table: collected, rulesByChapter: resolver.rulesByChapter, rules: resolver.rules,
+                resolutions: resolutions.map(\.0), anchors: anchors, anchorProblems: anchorProblems, collectProblems: collectProblems)
+        }
         return (handbook, resolver.diagnostics, nextMemo ?? ResolveMemo(settings: settings))
+    }
+
+    /// A page's anchors, from `memo` when it has them, and what checking them found: the memo
+    /// for the next resolve keeps them when that is nothing.
+    static func anchored(
+        _ page: ParsedPage, chapterIndex: Int?, memo: ResolveMemo?, reservedAnchors: Set<String>
+    ) -> (kept: ResolveMemo.Anchored, problems: [Diagnostic]) {
+        if let kept = memo?.anchors(of: page, chapterIndex: chapterIndex) { return (kept, []) }
+        var computed = PageAnchors.compute(for: page.outline, withTips: page.kind == .tipList, reserved: reservedAnchors)
+        let problems = AnchorCheck.check(page, anchors: &computed, reserved: reservedAnchors)
+        return (ResolveMemo.Anchored(source: .init(page, chapterIndex: chapterIndex), anchors: computed, all: computed.all), problems)
+    }
+
+    /// A chapter's rules collected as if no other chapter defined any, and what collecting them
+    /// reported; nil when a definition was refused. For `patch`, which compares them with the
+    /// rules the chapter had.
+    static func collectedAlone(_ chapter: ParsedPage, chapterIndex: Int, chapterCount: Int, settings: ResolveMemo.Settings) -> CollectedRules? {
+        var alone = Resolver()
+        alone.grammar = settings.grammar
+        alone.rulesByChapter = Array(repeating: [], count: chapterCount)
+        alone.innermostRuleOfBlock = Array(repeating: [], count: chapterCount)
+        var next: ResolveMemo? = ResolveMemo(settings: settings)
+        alone.collect(chapter, chapterIndex: chapterIndex, memo: nil, into: &next)
+        return next?.collected[chapter.contentPath]?.rules
+    }
+
+    /// What a tip list reports for defining rules or explaining changes, which only chapters do.
+    static func ruleHeadingProblems(in tipList: ParsedPage) -> [Diagnostic] {
+        var alone = Resolver()
+        alone.reportRuleHeadings(in: tipList)
+        return alone.diagnostics
     }
 
     /// Each page resolved against `table`, or taken from `memo`, in runs of pages on every core
     /// (each run worth scheduling); and the table's rules, given back.
-    private static func resolvePages(
+    static func resolvePages(
         _ pages: [((ParsedPage, Int?), PageAnchors)], table: RuleTable, memo: ResolveMemo?, recordingLookups: Bool
     ) -> ([(PageResolution, reused: Bool)], [Rule]) {
         let resolutions = withExtendedLifetime(SuggestionCache(table)) { suggestions in

@@ -46,13 +46,20 @@ struct MemoryHandbook {
     /// The same, with the memo of an earlier resolution, as `serve` resolves; and the memo for
     /// the next.
     func resolve(templates: TemplateSet? = nil, memo: ResolveMemo?, remembering: Bool = true) throws -> (ResolvedHandbook, [Diagnostic], ResolveMemo) {
+        let loaded = try self.loaded()
+        return ResolveStep.run(
+            config: loaded.config, chapters: loaded.chapters, tipLists: loaded.tipLists,
+            media: loaded.media, templates: templates, memo: memo, remembering: remembering)
+    }
+
+    /// The settings read and the pages parsed, as the resolve step is given them.
+    func loaded() throws -> (config: HandbookConfig, chapters: [ParsedPage], tipLists: [ParsedPage], media: [MediaFile]) {
         let (config, problems) = LoadStep.config(Data(config.utf8), path: "handbook.yml", displayPath: "handbook.yml")
         let settings = try #require(config, "handbook.yml is usable: \(problems)")
-        let media = media.map { MediaFile(path: "media/" + $0, relativePath: $0) }
-        return ResolveStep.run(
-            config: settings, chapters: try chapters.map { try Self.parse($0, kind: .chapter, grammar: settings.ruleGrammar) },
-            tipLists: try tipLists.map { try Self.parse($0, kind: .tipList, grammar: settings.ruleGrammar) },
-            media: media, templates: templates, memo: memo, remembering: remembering)
+        return (
+            settings, try chapters.map { try Self.parse($0, kind: .chapter, grammar: settings.ruleGrammar) },
+            try tipLists.map { try Self.parse($0, kind: .tipList, grammar: settings.ruleGrammar) },
+            media.map { MediaFile(path: "media/" + $0, relativePath: $0) })
     }
 
     /// The resolved handbook, which must have resolved without an error.

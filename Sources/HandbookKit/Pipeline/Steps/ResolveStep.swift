@@ -6,11 +6,11 @@ package enum ResolveStep {
     /// build stops at their errors anyway.
     package static func run(
         config: HandbookConfig, chapters: [ParsedPage], tipLists: [ParsedPage], media: [MediaFile],
-        templates: TemplateSet?, parts: [HandbookPart] = [], memo: ResolveMemo? = nil, remembering: Bool = false
+        templates: TemplateSet?, parts: [HandbookPart] = [], memo: consuming ResolveMemo? = nil, remembering: Bool = false
     ) -> (ResolvedHandbook, [Diagnostic], ResolveMemo) {
         var (handbook, diagnostics, nextMemo) = Resolver.resolve(
             config: config, chapters: chapters, tipLists: tipLists, media: media, reservedAnchors: templates?.reservedIDs ?? [],
-            memo: memo, remembering: remembering)
+            memo: consume memo, remembering: remembering)
         if !parts.isEmpty {
             let byFolder = Dictionary(parts.map { ($0.folderName, $0) }) { first, _ in first }
             handbook.parts = parts

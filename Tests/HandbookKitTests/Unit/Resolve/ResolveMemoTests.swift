@@ -83,6 +83,67 @@ struct ResolveMemoTests {
         }
     }
 
+    /// Edits that leave every page in its place and every chapter's rule identifiers as they
+    /// were, which `Resolver.patch` brings up to date without collecting and joining again.
+    static let patchable: [(String, MemoryHandbook)] = Array(edits.prefix(2)) + [
+        edits[3],
+        // Lower case is not this grammar's: a plain heading, with a warning.
+        edits[7],
+        ("a citation changed to another rule", editing(0, one.1.components(separatedBy: "---\n\n").last!.replacingOccurrences(of: "Follow B-1", with: "Follow B-2"))),
+        ("every citation of a page removed", editing(2, "An overview.\n\n## C-1 Third rule\n\nText of C-1.\n")),
+        ("a rule nested under another", editing(1, two.1.components(separatedBy: "---\n\n").last!.replacingOccurrences(of: "## B-2 Rule b two", with: "### B-2 Rule b two"))),
+        ("a tip's text", {
+            var handbook = base
+            handbook.tipLists[0].text = MemoryHandbook.page("Tips", "- **Do this.** Follow A-2 (C-1).\n- Another tip, citing B-1 and B-2.\n")
+            return handbook
+        }()),
+        ("a broken link added, with its did-you-mean", editing(0, one.1.components(separatedBy: "---\n\n").last! + "\n\nSee [](rule:B-3).\n")),
+    ]
+
+    @Test("an edit that keeps each chapter's rule identifiers is patched, and resolves as afresh", arguments: patchable)
+    func patched(_ edit: String, _ edited: MemoryHandbook) throws {
+        // With a warning that is kept from the last resolve, for a page the edit leaves alone.
+        var base = Self.base
+        base.media = ["unused.png"]
+        var edited = edited
+        edited.media = base.media
+        var (_, _, memo) = try base.resolve(memo: nil)
+        let loaded = try edited.loaded()
+        let (patched, patchProblems, patchedMemo) = try #require(Resolver.patch(
+            config: loaded.config, chapters: loaded.chapters, tipLists: loaded.tipLists, media: loaded.media, memo: &memo), "\(edit)")
+        let (afresh, problems, _) = try edited.resolve(memo: nil)
+        #expect(patched.rules == afresh.rules, "\(edit)")
+        #expect(patchProblems == problems, "\(edit)")
+        #expect(problems.contains { $0.message.contains("unused.png") })
+        for (left, right) in zip(patched.chapters + patched.tipLists, afresh.chapters + afresh.tipLists) {
+            #expect(left.instructions == right.instructions, "\(edit): \(right.page.contentPath)")
+        }
+        // And back: the patched memo patches again.
+        var next = patchedMemo
+        let back = try base.loaded()
+        let (restored, restoredProblems, _) = try #require(Resolver.patch(
+            config: back.config, chapters: back.chapters, tipLists: back.tipLists, media: back.media, memo: &next), "\(edit), undone")
+        let (original, originalProblems, _) = try base.resolve(memo: nil)
+        #expect(restored.rules == original.rules, "\(edit), undone")
+        #expect(restoredProblems == originalProblems, "\(edit), undone")
+    }
+
+    @Test("an edit that adds, removes or moves a rule or a page is resolved whole")
+    func notPatched() throws {
+        let (_, _, base) = try Self.base.resolve(memo: nil)
+        for (edit, edited) in Self.edits where !Self.patchable.contains(where: { $0.0 == edit }) {
+            let loaded = try edited.loaded()
+            var memo = base
+            let patched = Resolver.patch(config: loaded.config, chapters: loaded.chapters, tipLists: loaded.tipLists, media: loaded.media, memo: &memo) != nil
+            #expect(!patched, "\(edit)")
+        }
+        // After a resolve that refused a definition, nothing is patched: the refusal names the
+        // place of a rule another chapter may move.
+        let (_, problems, refusing) = try Self.edits[6].1.resolve(memo: nil)
+        #expect(problems.contains { $0.message.contains("defined twice") })
+        #expect(refusing.last == nil)
+    }
+
     @Test("an edit that changes nothing other pages read resolves only the edited page again")
     func reusesUntouchedPages() throws {
         let (_, _, memo) = try Self.base.resolve(memo: nil)
