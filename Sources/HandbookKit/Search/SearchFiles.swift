@@ -16,10 +16,10 @@ package struct SearchFiles: Sendable {
     init(_ handbook: ResolvedHandbook) throws {
         let (pages, sections) = SearchSections.make(from: handbook)
         let index = SearchIndex.build(pages: pages, sections: sections, language: handbook.config.language, grammar: handbook.config.ruleGrammar)
-        json = try index.json()
-        let sectionParts = try index.sectionParts(partBytes: Self.partBytes)
-        script = SearchIndex.script(json: try index.json(sectionParts: sectionParts.count))
-        parts = sectionParts.enumerated().map { number, part in
+        let files = try index.files(partBytes: Self.partBytes)
+        json = files.json
+        script = SearchIndex.script(json: files.header)
+        parts = files.parts.enumerated().map { number, part in
             SearchIndex.script(json: part, assignTo: "window.handbookSearchIndexParts[\(number)]")
         }
         plainTextBytes = index.plainTextBytes

@@ -17,58 +17,81 @@ enum SearchTokenizer {
         var kind: Kind
     }
 
+    /// Reads the text's UTF-8 bytes as they are stored: most text is ASCII, one byte a
+    /// character, and a token's text is a run of those bytes.
     static func tokens(in text: String, grammar: RuleGrammar = .standard) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
-        let ascii = scalars.map { $0.isASCII ? UInt8($0.value) : 0 }
+        var text = text
+        return text.withUTF8 { tokens(in: $0, grammar: grammar) }
+    }
+
+    private static func tokens(in bytes: UnsafeBufferPointer<UInt8>, grammar: RuleGrammar) -> [Token] {
         var tokens: [Token] = []
-        var separator = String.UnicodeScalarView()
+        var separator: [UInt8] = []
         var index = 0
+        // Whether the character before `index` is part of a word.
+        var afterWord = false
 
         func flushSeparator() {
             guard !separator.isEmpty else { return }
-            let text = String(separator)
-            if text != " " { tokens.append(Token(text: text, kind: .separator)) }
-            separator = String.UnicodeScalarView()
+            if separator != [0x20] { tokens.append(Token(text: String(decoding: separator, as: UTF8.self), kind: .separator)) }
+            separator.removeAll(keepingCapacity: true)
+        }
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
 
-        while index < scalars.count {
-            let scalar = scalars[index]
+        while index < bytes.count {
+            let (scalar, length) = scalar(in: bytes, at: index)
             if isWordScalar(scalar) {
-                let startsWord = index == 0 || !isWordScalar(scalars[index - 1])
-                if startsWord, let length = grammar.match(in: ascii, at: index),
-                    index + length == scalars.count || !isWordScalar(scalars[index + length])
+                // A non-ASCII byte matches no identifier, as a character outside ASCII does not.
+                if !afterWord, let match = grammar.match(in: bytes, at: index),
+                    index + match == bytes.count || !isWordScalar(self.scalar(in: bytes, at: index + match).scalar)
                 {
                     flushSeparator()
-                    tokens.append(Token(text: String(String.UnicodeScalarView(scalars[index..<(index + length)])), kind: .identifier))
-                    index += length
+                    tokens.append(Token(text: text(index..<(index + match)), kind: .identifier))
+                    index += match
+                    afterWord = true
                     continue
                 }
-                var end = index
-                while end < scalars.count {
-                    if isWordScalar(scalars[end]) {
-                        end += 1
-                    } else if isApostrophe(scalars[end]), end + 1 < scalars.count, end > index,
-                        scalars[end + 1].properties.isAlphabetic
+                var end = index + length
+                while end < bytes.count {
+                    let (next, nextLength) = self.scalar(in: bytes, at: end)
+                    if isWordScalar(next) {
+                        end += nextLength
+                    } else if isApostrophe(next), end + nextLength < bytes.count,
+                        self.scalar(in: bytes, at: end + nextLength).scalar.properties.isAlphabetic
                     {
-                        end += 1
+                        end += nextLength
                     } else {
                         break
                     }
                 }
                 flushSeparator()
-                tokens.append(Token(text: String(String.UnicodeScalarView(scalars[index..<end])), kind: .word))
+                tokens.append(Token(text: text(index..<end), kind: .word))
                 index = end
+                afterWord = true
             } else {
                 if scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
-                    if separator.last != " " { separator.append(" ") }
+                    if separator.last != 0x20 { separator.append(0x20) }
                 } else {
-                    separator.append(scalar)
+                    separator.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
                 }
-                index += 1
+                index += length
+                afterWord = false
             }
         }
         flushSeparator()
         return tokens
+    }
+
+    /// The character whose UTF-8 encoding starts at `index` of valid UTF-8, and its length.
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+        guard case .valid(let encoded) = parser.parseScalar(from: &iterator) else { return ("\u{FFFD}", 1) }
+        return (Unicode.UTF8.decode(encoded), encoded.count)
     }
 
     /// The form words are matched in: lower case, without diacritics.
