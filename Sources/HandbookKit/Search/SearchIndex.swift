@@ -142,16 +142,26 @@ struct SearchIndex {
         header["sectionParts"] = parts.count
         header["sectionCount"] = sections.count
         object["sections"] = sectionsPlaceholder
+        // The object is small with placeholders in it; each is found there, before anything large
+        // is put in, and the result is put together once.
         func serialised(_ object: [String: Any], replacing values: [String: Data]) throws -> Data {
-            var data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-            for (placeholder, value) in values {
-                guard let range = data.firstRange(of: Data("\"\(placeholder)\"".utf8)) else {
-                    throw CocoaError(.coderInvalidValue)
-                }
-                data.replaceSubrange(range, with: value)
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            let places = try values.map { placeholder, value -> (Range<Int>, Data) in
+                let quoted = Array("\"\(placeholder)\"".utf8)
+                guard let found = data.withUnsafeBytes({ $0.firstRange(of: quoted) }) else { throw CocoaError(.coderInvalidValue) }
+                return (found, value)
+            }.sorted { $0.0.lowerBound < $1.0.lowerBound }
+            var result = Data()
+            result.reserveCapacity(data.count + places.reduce(0) { $0 + $1.1.count } + 1)
+            var copied = 0
+            for (range, value) in places {
+                result.append(data[copied..<range.lowerBound])
+                result.append(value)
+                copied = range.upperBound
             }
-            data.append(0x0A)
-            return data
+            result.append(data[copied...])
+            result.append(0x0A)
+            return result
         }
         return (
             try serialised(object, replacing: [wordsPlaceholder: wordsJSON, sectionsPlaceholder: allSections]),
