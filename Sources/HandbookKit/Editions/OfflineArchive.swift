@@ -93,24 +93,29 @@ enum OfflineArchive {
                 guard name.utf8.count <= InputLimits.outputPathBytes + 128 else {
                     throw Failure(message: "an entry's name is longer than \(InputLimits.outputPathBytes + 128) bytes")
                 }
-                let replacement = replacing[file].map { Data($0.utf8) }
-                let path = folder + "/" + file
                 guard let entry = archive_entry_new() else { throw Failure(message: "libarchive could not make an entry") }
                 defer { archive_entry_free(entry) }
-                archive_entry_set_pathname_utf8(entry, name)
-                archive_entry_set_size(entry, la_int64_t(try replacement?.count ?? FileChunks.size(path)))
-                archive_entry_set_filetype(entry, UInt32(Glibc.S_IFREG))
-                archive_entry_set_perm(entry, 0o644)
-                archive_entry_set_mtime(entry, time_t(fixedDate), 0)
-                try check(archive_write_header(archive, entry))
-                func write(_ data: Data) throws {
-                    let written = data.withUnsafeBytes { archive_write_data(archive, $0.baseAddress, $0.count) }
-                    guard written == data.count else {
+                func header(size: Int) throws {
+                    archive_entry_set_pathname_utf8(entry, name)
+                    archive_entry_set_size(entry, la_int64_t(size))
+                    archive_entry_set_filetype(entry, UInt32(Glibc.S_IFREG))
+                    archive_entry_set_perm(entry, 0o644)
+                    archive_entry_set_mtime(entry, time_t(fixedDate), 0)
+                    try check(archive_write_header(archive, entry))
+                }
+                func write(_ bytes: UnsafeRawBufferPointer) throws {
+                    let written = archive_write_data(archive, bytes.baseAddress, bytes.count)
+                    guard written == bytes.count else {
                         throw Failure(message: archive_error_string(archive).map { String(cString: $0) } ?? "short write of \(name)")
                     }
                 }
-                // A file is read in pieces: the print edition alone can be hundreds of megabytes.
-                if let replacement { try write(replacement) } else { try FileChunks.read(path, write) }
+                if var replacement = replacing[file] {
+                    try header(size: replacement.utf8.count)
+                    try replacement.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+                } else {
+                    // Read in pieces: the print edition alone can be hundreds of megabytes.
+                    try FileChunks.read(folder + "/" + file, size: header, write)
+                }
             }
         }
 

@@ -37,7 +37,7 @@ package enum ServiceWorker {
         try files.mappingRuns(of: 16) { run in
             try run.map { file in
                 var hash = SHA256()
-                try FileChunks.read(folder + "/" + file) { hash.update(data: $0) }
+                try FileChunks.read(folder + "/" + file) { hash.update(bufferPointer: $0) }
                 return hash.finalize()
             }
         }

@@ -41,28 +41,29 @@ package struct SiteFolder: Sendable {
 
     func write(_ data: Data, to relativePath: String, scope: WriteLog.Scope = .pages) throws {
         try OutputPath.check(relativePath)
-        let url = URL(fileURLWithPath: path + "/" + relativePath)
+        // A path, not a URL: making a file URL asks the disk whether it is a folder.
+        let file = path + "/" + relativePath
         if isStaging || previous != nil {
             // A file written twice in one build may be a link to the old output by now, which
             // must not be written through: the old output stays as it was until replaced.
-            unlink(url.path)
+            if previous != nil { unlink(file) }
             _ = writes?.produce(relativePath, data, scope: scope)
             // No file of a staging folder needs replacing in one step, nor syncing: without an
             // old output, `serve`'s first build wrote each page atomically, with a sync, which
             // took five times as long as the build itself on a journaled disk.
-            if previous?.keep(relativePath, sameAs: data, in: path) != true { try Self.writeFile(data, to: url.path) }
+            if previous?.keep(relativePath, sameAs: data, in: path) != true { try Self.writeFile(data, to: file) }
             return
         }
         guard let writes else {
-            try Self.writeFile(data, to: url.path)
+            try Self.writeFile(data, to: file)
             return
         }
         guard writes.produce(relativePath, data, scope: scope) else { return }
         do {
             if let pending {
-                try Self.writeFile(data, to: pending.temporaryPath(for: url.path))
+                try Self.writeFile(data, to: pending.temporaryPath(for: file))
             } else {
-                try data.write(to: url, options: .atomic)
+                try data.write(to: URL(fileURLWithPath: file, isDirectory: false), options: .atomic)
             }
         } catch {
             writes.forget(relativePath)

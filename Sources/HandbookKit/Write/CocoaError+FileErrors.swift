@@ -12,4 +12,13 @@ extension CocoaError {
                 : code == ENOSPC ? .fileWriteOutOfSpace : .fileWriteUnknown,
             userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(path): \(reason)"])
     }
+
+    /// A read failure with the reason from `errno`.
+    static func fileReadError(path: String) -> CocoaError {
+        let code = errno
+        let reason = String(cString: strerror(code))
+        return CocoaError(
+            code == EACCES || code == EPERM ? .fileReadNoPermission : code == ENOENT ? .fileReadNoSuchFile : .fileReadUnknown,
+            userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(path): \(reason)"])
+    }
 }
