@@ -107,10 +107,31 @@ final class SourceLines {
             attributes[.type] as? FileAttributeType == .typeRegular,
             let data = FileManager.default.contents(atPath: path)
         {
-            let text = String(decoding: data, as: UTF8.self)
-            read = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            read = Self.split(String(decoding: data, as: UTF8.self))
         }
         files[path] = read
         return read
+    }
+
+    /// The text's lines, ended by LF, CR LF or CR, found in its UTF-8: a line break always ends
+    /// a character, and splitting by characters took an eighth of `check` printing 2,000 errors.
+    static func split(_ text: String) -> [Substring] {
+        let bytes = text.utf8
+        var lines: [Substring] = []
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = bytes.index(after: index)
+                continue
+            }
+            lines.append(text[start..<index])
+            index = bytes.index(after: index)
+            if byte == 0x0D, index != bytes.endIndex, bytes[index] == 0x0A { index = bytes.index(after: index) }
+            start = index
+        }
+        lines.append(text[start...])
+        return lines
     }
 }

@@ -93,4 +93,16 @@ struct DiagnosticOutputTests {
             """)
         #expect(output.split(separator: "\n").count == 2)
     }
+
+    @Test("a file's lines end at LF, CR LF or CR, as its characters do, whatever follows the break")
+    func lines() {
+        let texts = [
+            "", "one", "one\n", "one\ntwo", "a\r\nb\rc\n\nd", "\n\n", "\r\n", "e\u{301}\nx", "\n\u{301}tail",
+            "🙂\r\n🙂\r", "no break at the end\r", "mixed\n\r\r\n",
+        ]
+        for text in texts {
+            let byCharacter = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            #expect(SourceLines.split(text) == byCharacter, "\(text.debugDescription)")
+        }
+    }
 }
