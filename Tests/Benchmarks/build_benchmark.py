@@ -146,7 +146,8 @@ def measure_size(binary, chapters, work, before):
             seconds, at = before[name].get("basis") or (before[name]["time"], before["chapters"])
             if seconds * chapters / at > limit:
                 rows[name] = {"basis": (seconds, at), "skipped": f"skipped: {seconds:.1f} s at {at:,} chapters, "
-                              f"would take about {duration(seconds * chapters / at)} a run"}
+                              f"would take about {duration(seconds * chapters / at)} a run, over the limit of "
+                                              f"{duration(limit)} (BENCH_PEER_LIMIT)"}
                 continue
         out = work / f"out-{name.replace(' ', '-')}"
         rows[name] = bench.time(name, command.format(out=out), out, runs, warmup)
