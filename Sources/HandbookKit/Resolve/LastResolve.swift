@@ -24,29 +24,16 @@ struct LastResolve: Sendable {
     /// By rule, the pages that cite it, in order.
     var citingPages: [[Int]]
 
-    init(
-        sources: [ResolveMemo.Source], contentPaths: [String], mediaPaths: [String], table: RuleTable, rulesByChapter: [[Int]],
-        rules: [Rule], resolutions: [PageResolution], anchors: [PageAnchors], anchorProblems: [[Diagnostic]],
-        collectProblems: [[Diagnostic]]
-    ) {
-        self.sources = sources
-        self.contentPaths = contentPaths
-        self.mediaPaths = mediaPaths
-        self.table = table
-        self.rulesByChapter = rulesByChapter
-        self.rules = rules
-        self.resolutions = resolutions
-        self.anchors = anchors
-        self.anchorProblems = anchorProblems
-        self.collectProblems = collectProblems
-        var citing = [[Int]](repeating: [], count: rules.count)
+    /// By rule (as `ruleIndex` numbers them), the pages whose resolutions cite it, in order.
+    static func citingPages(_ resolutions: [PageResolution], ruleIndex: [String: Int], ruleCount: Int) -> [[Int]] {
+        var citing = [[Int]](repeating: [], count: ruleCount)
         for (page, resolution) in resolutions.enumerated() {
             for citation in resolution.citations {
-                guard let rule = table.ruleIndex[citation.target], citing[rule].last != page else { continue }
+                guard let rule = ruleIndex[citation.target], citing[rule].last != page else { continue }
                 citing[rule].append(page)
             }
         }
-        citingPages = citing
+        return citing
     }
 
     /// The positions of a chapter's rules in `rules`: collected one chapter after another, they

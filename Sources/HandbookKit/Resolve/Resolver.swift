@@ -115,11 +115,13 @@ struct Resolver {
             ruleIndex: resolver.ruleIndex, rulesByChapter: resolver.rulesByChapter, chapterPaths: chapters.map(\.outputPath),
             media: media)
         resolver.diagnostics += SituationCheck.problems(config.situations, ruleIndex: handbook.ruleIndex, rules: handbook.rules)
-        if resolver.definitionsRefused == 0 {
+        if resolver.definitionsRefused == 0, nextMemo != nil {
+            let resolved = resolutions.map(\.0)
             nextMemo?.last = LastResolve(
                 sources: pages.map { ResolveMemo.Source($0, chapterIndex: $1) }, contentPaths: pages.map(\.0.contentPath),
                 mediaPaths: media.map(\.relativePath), table: collected, rulesByChapter: resolver.rulesByChapter, rules: resolver.rules,
-                resolutions: resolutions.map(\.0), anchors: anchors, anchorProblems: anchorProblems, collectProblems: collectProblems)
+                resolutions: resolved, anchors: anchors, anchorProblems: anchorProblems, collectProblems: collectProblems,
+                citingPages: LastResolve.citingPages(resolved, ruleIndex: resolver.ruleIndex, ruleCount: resolver.rules.count))
         }
         return (handbook, resolver.diagnostics, nextMemo ?? ResolveMemo(settings: settings))
     }

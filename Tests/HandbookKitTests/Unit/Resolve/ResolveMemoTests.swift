@@ -107,25 +107,26 @@ struct ResolveMemoTests {
         base.media = ["unused.png"]
         var edited = edited
         edited.media = base.media
-        var (_, _, memo) = try base.resolve(memo: nil)
-        let loaded = try edited.loaded()
-        let (patched, patchProblems, patchedMemo) = try #require(Resolver.patch(
-            config: loaded.config, chapters: loaded.chapters, tipLists: loaded.tipLists, media: loaded.media, memo: &memo), "\(edit)")
-        let (afresh, problems, _) = try edited.resolve(memo: nil)
-        #expect(patched.rules == afresh.rules, "\(edit)")
-        #expect(patchProblems == problems, "\(edit)")
+        let (_, problems, memo) = try base.resolve(memo: nil)
         #expect(problems.contains { $0.message.contains("unused.png") })
-        for (left, right) in zip(patched.chapters + patched.tipLists, afresh.chapters + afresh.tipLists) {
-            #expect(left.instructions == right.instructions, "\(edit): \(right.page.contentPath)")
-        }
+        let patchedMemo = try patch(memo, to: edited, "\(edit)")
         // And back: the patched memo patches again.
-        var next = patchedMemo
-        let back = try base.loaded()
-        let (restored, restoredProblems, _) = try #require(Resolver.patch(
-            config: back.config, chapters: back.chapters, tipLists: back.tipLists, media: back.media, memo: &next), "\(edit), undone")
-        let (original, originalProblems, _) = try base.resolve(memo: nil)
-        #expect(restored.rules == original.rules, "\(edit), undone")
-        #expect(restoredProblems == originalProblems, "\(edit), undone")
+        _ = try patch(patchedMemo, to: base, "\(edit), undone")
+    }
+
+    /// `memo` patched to `handbook`, which must resolve as it does afresh; the memo for the next.
+    private func patch(_ memo: ResolveMemo, to handbook: MemoryHandbook, _ label: String) throws -> ResolveMemo {
+        var memo = memo
+        let loaded = try handbook.loaded()
+        let (patched, patchProblems, next) = try #require(Resolver.patch(
+            config: loaded.config, chapters: loaded.chapters, tipLists: loaded.tipLists, media: loaded.media, memo: &memo), "\(label)")
+        let (afresh, problems, _) = try handbook.resolve(memo: nil)
+        #expect(patched.rules == afresh.rules, "\(label)")
+        #expect(patchProblems == problems, "\(label)")
+        for (left, right) in zip(patched.chapters + patched.tipLists, afresh.chapters + afresh.tipLists) {
+            #expect(left.instructions == right.instructions, "\(label): \(right.page.contentPath)")
+        }
+        return next
     }
 
     @Test("an edit that adds, removes or moves a rule or a page is resolved whole")
