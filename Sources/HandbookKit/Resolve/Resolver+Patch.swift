@@ -38,7 +38,7 @@ extension Resolver {
                 continue
             }
             let range = last.ruleRange(ofChapter: chapterIndex)
-            guard let collected = collectedAlone(page, chapterIndex: chapterIndex, chapterCount: chapters.count, settings: memo.settings),
+            guard let collected = collectedAlone(page, chapterIndex: chapterIndex, grammar: memo.settings.grammar),
                 collected.rules.map(\.identifier) == last.table.rules[range].map(\.identifier)
             else { return nil }
             last.table.rules.replaceSubrange(range, with: collected.rules)
